@@ -1,0 +1,37 @@
+//! Wire types of the Threadline native protocol, shared by the widget and the server.
+//!
+//! Everything here is plain data plus pure validation: no I/O, so it compiles for
+//! `wasm32-unknown-unknown` and for the server alike. `docs/protocol.md` documents the
+//! HTTP calls that carry these types.
+
+mod types;
+pub mod validate;
+
+pub use types::*;
+pub use validate::{validate_new_comment, ValidationError};
+
+/// Limits that both the widget (client-side validation) and the server enforce.
+pub mod limits {
+    /// Fewest characters in an author name (after trimming).
+    pub const AUTHOR_MIN: usize = 1;
+    /// Most characters in an author name.
+    pub const AUTHOR_MAX: usize = 64;
+    /// Fewest characters in a comment text (after trimming).
+    pub const TEXT_MIN: usize = 1;
+    /// Most characters in a comment text.
+    pub const TEXT_MAX: usize = 10_000;
+    /// Most characters in an email address (RFC 5321 path limit).
+    pub const EMAIL_MAX: usize = 254;
+    /// Most characters in a website URL.
+    pub const WEBSITE_MAX: usize = 2_048;
+    /// Most characters in a thread key.
+    pub const THREAD_MAX: usize = 512;
+    /// Largest request body the server reads, in bytes; larger bodies get 413.
+    pub const BODY_MAX_BYTES: usize = 64 * 1024;
+    /// Default number of top-level comments in one page.
+    pub const PAGE_DEFAULT: u32 = 50;
+    /// Most top-level comments in one page.
+    pub const PAGE_MAX: u32 = 200;
+    /// Most thread keys in one counts request.
+    pub const COUNTS_MAX: usize = 100;
+}

@@ -1,0 +1,219 @@
+//! Validation of a [`NewComment`], shared by the widget (before sending) and the server
+//! (before storing), so that both give the reader the same message for the same mistake.
+
+use crate::limits::*;
+use crate::NewComment;
+
+/// Why a new comment was refused; [`ValidationError::field`] names the offending field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValidationError {
+    /// A required field was empty after trimming.
+    #[error("{}", required_message(.0))]
+    Required(&'static str),
+    /// A field exceeded its length limit.
+    #[error("{} is too long: at most {max} characters.", label(.field))]
+    TooLong {
+        /// The field name.
+        field: &'static str,
+        /// The limit.
+        max: usize,
+    },
+    /// The author name holds control characters.
+    #[error("Your name contains characters that cannot be shown.")]
+    BadAuthor,
+    /// The email address is not of the form `name@domain`.
+    #[error("That email address does not look right.")]
+    BadEmail,
+    /// The website is not an absolute `http` or `https` URL.
+    #[error("The website must be an address starting with http:// or https://.")]
+    BadWebsite,
+    /// The thread key is empty or too long.
+    #[error("This page has no valid thread key.")]
+    BadThread,
+}
+
+impl ValidationError {
+    /// The request field this error is about, as named on the wire.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::Required(f) | Self::TooLong { field: f, .. } => f,
+            Self::BadAuthor => "author",
+            Self::BadEmail => "email",
+            Self::BadWebsite => "website",
+            Self::BadThread => "thread",
+        }
+    }
+}
+
+fn label(field: &str) -> &'static str {
+    match field {
+        "author" => "Your name",
+        "email" => "The email address",
+        "website" => "The website",
+        "thread" => "The thread key",
+        _ => "Your comment",
+    }
+}
+
+fn required_message(field: &str) -> &'static str {
+    match field {
+        "author" => "Please enter your name.",
+        "text" => "Please write a comment.",
+        _ => "This field is required.",
+    }
+}
+
+/// Treats an empty or blank optional field as absent.
+pub fn non_blank(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Checks every field of `c` against the limits in [`crate::limits`]; the first error wins,
+/// in form order (name, email, website, text).
+pub fn validate_new_comment(c: &NewComment) -> Result<(), ValidationError> {
+    let thread = c.thread.trim();
+    if thread.is_empty() || thread.chars().count() > THREAD_MAX {
+        return Err(ValidationError::BadThread);
+    }
+    check_len("author", c.author.trim(), AUTHOR_MIN, AUTHOR_MAX)?;
+    if c.author.chars().any(char::is_control) {
+        return Err(ValidationError::BadAuthor);
+    }
+    if let Some(email) = non_blank(&c.email) {
+        if email.chars().count() > EMAIL_MAX {
+            return Err(ValidationError::TooLong { field: "email", max: EMAIL_MAX });
+        }
+        if !is_plausible_email(email) {
+            return Err(ValidationError::BadEmail);
+        }
+    }
+    if let Some(site) = non_blank(&c.website) {
+        if site.chars().count() > WEBSITE_MAX {
+            return Err(ValidationError::TooLong { field: "website", max: WEBSITE_MAX });
+        }
+        if !is_http_url(site) {
+            return Err(ValidationError::BadWebsite);
+        }
+    }
+    check_len("text", c.text.trim(), TEXT_MIN, TEXT_MAX)
+}
+
+fn check_len(field: &'static str, value: &str, min: usize, max: usize) -> Result<(), ValidationError> {
+    let n = value.chars().count();
+    if n < min {
+        Err(ValidationError::Required(field))
+    } else if n > max {
+        Err(ValidationError::TooLong { field, max })
+    } else {
+        Ok(())
+    }
+}
+
+/// `local@domain.tld` with no spaces or control characters; deliberately lenient, since
+/// the only real check of an address is sending mail to it.
+pub fn is_plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+}
+
+/// An absolute `http://` or `https://` URL with a host and no whitespace, quotes or angle
+/// brackets. This is the only link scheme a comment's website may carry.
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    !host.is_empty()
+        && !host.starts_with(':')
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn comment(author: &str, text: &str) -> NewComment {
+        NewComment { thread: "/t".into(), author: author.into(), text: text.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn accepts_a_plain_comment() {
+        assert_eq!(validate_new_comment(&comment("Ann", "Hello")), Ok(()));
+    }
+
+    #[test]
+    fn names_the_field_at_fault() {
+        assert_eq!(validate_new_comment(&comment("  ", "Hello")).unwrap_err().field(), "author");
+        assert_eq!(validate_new_comment(&comment("Ann", "\n")).unwrap_err().field(), "text");
+        let long = "x".repeat(AUTHOR_MAX + 1);
+        assert!(matches!(
+            validate_new_comment(&comment(&long, "Hi")),
+            Err(ValidationError::TooLong { field: "author", max: AUTHOR_MAX })
+        ));
+        let mut c = comment("Ann", "Hi");
+        c.email = Some("not-an-address".into());
+        assert_eq!(validate_new_comment(&c).unwrap_err().field(), "email");
+        c.email = Some("".into());
+        assert_eq!(validate_new_comment(&c), Ok(()), "a blank email counts as absent");
+        c.website = Some("javascript:alert(1)".into());
+        assert_eq!(validate_new_comment(&c), Err(ValidationError::BadWebsite));
+    }
+
+    #[test]
+    fn website_schemes() {
+        for ok in ["http://a.example", "HTTPS://a.example/x?y#z", "https://user@host.example"] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " https://a.example",
+            "data:text/html,hi",
+            "https://",
+            "https:///path",
+            "https://a.example/\"onmouseover=x",
+            "//a.example",
+            "ftp://a.example",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn character_limits_count_characters_not_bytes() {
+        let name = "é".repeat(AUTHOR_MAX);
+        assert_eq!(validate_new_comment(&comment(&name, "ok")), Ok(()));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_accepted_fields_are_within_limits(
+            author in ".{0,80}", text in ".{0,200}", email in proptest::option::of(".{0,40}"),
+            website in proptest::option::of(".{0,40}"),
+        ) {
+            let c = NewComment { thread: "/t".into(), parent: None, author, email, website, text };
+            if validate_new_comment(&c).is_ok() {
+                prop_assert!(!c.author.trim().is_empty() && c.author.chars().count() <= AUTHOR_MAX);
+                prop_assert!(!c.text.trim().is_empty());
+                if let Some(w) = non_blank(&c.website) {
+                    prop_assert!(w.to_ascii_lowercase().starts_with("http"));
+                }
+            }
+        }
+    }
+}
