@@ -1,1 +1,111 @@
-fn main() {}
+//! The `threadline-server` binary: parses the command line, sets up logging, opens the
+//! database, binds, announces the address on stdout and serves until SIGINT or SIGTERM.
+
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use threadline_server::app::parse_origin;
+use threadline_server::{app, clock, seed, AppState, Store};
+use tokio::net::TcpListener;
+use tracing_subscriber::EnvFilter;
+
+/// Reference backend for the Threadline comment widget.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Address to listen on; port 0 picks a free port (the chosen one is printed).
+    #[arg(long, env = "THREADLINE_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// SQLite database file, created if missing.
+    #[arg(long, env = "THREADLINE_DB", default_value = "./threadline.db")]
+    db: PathBuf,
+    /// Directory with the built widget and demo page, served at `/`.
+    #[arg(long, value_name = "DIR")]
+    dist: Option<PathBuf>,
+    /// A browser origin allowed to call the API cross-origin (repeatable); the server's own
+    /// origin is always allowed.
+    #[arg(long = "allowed-origin", value_name = "ORIGIN", value_parser = parse_origin)]
+    allowed_origins: Vec<String>,
+    /// Fill the demo thread with sample comments if it is empty.
+    #[arg(long)]
+    seed_demo: bool,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // stdout carries only the "listening" line; everything else goes to stderr.
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+    if let Some(dir) = &cli.dist {
+        if !dir.is_dir() {
+            return Err(format!("--dist {} is not a directory", dir.display()).into());
+        }
+    }
+    let store = Store::open(&cli.db).await.map_err(|e| format!("cannot open {}: {e}", cli.db.display()))?;
+    if cli.seed_demo {
+        let added = seed::seed_demo(&store, clock::now_ms()).await?;
+        tracing::info!(added, thread = threadline_server::DEMO_THREAD, "demo seed");
+    }
+    let listener =
+        TcpListener::bind(cli.listen).await.map_err(|e| format!("cannot listen on {}: {e}", cli.listen))?;
+    let addr = listener.local_addr()?;
+    let mut allowed_origins = cli.allowed_origins;
+    allowed_origins.push(format!("http://{addr}"));
+    if addr.ip().is_loopback() {
+        allowed_origins.push(format!("http://localhost:{}", addr.port()));
+    }
+    let state = AppState { store: store.clone(), allowed_origins, dist: cli.dist };
+    let router = app(state);
+
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "threadline-server listening on http://{addr}")?;
+    stdout.flush()?;
+    drop(stdout);
+
+    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on the first SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut sig) => {
+                sig.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,107 @@
+//! The whole HTTP surface in one place: the route table, the fallbacks and the layers.
+
+use std::any::Any;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::header::{CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use axum::http::{HeaderValue, Method};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use threadline_protocol::limits::BODY_MAX_BYTES;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use crate::error::{method_not_allowed, not_found, ApiError};
+use crate::routes::{comments, counts, health};
+use crate::AppState;
+
+/// How long browsers may cache a CORS preflight answer.
+pub const CORS_MAX_AGE: Duration = Duration::from_secs(60 * 60);
+
+/// Builds the application: the native API under `/api`, the static widget and demo page at
+/// `/` when `state.dist` is set, and JSON 404s everywhere else.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/health", get(health::health))
+        .route("/comments", get(comments::comments_list).post(comments::comments_create))
+        .route("/counts", post(counts::counts))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed);
+    let router = Router::new().nest("/api", api);
+    let router = match &state.dist {
+        Some(dir) => router.fallback_service(ServeDir::new(dir)),
+        None => router.fallback(not_found),
+    };
+    // The last layer added is the outermost: tracing sees every request, including panics.
+    router
+        .layer(DefaultBodyLimit::max(BODY_MAX_BYTES))
+        .layer(cors(&state.allowed_origins))
+        .layer(SetResponseHeaderLayer::overriding(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}
+
+/// CORS for exactly the configured origins: GET and POST with a JSON body.
+fn cors(origins: &[String]) -> CorsLayer {
+    let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([CONTENT_TYPE])
+        .max_age(CORS_MAX_AGE)
+}
+
+/// A handler panic is a bug: answer 500 with the JSON error body and log it.
+fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response {
+    let detail = payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_default();
+    ApiError::Internal(format!("handler panicked: {detail}")).into_response()
+}
+
+/// Checks and normalises a browser origin for `--allowed-origin`: `http(s)://host[:port]`
+/// with no path (a trailing `/` is dropped), compared exactly against the `Origin` header.
+pub fn parse_origin(raw: &str) -> Result<String, String> {
+    let origin = raw.trim().trim_end_matches('/');
+    let rest = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
+    match rest {
+        Some(host)
+            if !host.is_empty()
+                && !host.contains(['/', '?', '#', ' '])
+                && HeaderValue::from_str(origin).is_ok() =>
+        {
+            Ok(origin.to_owned())
+        }
+        _ => Err(format!("`{raw}` is not an origin like https://news.example or http://localhost:8080")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_origin;
+
+    #[test]
+    fn origins() {
+        assert_eq!(parse_origin("https://news.example/").unwrap(), "https://news.example");
+        assert_eq!(parse_origin("http://localhost:8080").unwrap(), "http://localhost:8080");
+        for bad in ["news.example", "https://", "https://a.example/path", "ftp://a.example", "*"] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! `threadline-server`: the reference backend of the Threadline comment widget.
+//!
+//! An axum application over a SQLite database (sqlx). [`app::app`] builds the whole HTTP
+//! surface from an [`AppState`]; `main.rs` only parses the command line, binds and serves.
+//! The wire types come from [`threadline_protocol`]; `docs/protocol.md` documents the calls.
+
+pub mod app;
+pub mod clock;
+pub mod error;
+pub mod extract;
+pub mod routes;
+pub mod seed;
+pub mod store;
+
+use std::path::PathBuf;
+
+pub use app::app;
+pub use store::Store;
+
+/// The thread key of the demo article, filled by `--seed-demo`.
+pub const DEMO_THREAD: &str = "/2026/11/alder-falls-riverfront";
+
+/// Everything the handlers and the router need; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The comment database.
+    pub store: Store,
+    /// Browser origins allowed to call the API cross-origin (exact match, e.g. `https://news.example`).
+    pub allowed_origins: Vec<String>,
+    /// Directory of the built widget and demo page, served at `/` when set.
+    pub dist: Option<PathBuf>,
+}

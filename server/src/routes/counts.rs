@@ -1,0 +1,21 @@
+//! `POST /api/counts`: comment counts of several threads at once (for article lists).
+
+use axum::extract::State;
+use axum::Json;
+use threadline_protocol::limits::COUNTS_MAX;
+use threadline_protocol::{CountsRequest, CountsResponse};
+
+use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::AppState;
+
+/// Counts the comments of each requested thread; unknown threads count 0.
+pub async fn counts(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<CountsRequest>,
+) -> Result<Json<CountsResponse>, ApiError> {
+    if request.threads.len() > COUNTS_MAX {
+        return Err(ApiError::invalid("threads", format!("Ask for at most {COUNTS_MAX} threads at once.")));
+    }
+    Ok(Json(CountsResponse { counts: state.store.counts(&request.threads).await? }))
+}

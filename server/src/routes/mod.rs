@@ -1,0 +1,6 @@
+//! HTTP handlers: plain async functions taking extractors. The route table is in
+//! [`crate::app`].
+
+pub mod comments;
+pub mod counts;
+pub mod health;
