@@ -1,1 +1,12 @@
-//! Threadline widget.
+//! Threadline: a comment section for article pages, as a Yew component compiled to WebAssembly.
+//!
+//! Sites embed it with the `threadline.js` loader, which calls [`mount`]; Yew apps can render
+//! [`Thread`] directly. Pure logic lives in [`model`], [`i18n`], [`config`] and [`state`], and is
+//! tested natively; only `components` and the browser glue touch the DOM.
+
+pub mod api;
+pub mod config;
+pub mod error;
+pub mod i18n;
+pub mod model;
+pub mod state;

@@ -1,0 +1,88 @@
+//! The widget's configuration, parsed in one place from the embed's `data-` attributes.
+//!
+//! The loader passes the script tag's and the container's `dataset` entries (container wins),
+//! so keys arrive in the DOM's camelCase: `data-max-depth` becomes `maxDepth`.
+
+use crate::error::ClientError;
+use std::collections::BTreeMap;
+
+/// Default number of indentation levels before replies are shown flat.
+pub const DEFAULT_MAX_DEPTH: usize = 5;
+
+/// Everything the widget needs to know about its embedding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Base URL of the native API, e.g. `https://example.org/api`, without a trailing slash.
+    pub api: String,
+    /// Thread key: which discussion this page shows.
+    pub thread: String,
+    /// Indentation levels (1–10) before deeper replies are listed flat.
+    pub max_depth: usize,
+    /// Top-level comments per page (1–200).
+    pub page_size: u32,
+    /// URL of the widget stylesheet to link inside the shadow root, if any.
+    pub css: Option<String>,
+}
+
+impl Config {
+    /// Parses the attribute map; every problem names the attribute at fault.
+    pub fn from_attrs(attrs: &BTreeMap<String, String>) -> Result<Self, ClientError> {
+        let get = |k: &str| attrs.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
+        let api = get("api").ok_or_else(|| ClientError::Config("data-api is missing".into()))?;
+        if !api.starts_with("http://") && !api.starts_with("https://") {
+            return Err(ClientError::Config("data-api must be an http(s) URL".into()));
+        }
+        let thread = get("thread").ok_or_else(|| ClientError::Config("data-thread is missing".into()))?;
+        let max_depth = match get("maxDepth") {
+            None => DEFAULT_MAX_DEPTH,
+            Some(v) => v
+                .parse()
+                .ok()
+                .filter(|d| (1..=10).contains(d))
+                .ok_or_else(|| ClientError::Config("data-max-depth must be a number from 1 to 10".into()))?,
+        };
+        let page_size = match get("pageSize") {
+            None => threadline_protocol::limits::PAGE_DEFAULT,
+            Some(v) => v
+                .parse()
+                .ok()
+                .filter(|n| (1..=threadline_protocol::limits::PAGE_MAX).contains(n))
+                .ok_or_else(|| ClientError::Config("data-page-size must be a number from 1 to 200".into()))?,
+        };
+        Ok(Config {
+            api: api.trim_end_matches('/').to_string(),
+            thread: thread.to_string(),
+            max_depth,
+            page_size,
+            css: get("css").map(str::to_string),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attrs(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_and_overrides() {
+        let c = Config::from_attrs(&attrs(&[("api", "http://h/api/"), ("thread", "/a")])).unwrap();
+        assert_eq!((c.api.as_str(), c.max_depth, c.page_size), ("http://h/api", 5, 50));
+        let c = Config::from_attrs(&attrs(&[("api", "https://h"), ("thread", "/a"), ("maxDepth", "3"), ("pageSize", "10")]))
+            .unwrap();
+        assert_eq!((c.max_depth, c.page_size), (3, 10));
+    }
+
+    #[test]
+    fn errors_name_the_attribute() {
+        let err = |p: &[(&str, &str)]| Config::from_attrs(&attrs(p)).unwrap_err().reader_message();
+        assert!(err(&[("thread", "/a")]).contains("data-api"));
+        assert!(err(&[("api", "javascript:alert(1)"), ("thread", "/a")]).contains("data-api"));
+        assert!(err(&[("api", "http://h"), ("thread", " ")]).contains("data-thread"));
+        assert!(err(&[("api", "http://h"), ("thread", "/a"), ("maxDepth", "99")]).contains("data-max-depth"));
+        assert!(err(&[("api", "http://h"), ("thread", "/a"), ("pageSize", "x")]).contains("data-page-size"));
+    }
+}

@@ -1,0 +1,74 @@
+//! Reader-facing wording: the English catalogue, plural rules and relative time. Pure Rust,
+//! so every string the widget shows is covered by native tests.
+
+pub mod ago;
+pub mod plural;
+
+use plural::{english, Plural};
+
+/// "1 comment", "12 comments".
+pub fn comment_count(n: usize) -> String {
+    match english(n) {
+        Plural::One => format!("{n} comment"),
+        Plural::Other => format!("{n} comments"),
+    }
+}
+
+/// "1 reply", "3 replies": shown on a collapsed subtree.
+pub fn reply_count(n: usize) -> String {
+    match english(n) {
+        Plural::One => format!("{n} reply"),
+        Plural::Other => format!("{n} replies"),
+    }
+}
+
+/// Shown on an empty thread.
+pub const EMPTY: &str = "Be the first to comment.";
+/// Heading of the form at the top of the thread.
+pub const LEAVE_A_COMMENT: &str = "Join the discussion";
+/// Label of a comment's reply button.
+pub const REPLY: &str = "Reply";
+/// Label of the button that closes an in-place reply form.
+pub const CANCEL: &str = "Cancel";
+/// Label of the submit button.
+pub const POST: &str = "Post comment";
+/// Label of the submit button while a post is in flight.
+pub const POSTING: &str = "Posting…";
+/// Label of the button that loads the next page.
+pub const LOAD_MORE: &str = "Show more comments";
+/// Label of the retry button on a failed load.
+pub const RETRY: &str = "Retry";
+/// Form label: the author's name.
+pub const NAME: &str = "Name";
+/// Form label: the author's email.
+pub const EMAIL: &str = "Email (optional, never published)";
+/// Form label: the author's website.
+pub const WEBSITE: &str = "Website (optional)";
+/// Form label: the comment itself.
+pub const TEXT: &str = "Comment";
+/// Placeholder of the comment text area.
+pub const TEXT_PLACEHOLDER: &str = "Share your thoughts…";
+/// Prefix of the note shown on replies past the indentation cap.
+pub const IN_REPLY_TO: &str = "in reply to";
+
+/// Accessible label of the collapse toggle.
+pub fn toggle_label(collapsed: bool, author: &str) -> String {
+    if collapsed {
+        format!("Show replies to {author}")
+    } else {
+        format!("Hide replies to {author}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_use_the_plural_rule() {
+        assert_eq!(comment_count(0), "0 comments");
+        assert_eq!(comment_count(1), "1 comment");
+        assert_eq!(reply_count(1), "1 reply");
+        assert_eq!(reply_count(21), "21 replies");
+    }
+}

@@ -1,0 +1,46 @@
+//! The widget's internal comment model: one shape every backend is turned into, plus the
+//! pure functions over it (tree building, text layout, identicons). No web-sys here, so
+//! native `cargo test` covers all of it.
+
+pub mod identicon;
+pub mod text;
+pub mod time;
+pub mod tree;
+
+use std::rc::Rc;
+
+/// One comment as the widget renders it, whatever backend it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comment {
+    /// Backend id, as a string so that integer and string ids look alike.
+    pub id: Rc<str>,
+    /// The id of the comment this one answers; `None` for top-level comments.
+    pub parent: Option<Rc<str>>,
+    /// Display name of the author.
+    pub author: String,
+    /// The author's website, already checked to be `http(s)`.
+    pub website: Option<String>,
+    /// Plain text of the comment.
+    pub text: String,
+    /// Creation time in milliseconds since the Unix epoch, when the backend gave one we could read.
+    pub created_ms: Option<i64>,
+    /// True for a comment this reader just posted: it takes focus once rendered.
+    pub fresh: bool,
+}
+
+impl Comment {
+    /// Converts the native protocol's comment, checking the website scheme again: a link is
+    /// rendered only if it is `http(s)`, whatever the backend claims.
+    pub fn from_native(c: threadline_protocol::Comment) -> Self {
+        let website = c.website.filter(|w| threadline_protocol::validate::is_http_url(w));
+        Comment {
+            id: c.id.to_string().into(),
+            parent: c.parent.map(|p| p.to_string().into()),
+            author: c.author,
+            website,
+            text: c.text,
+            created_ms: time::parse_rfc3339_ms(&c.created_at),
+            fresh: false,
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! Building the reply tree from a flat list, and growing it as comments arrive.
+//!
+//! Backends send comments flat, each naming its parent. [`Forest::build`] turns that into
+//! nested [`Node`]s in linear time and survives anything: duplicate ids, parents that do not
+//! exist (the comment goes to the top level), and cycles (broken at the first comment met).
+//! Every walk is iterative, so nesting depth cannot overflow the stack.
+//!
+//! The tree is persistent: [`Forest::insert`] copies only the path from the new comment up to
+//! its top-level ancestor and shares every other subtree, so the UI, which compares
+//! [`Shared`] pointers, re-renders only what changed.
+
+use super::Comment;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// An `Rc` compared by pointer, so that an unchanged subtree compares equal in O(1).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// A comment with its replies, oldest first.
+#[derive(Debug)]
+pub struct Node {
+    /// The comment itself.
+    pub comment: Rc<Comment>,
+    /// Direct replies.
+    pub replies: Vec<Shared<Node>>,
+    /// Number of replies at every depth below this comment.
+    pub descendants: usize,
+}
+
+impl Drop for Node {
+    /// Drops a subtree iteratively: the default recursive drop would overflow the stack on a
+    /// thread nested thousands deep.
+    fn drop(&mut self) {
+        let mut stack = std::mem::take(&mut self.replies);
+        while let Some(Shared(rc)) = stack.pop() {
+            if let Ok(mut node) = Rc::try_unwrap(rc) {
+                stack.append(&mut node.replies);
+            }
+        }
+    }
+}
+
+/// All comments of a thread, as trees under their top-level comments.
+#[derive(Debug, Default, Clone)]
+pub struct Forest {
+    /// Top-level comments, oldest first.
+    pub roots: Vec<Shared<Node>>,
+    /// Where each known comment was placed: id → parent id (`None` at the top level).
+    placed: HashMap<Rc<str>, Option<Rc<str>>>,
+}
+
+impl PartialEq for Forest {
+    /// Two forests are equal when they share the same top-level subtrees (pointer equality):
+    /// the placement index is derived from them.
+    fn eq(&self, other: &Self) -> bool {
+        self.roots == other.roots
+    }
+}
+
+impl Forest {
+    /// Builds the forest from a flat list in O(n log n) (the sort of siblings; the rest is linear).
+    pub fn build(comments: Vec<Comment>) -> Self {
+        let mut forest = Forest::default();
+        forest.append(comments);
+        forest
+    }
+
+    /// Number of comments in the forest.
+    pub fn len(&self) -> usize {
+        self.placed.len()
+    }
+
+    /// True when the thread has no comments.
+    pub fn is_empty(&self) -> bool {
+        self.placed.is_empty()
+    }
+
+    /// True when a comment with this id is in the forest.
+    pub fn contains(&self, id: &str) -> bool {
+        self.placed.contains_key(id)
+    }
+
+    /// Adds a batch (for example the next page). Comments answering a comment already in the
+    /// forest are inserted under it; the rest are built as new trees and appended.
+    pub fn append(&mut self, comments: Vec<Comment>) {
+        let (late, batch): (Vec<_>, Vec<_>) = comments.into_iter().partition(|c| {
+            c.parent.as_ref().is_some_and(|p| self.placed.contains_key(p)) && !self.placed.contains_key(&c.id)
+        });
+        let batch: Vec<Comment> = batch.into_iter().filter(|c| !self.placed.contains_key(&c.id)).collect();
+        let (roots, placed) = build_trees(batch);
+        self.roots.extend(roots);
+        self.placed.extend(placed);
+        for c in late {
+            self.insert(c);
+        }
+    }
+
+    /// Inserts one comment as the newest reply to its parent (or the newest top-level comment
+    /// if the parent is unknown). A comment whose id is already present is ignored.
+    pub fn insert(&mut self, comment: Comment) {
+        if self.placed.contains_key(&comment.id) {
+            return;
+        }
+        let parent = comment.parent.clone().filter(|p| self.placed.contains_key(p));
+        let id = Rc::clone(&comment.id);
+        let leaf = Shared(Rc::new(Node { comment: Rc::new(comment), replies: Vec::new(), descendants: 0 }));
+        self.placed.insert(id, parent.clone());
+        let Some(parent) = parent else {
+            self.roots.push(leaf);
+            return;
+        };
+        // Ancestors from the parent up to its top-level comment; bounded by the forest size.
+        let mut chain = vec![Rc::clone(&parent)];
+        while let Some(Some(up)) = self.placed.get(chain.last().unwrap_or(&parent)) {
+            if chain.len() > self.placed.len() {
+                break;
+            }
+            chain.push(Rc::clone(up));
+        }
+        chain.reverse();
+        // Find the existing nodes top-down, then rebuild them bottom-up with the new leaf.
+        let mut path: Vec<Shared<Node>> = Vec::with_capacity(chain.len());
+        for id in &chain {
+            let level = path.last().map_or(&self.roots, |n| &n.0.replies);
+            let Some(node) = level.iter().find(|n| n.comment.id == *id).cloned() else {
+                // The index and the tree disagree; never lose the comment over it.
+                self.placed.insert(Rc::clone(&leaf.comment.id), None);
+                self.roots.push(leaf);
+                return;
+            };
+            path.push(node);
+        }
+        let mut replacement = leaf;
+        let mut added_child = true;
+        for old in path.iter().rev() {
+            let mut replies = old.replies.clone();
+            if added_child {
+                replies.push(replacement.clone());
+                added_child = false;
+            } else if let Some(slot) = replies.iter_mut().find(|r| r.comment.id == replacement.comment.id) {
+                *slot = replacement.clone();
+            }
+            replacement = Shared(Rc::new(Node {
+                comment: Rc::clone(&old.comment),
+                replies,
+                descendants: old.descendants + 1,
+            }));
+        }
+        if let Some(slot) = self.roots.iter_mut().find(|r| r.comment.id == replacement.comment.id) {
+            *slot = replacement;
+        }
+    }
+}
+
+/// Builds trees from a batch with no comment already placed. Returns the roots and the
+/// placement of every comment.
+fn build_trees(comments: Vec<Comment>) -> (Vec<Shared<Node>>, HashMap<Rc<str>, Option<Rc<str>>>) {
+    let mut index: HashMap<Rc<str>, usize> = HashMap::with_capacity(comments.len());
+    let mut kept: Vec<Comment> = Vec::with_capacity(comments.len());
+    for c in comments {
+        if !index.contains_key(&c.id) {
+            index.insert(Rc::clone(&c.id), kept.len());
+            kept.push(c);
+        }
+    }
+    let n = kept.len();
+    let mut parent: Vec<Option<usize>> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, c)| c.parent.as_ref().and_then(|p| index.get(p).copied()).filter(|p| *p != i))
+        .collect();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, p) in parent.iter().enumerate() {
+        if let Some(p) = p {
+            children[*p].push(i);
+        }
+    }
+    // Comments on a parent cycle are unreachable from any root: lift the first one met to the
+    // top level, which breaks its cycle, and repeat until everything is reachable.
+    let mut reachable = vec![false; n];
+    let mut stack: Vec<usize> = (0..n).filter(|i| parent[*i].is_none()).collect();
+    mark(&mut stack, &children, &mut reachable);
+    for i in 0..n {
+        if !reachable[i] {
+            if let Some(p) = parent[i].take() {
+                children[p].retain(|c| *c != i);
+            }
+            stack.push(i);
+            mark(&mut stack, &children, &mut reachable);
+        }
+    }
+    let key = |i: &usize| (kept[*i].created_ms.unwrap_or(i64::MIN), *i);
+    for list in &mut children {
+        list.sort_by_key(key);
+    }
+    let mut roots: Vec<usize> = (0..n).filter(|i| parent[*i].is_none()).collect();
+    roots.sort_by_key(key);
+
+    let placed = kept.iter().enumerate().map(|(i, c)| (Rc::clone(&c.id), parent[i].map(|p| Rc::clone(&kept[p].id)))).collect();
+    // Post-order without recursion: a node is built once all its children are.
+    let mut built: Vec<Option<Shared<Node>>> = vec![None; n];
+    let mut comments: Vec<Option<Comment>> = kept.into_iter().map(Some).collect();
+    let mut work: Vec<(usize, bool)> = roots.iter().rev().map(|r| (*r, false)).collect();
+    while let Some((i, expanded)) = work.pop() {
+        if expanded {
+            let replies: Vec<Shared<Node>> = children[i].iter().filter_map(|c| built[*c].take()).collect();
+            let descendants = replies.iter().map(|r| r.descendants + 1).sum();
+            let Some(comment) = comments[i].take().map(Rc::new) else { continue };
+            built[i] = Some(Shared(Rc::new(Node { comment, replies, descendants })));
+        } else {
+            work.push((i, true));
+            work.extend(children[i].iter().rev().map(|c| (*c, false)));
+        }
+    }
+    (roots.iter().filter_map(|r| built[*r].take()).collect(), placed)
+}
+
+fn mark(stack: &mut Vec<usize>, children: &[Vec<usize>], reachable: &mut [bool]) {
+    while let Some(i) = stack.pop() {
+        if !reachable[i] {
+            reachable[i] = true;
+            stack.extend(children[i].iter().copied());
+        }
+    }
+}
+
+/// Every descendant of `node` in reading order (pre-order), each with the author it answers.
+/// Used past the indentation cap, where replies are shown as one flat list.
+pub fn flatten_descendants(node: &Shared<Node>) -> Vec<(Shared<Node>, String)> {
+    let mut out = Vec::with_capacity(node.descendants);
+    let mut stack: Vec<(Shared<Node>, String)> =
+        node.replies.iter().rev().map(|r| (r.clone(), node.comment.author.clone())).collect();
+    while let Some((n, answers)) = stack.pop() {
+        stack.extend(n.replies.iter().rev().map(|r| (r.clone(), n.comment.author.clone())));
+        out.push((n, answers));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn c(id: &str, parent: Option<&str>, t: i64) -> Comment {
+        Comment {
+            id: id.into(),
+            parent: parent.map(Into::into),
+            author: format!("author {id}"),
+            website: None,
+            text: String::new(),
+            created_ms: Some(t),
+            fresh: false,
+        }
+    }
+
+    /// (id, depth) in reading order.
+    fn outline(f: &Forest) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        let mut stack: Vec<(Shared<Node>, usize)> = f.roots.iter().rev().map(|r| (r.clone(), 0)).collect();
+        while let Some((n, d)) = stack.pop() {
+            out.push((n.comment.id.to_string(), d));
+            stack.extend(n.replies.iter().rev().map(|r| (r.clone(), d + 1)));
+        }
+        out
+    }
+
+    fn ids(v: &[(String, usize)]) -> Vec<&str> {
+        v.iter().map(|(i, _)| i.as_str()).collect()
+    }
+
+    #[test]
+    fn nests_and_orders_by_time() {
+        let f = Forest::build(vec![c("3", Some("1"), 30), c("1", None, 10), c("2", Some("1"), 20), c("4", Some("3"), 5), c("0", None, 1)]);
+        assert_eq!(outline(&f), vec![("0".into(), 0), ("1".into(), 0), ("2".into(), 1), ("3".into(), 1), ("4".into(), 2)]);
+        assert_eq!(f.roots[1].descendants, 3);
+    }
+
+    #[test]
+    fn orphans_go_to_the_top_and_duplicates_are_dropped() {
+        let f = Forest::build(vec![c("1", Some("missing"), 1), c("1", None, 2), c("2", Some("2"), 3)]);
+        assert_eq!(outline(&f), vec![("1".into(), 0), ("2".into(), 0)]);
+        assert_eq!(f.len(), 2);
+    }
+
+    #[test]
+    fn cycles_are_broken_not_lost() {
+        let f = Forest::build(vec![c("a", Some("b"), 1), c("b", Some("a"), 2), c("c", Some("b"), 3)]);
+        let o = outline(&f);
+        assert_eq!(ids(&o), vec!["a", "b", "c"]);
+        assert_eq!(o[0].1, 0);
+    }
+
+    #[test]
+    fn insert_copies_only_the_path() {
+        let mut f = Forest::build(vec![c("1", None, 1), c("2", Some("1"), 2), c("3", Some("2"), 3), c("9", None, 4), c("5", Some("1"), 5)]);
+        let before = f.clone();
+        f.insert(c("new", Some("3"), 9));
+        assert_eq!(ids(&outline(&f)), vec!["1", "2", "3", "new", "5", "9"]);
+        assert!(f.roots[1] == before.roots[1], "an untouched thread keeps its pointer");
+        assert!(f.roots[0] != before.roots[0]);
+        assert!(f.roots[0].replies[1] == before.roots[0].replies[1], "an untouched sibling keeps its pointer");
+        assert_eq!(f.roots[0].descendants, 4);
+        f.insert(c("new", None, 10));
+        assert_eq!(f.len(), 6, "a second insert of the same id is ignored");
+    }
+
+    #[test]
+    fn deep_chains_do_not_overflow() {
+        let n = 20_000;
+        let list: Vec<Comment> = (0..n).map(|i| c(&i.to_string(), (i > 0).then(|| (i - 1).to_string()).as_deref(), i)).collect();
+        let mut f = Forest::build(list);
+        assert_eq!(f.roots[0].descendants, n as usize - 1);
+        f.insert(c("tail", Some(&(n - 1).to_string()), n));
+        assert_eq!(flatten_descendants(&f.roots[0]).len(), n as usize);
+        drop(f); // must not overflow the stack either
+    }
+
+    #[test]
+    fn append_adds_a_page_and_late_replies() {
+        let mut f = Forest::build(vec![c("1", None, 1)]);
+        f.append(vec![c("2", None, 2), c("3", Some("2"), 3), c("4", Some("1"), 4), c("1", None, 1)]);
+        assert_eq!(outline(&f), vec![("1".into(), 0), ("4".into(), 1), ("2".into(), 0), ("3".into(), 1)]);
+    }
+
+    #[test]
+    fn flatten_names_whom_each_reply_answers() {
+        let f = Forest::build(vec![c("1", None, 1), c("2", Some("1"), 2), c("3", Some("2"), 3), c("4", Some("1"), 4)]);
+        let flat = flatten_descendants(&f.roots[0]);
+        let got: Vec<(&str, &str)> = flat.iter().map(|(n, a)| (&*n.comment.id, a.as_str())).collect();
+        assert_eq!(got, vec![("2", "author 1"), ("3", "author 2"), ("4", "author 1")]);
+    }
+
+    proptest! {
+        #[test]
+        fn every_comment_appears_once_after_its_parent(parents in proptest::collection::vec(proptest::option::of(0usize..60), 0..60)) {
+            let list: Vec<Comment> = parents.iter().enumerate()
+                .map(|(i, p)| c(&i.to_string(), p.map(|p| p.to_string()).as_deref(), (i * 7 % 13) as i64))
+                .collect();
+            let f = Forest::build(list);
+            let o = outline(&f);
+            let mut seen: Vec<&str> = ids(&o);
+            prop_assert_eq!(seen.len(), parents.len());
+            seen.sort_unstable();
+            seen.dedup();
+            prop_assert_eq!(seen.len(), parents.len());
+            // A comment at depth d > 0 comes after a comment at depth d - 1 (its parent).
+            for (k, (_, d)) in o.iter().enumerate() {
+                if *d > 0 {
+                    prop_assert!(o[..k].iter().any(|(_, pd)| *pd == d - 1));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! What the reader typed, kept across failed posts and reloads. The keys and the (de)serialised
+//! shape are pure; the component stores them in `localStorage`.
+
+use serde::{Deserialize, Serialize};
+
+/// The reader's identity, remembered for every thread on the site.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    /// Name.
+    #[serde(default)]
+    pub author: String,
+    /// Email.
+    #[serde(default)]
+    pub email: String,
+    /// Website.
+    #[serde(default)]
+    pub website: String,
+}
+
+/// Storage key of the reader's identity.
+pub const IDENTITY_KEY: &str = "threadline:identity";
+
+/// Storage key of the unsent text of one form: one per thread and parent.
+pub fn text_key(thread: &str, parent: Option<&str>) -> String {
+    format!("threadline:draft:{}:{thread}", parent.unwrap_or("top"))
+}
+
+/// Reads a stored identity; anything unreadable counts as none.
+pub fn parse_identity(stored: Option<&str>) -> Identity {
+    stored.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_separate_threads_and_parents() {
+        assert_ne!(text_key("/a", None), text_key("/b", None));
+        assert_ne!(text_key("/a", None), text_key("/a", Some("1")));
+    }
+
+    #[test]
+    fn identity_round_trips_and_tolerates_junk() {
+        let id = Identity { author: "Ann".into(), ..Default::default() };
+        let s = serde_json::to_string(&id).unwrap();
+        assert_eq!(parse_identity(Some(&s)), id);
+        assert_eq!(parse_identity(Some("{not json")), Identity::default());
+        assert_eq!(parse_identity(Some(r#"{"author":5}"#)), Identity::default());
+        assert_eq!(parse_identity(None), Identity::default());
+    }
+}
