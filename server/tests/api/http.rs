@@ -1,0 +1,115 @@
+//! Everything around the comment calls: health, CORS, static files, the demo seed.
+
+use std::collections::HashMap;
+
+use reqwest::{Method, StatusCode};
+use threadline_server::DEMO_THREAD;
+
+use crate::support::{json, TestDb, TestServer};
+
+#[tokio::test]
+async fn health_answers_ok() {
+    let db = TestDb::new();
+    let s = TestServer::start(&db.path, &[]).await;
+    let resp = s.http.get(s.url("/api/health")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(resp.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(json(resp).await, serde_json::json!({"status": "ok"}));
+}
+
+async fn preflight(s: &TestServer, origin: &str) -> reqwest::Response {
+    s.http
+        .request(Method::OPTIONS, s.url("/api/comments"))
+        .header("origin", origin)
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "content-type")
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn simple_get(s: &TestServer, origin: &str) -> reqwest::Response {
+    s.http.get(s.url("/api/comments?thread=/cors")).header("origin", origin).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn cors_allows_configured_origins_only() {
+    let db = TestDb::new();
+    let s = TestServer::start(
+        &db.path,
+        &["--allowed-origin", "https://news.example", "--allowed-origin", "http://localhost:3000/"],
+    )
+    .await;
+    for origin in ["https://news.example", "http://localhost:3000", s.base.as_str()] {
+        let resp = preflight(&s, origin).await;
+        assert!(resp.status().is_success(), "{origin}");
+        let h = resp.headers();
+        assert_eq!(h["access-control-allow-origin"], origin);
+        let methods = h["access-control-allow-methods"].to_str().unwrap().to_owned();
+        assert!(methods.contains("GET") && methods.contains("POST"), "{methods}");
+        assert!(h["access-control-allow-headers"].to_str().unwrap().contains("content-type"));
+        assert!(h.contains_key("access-control-max-age"));
+        let resp = simple_get(&s, origin).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(resp.headers()["access-control-allow-origin"], origin);
+    }
+    for origin in ["https://evil.example", "https://news.example.evil.example", "http://news.example"] {
+        let resp = preflight(&s, origin).await;
+        assert!(!resp.headers().contains_key("access-control-allow-origin"), "preflight from {origin}");
+        let resp = simple_get(&s, origin).await;
+        assert!(!resp.headers().contains_key("access-control-allow-origin"), "GET from {origin}");
+    }
+}
+
+#[tokio::test]
+async fn serves_the_dist_directory() {
+    let db = TestDb::new();
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!doctype html><title>Alder Falls</title>").unwrap();
+    std::fs::write(dist.path().join("threadline_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    let s = TestServer::start(&db.path, &["--dist", dist.path().to_str().unwrap()]).await;
+
+    let resp = s.http.get(s.url("/")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert_eq!(resp.headers()["x-content-type-options"], "nosniff");
+    assert!(resp.text().await.unwrap().contains("Alder Falls"));
+
+    let resp = s.http.get(s.url("/threadline_bg.wasm")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(resp.headers()["content-type"], "application/wasm");
+    assert_eq!(resp.headers()["x-content-type-options"], "nosniff");
+
+    // The API still answers JSON, also for unknown API routes.
+    assert_eq!(s.http.get(s.url("/api/health")).send().await.unwrap().status(), StatusCode::OK);
+    let resp = s.http.get(s.url("/api/missing")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+    assert_eq!(json(resp).await["error"]["code"], "not_found");
+}
+
+#[tokio::test]
+async fn demo_seed_is_deep_and_idempotent() {
+    let db = TestDb::new();
+    let s = TestServer::start(&db.path, &[]).await;
+    assert_eq!(s.list(DEMO_THREAD, None, None).await.total, 0, "no seed without --seed-demo");
+    assert!(s.stop().await.success());
+
+    let s = TestServer::start(&db.path, &["--seed-demo"]).await;
+    let page = s.list(DEMO_THREAD, Some(200), None).await;
+    let total = page.total;
+    assert!(total >= 10, "{total}");
+    assert_eq!(page.comments.len() as u64, total);
+    let mut depth: HashMap<i64, usize> = HashMap::new();
+    for c in &page.comments {
+        let d = c.parent.map_or(0, |p| depth[&p] + 1);
+        depth.insert(c.id, d);
+    }
+    assert!(depth.values().copied().max().unwrap() >= 4, "a branch reaches depth 4");
+    assert!(page.comments.iter().filter(|c| c.parent.is_none()).count() >= 3);
+    assert!(page.comments.iter().any(|c| c.text.contains("\n\n")), "some multi-paragraph comments");
+    assert!(page.comments.iter().any(|c| c.website.as_deref().is_some_and(|w| w.starts_with("https://"))));
+    assert!(s.stop().await.success());
+
+    let s = TestServer::start(&db.path, &["--seed-demo"]).await;
+    assert_eq!(s.list(DEMO_THREAD, None, None).await.total, total, "seeding twice adds nothing");
+}
