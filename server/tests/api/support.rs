@@ -34,7 +34,7 @@ impl TestDb {
 /// A running server process; killed when dropped, stopped cleanly by [`TestServer::stop`].
 pub struct TestServer {
     child: Child,
-    _stdout: Lines<BufReader<ChildStdout>>,
+    stdout: Lines<BufReader<ChildStdout>>,
     /// `http://127.0.0.1:PORT`, as the server announced it.
     pub base: String,
     /// Client for this server.
@@ -69,15 +69,22 @@ impl TestServer {
             .unwrap_or_else(|| panic!("unexpected first stdout line: {line:?}"))
             .to_owned();
         assert!(base.starts_with("http://127.0.0.1:") && !base.ends_with(":0"), "{base}");
-        Self { child, _stdout: stdout, base, http: Client::new() }
+        Self { child, stdout, base, http: Client::new() }
     }
 
-    /// Sends SIGTERM and waits for the process to exit.
+    /// Sends SIGTERM, waits for the process to exit, and checks that it printed nothing
+    /// to stdout after the "listening" line.
     pub async fn stop(mut self) -> ExitStatus {
         let pid = self.child.id().expect("server still running").to_string();
         let killed = Command::new("kill").args(["-TERM", &pid]).status().await.expect("run kill");
         assert!(killed.success());
-        tokio::time::timeout(DEADLINE, self.child.wait()).await.expect("server did not stop in time").unwrap()
+        let status = tokio::time::timeout(DEADLINE, self.child.wait())
+            .await
+            .expect("server did not stop in time")
+            .unwrap();
+        let rest = self.stdout.next_line().await.expect("read server stdout");
+        assert_eq!(rest, None, "stdout carries only the listening line");
+        status
     }
 
     /// The absolute URL of `path`.
