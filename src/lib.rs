@@ -10,3 +10,12 @@ pub mod error;
 pub mod i18n;
 pub mod model;
 pub mod state;
+mod storage;
+
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+mod embed;
+
+pub use components::thread::{Thread, ThreadProps};
+#[cfg(target_arch = "wasm32")]
+pub use embed::mount;

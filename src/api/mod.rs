@@ -58,6 +58,20 @@ impl Backend {
     }
 }
 
+/// Checks a draft against the shared limits before anything is sent, so the reader sees the
+/// same message the server would give, without a round trip.
+pub fn validate_draft(thread: &str, draft: &Draft) -> Result<(), ClientError> {
+    let probe = threadline_protocol::NewComment {
+        thread: thread.to_string(),
+        parent: None,
+        author: draft.author.clone(),
+        email: Some(draft.email.clone()),
+        website: Some(draft.website.clone()),
+        text: draft.text.clone(),
+    };
+    threadline_protocol::validate_new_comment(&probe).map_err(ClientError::from)
+}
+
 /// Sends a request and decodes the answer: the only place HTTP statuses become errors.
 pub async fn send_json<T: DeserializeOwned>(request: gloo_net::http::Request) -> Result<T, ClientError> {
     let response = request.send().await.map_err(|e| ClientError::Network(e.to_string()))?;

@@ -68,6 +68,28 @@ pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The civil date (year, month, day) of a day count since 1970-01-01; inverse of [`days_from_civil`].
+pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+
+/// Formats epoch milliseconds as RFC 3339 UTC with seconds, for `<time datetime>`.
+pub fn format_rfc3339(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +102,13 @@ mod tests {
         assert_eq!(parse_rfc3339_ms("2026-11-25T15:20:00.5+01:00"), parse_rfc3339_ms("2026-11-25T14:20:00.500Z"));
         assert_eq!(parse_rfc3339_ms("2026-11-25 14:20:00"), parse_rfc3339_ms("2026-11-25T14:20:00Z"));
         assert_eq!(parse_rfc3339_ms("2026-11-25T14:20:00-0230"), parse_rfc3339_ms("2026-11-25T16:50:00Z"));
+    }
+
+    #[test]
+    fn formats_what_it_parses() {
+        let ms = parse_rfc3339_ms("2026-11-25T15:20:07Z").unwrap();
+        assert_eq!(format_rfc3339(ms), "2026-11-25T15:20:07Z");
+        assert_eq!(format_rfc3339(-1000), "1969-12-31T23:59:59Z");
     }
 
     #[test]
@@ -101,17 +130,5 @@ mod tests {
             let (y, m, day) = civil_from_days(d);
             prop_assert_eq!(days_from_civil(y, m, day), d);
         }
-    }
-
-    fn civil_from_days(z: i64) -> (i64, i64, i64) {
-        let z = z + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        (yoe + era * 400 + i64::from(m <= 2), m, d)
     }
 }

@@ -244,15 +244,28 @@ fn mark(stack: &mut Vec<usize>, children: &[Vec<usize>], reachable: &mut [bool])
     }
 }
 
+/// A reply listed flat past the indentation cap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlatReply {
+    /// The reply and its own subtree.
+    pub node: Shared<Node>,
+    /// The author it answers, shown as "in reply to".
+    pub answers: String,
+    /// Its depth below the capped comment (1 for a direct reply).
+    pub depth: usize,
+}
+
 /// Every descendant of `node` in reading order (pre-order), each with the author it answers.
 /// Used past the indentation cap, where replies are shown as one flat list.
-pub fn flatten_descendants(node: &Shared<Node>) -> Vec<(Shared<Node>, String)> {
+pub fn flatten_descendants(node: &Shared<Node>) -> Vec<FlatReply> {
     let mut out = Vec::with_capacity(node.descendants);
-    let mut stack: Vec<(Shared<Node>, String)> =
-        node.replies.iter().rev().map(|r| (r.clone(), node.comment.author.clone())).collect();
-    while let Some((n, answers)) = stack.pop() {
-        stack.extend(n.replies.iter().rev().map(|r| (r.clone(), n.comment.author.clone())));
-        out.push((n, answers));
+    fn children(n: &Shared<Node>, depth: usize) -> impl Iterator<Item = FlatReply> + '_ {
+        n.replies.iter().rev().map(move |r| FlatReply { node: r.clone(), answers: n.comment.author.clone(), depth })
+    }
+    let mut stack: Vec<FlatReply> = children(node, 1).collect();
+    while let Some(flat) = stack.pop() {
+        stack.extend(children(&flat.node, flat.depth + 1));
+        out.push(flat);
     }
     out
 }
@@ -347,8 +360,8 @@ mod tests {
     fn flatten_names_whom_each_reply_answers() {
         let f = Forest::build(vec![c("1", None, 1), c("2", Some("1"), 2), c("3", Some("2"), 3), c("4", Some("1"), 4)]);
         let flat = flatten_descendants(&f.roots[0]);
-        let got: Vec<(&str, &str)> = flat.iter().map(|(n, a)| (&*n.comment.id, a.as_str())).collect();
-        assert_eq!(got, vec![("2", "author 1"), ("3", "author 2"), ("4", "author 1")]);
+        let got: Vec<(&str, &str, usize)> = flat.iter().map(|f| (&*f.node.comment.id, f.answers.as_str(), f.depth)).collect();
+        assert_eq!(got, vec![("2", "author 1", 1), ("3", "author 2", 2), ("4", "author 1", 1)]);
     }
 
     proptest! {

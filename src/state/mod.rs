@@ -2,6 +2,7 @@
 //! `use_reducer` through [`Reducible`]. No DOM code, so every transition is natively tested.
 
 pub mod draft;
+pub mod form;
 
 use crate::api::Page;
 use crate::error::ClientError;

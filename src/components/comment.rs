@@ -1,0 +1,142 @@
+//! One comment: byline, text, actions, an in-place reply form, and its replies.
+
+use super::avatar::Avatar;
+use super::body::Body;
+use super::context::ThreadCtx;
+use super::reply_form::ReplyForm;
+use crate::i18n;
+use crate::model::time::format_rfc3339;
+use crate::model::tree::{flatten_descendants, Node, Shared};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`CommentView`].
+#[derive(Properties, PartialEq)]
+pub struct CommentProps {
+    /// The comment and its subtree; compared by pointer, so untouched subtrees skip rendering.
+    pub node: Shared<Node>,
+    /// Real depth in the thread (0 for top-level).
+    pub depth: usize,
+    /// Whose comment this answers, shown for replies listed flat past the indentation cap.
+    #[prop_or_default]
+    pub answers: Option<AttrValue>,
+    /// True when an ancestor lists this comment's replies flat, so it must not render them.
+    #[prop_or_default]
+    pub flat: bool,
+}
+
+/// A comment in the thread.
+#[function_component]
+pub fn CommentView(props: &CommentProps) -> Html {
+    let ctx = use_context::<Rc<ThreadCtx>>();
+    let collapsed = use_state(|| false);
+    let replying = use_state(|| false);
+    let article = use_node_ref();
+    {
+        // The reader's own new comment takes focus, so keyboard and screen-reader users land on it.
+        let (article, fresh) = (article.clone(), props.node.comment.fresh);
+        use_effect_with((), move |_| {
+            if fresh {
+                if let Some(el) = article.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let c = &props.node.comment;
+    let max_depth = ctx.as_ref().map_or(crate::config::DEFAULT_MAX_DEPTH, |x| x.max_depth);
+    let has_replies = !props.flat && !props.node.replies.is_empty();
+
+    let author = match &c.website {
+        Some(url) => html! {
+            <a class="tl-author" href={url.clone()} rel="nofollow ugc noopener" target="_blank">{ c.author.clone() }</a>
+        },
+        None => html! { <span class="tl-author">{ c.author.clone() }</span> },
+    };
+    let time = c.created_ms.map(|ms| {
+        let title = js_sys::Date::new(&(ms as f64).into())
+            .to_locale_string("default", &js_sys::Object::new())
+            .as_string()
+            .unwrap_or_default();
+        let ago = i18n::ago::ago(js_sys::Date::now() as i64, ms).to_string();
+        html! { <time class="tl-time" datetime={format_rfc3339(ms)} title={title}>{ ago }</time> }
+    });
+    let toggle_reply = {
+        let replying = replying.clone();
+        Callback::from(move |_| replying.set(!*replying))
+    };
+    let toggle_collapse = {
+        let collapsed = collapsed.clone();
+        Callback::from(move |_: MouseEvent| collapsed.set(!*collapsed))
+    };
+    let close_form = {
+        let replying = replying.clone();
+        Callback::from(move |_| replying.set(false))
+    };
+
+    let replies = if !has_replies {
+        html! {}
+    } else if *collapsed {
+        html! {
+            <button type="button" class="tl-collapsed-count" onclick={toggle_collapse.clone()}>
+                { i18n::reply_count(props.node.descendants) }
+            </button>
+        }
+    } else if props.depth + 1 < max_depth {
+        html! {
+            <div class="tl-replies">
+                { for props.node.replies.iter().map(|r| html! {
+                    <CommentView key={&*r.comment.id} node={r.clone()} depth={props.depth + 1} />
+                }) }
+            </div>
+        }
+    } else {
+        // Past the indentation cap, every deeper reply is listed flat and names whom it answers.
+        html! {
+            <div class="tl-replies tl-replies-flat">
+                { for flatten_descendants(&props.node).into_iter().map(|f| html! {
+                    <CommentView key={&*f.node.comment.id} node={f.node.clone()} depth={props.depth + f.depth}
+                        answers={Some(AttrValue::from(f.answers))} flat=true />
+                }) }
+            </div>
+        }
+    };
+
+    html! {
+        <article ref={article} class={classes!("tl-comment", c.fresh.then_some("tl-fresh"))}
+            id={format!("comment-{}", c.id)} data-id={c.id.to_string()}
+            data-parent={c.parent.as_deref().unwrap_or("").to_string()}
+            data-depth={props.depth.to_string()} tabindex="-1">
+            <div class="tl-card">
+                <header class="tl-meta">
+                    <Avatar name={c.author.clone()} />
+                    <span class="tl-byline">
+                        { author }
+                        <a class="tl-permalink" href={format!("#comment-{}", c.id)}>
+                            { time.unwrap_or_else(|| html! { <span class="tl-time">{ "#" }</span> }) }
+                        </a>
+                    </span>
+                </header>
+                if let Some(name) = &props.answers {
+                    <p class="tl-in-reply-to">{ "↳ " }{ i18n::IN_REPLY_TO }{ " " }<span>{ name.clone() }</span></p>
+                }
+                <Body text={c.text.clone()} />
+                <footer class="tl-actions">
+                    <button type="button" class="tl-reply tl-link-button" aria-expanded={replying.to_string()}
+                        onclick={toggle_reply}>{ i18n::REPLY }</button>
+                    if has_replies {
+                        <button type="button" class="tl-collapse tl-link-button" aria-expanded={(!*collapsed).to_string()}
+                            aria-label={i18n::toggle_label(*collapsed, &c.author)} onclick={toggle_collapse}>
+                            { if *collapsed { "+" } else { "−" } }
+                        </button>
+                    }
+                </footer>
+            </div>
+            if *replying {
+                <ReplyForm parent={Some(c.id.clone())} replying_to={Some(AttrValue::from(c.author.clone()))}
+                    on_cancel={Some(close_form.clone())} on_posted={Some(close_form)} />
+            }
+            { replies }
+        </article>
+    }
+}

@@ -1,0 +1,10 @@
+//! Yew components, one per file. They stay thin: data shaping lives in `model`, wording in
+//! `i18n`, transitions in `state`.
+
+pub mod avatar;
+pub mod body;
+pub mod comment;
+pub mod context;
+pub mod reply_form;
+pub mod states;
+pub mod thread;

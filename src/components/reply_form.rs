@@ -1,0 +1,173 @@
+//! The comment form: at the top of the thread, or in place under a comment.
+
+use super::context::ThreadCtx;
+use crate::api::{validate_draft, Draft};
+use crate::i18n;
+use crate::state::draft::{parse_identity, text_key, Identity, IDENTITY_KEY};
+use crate::state::form::{Field, FormAction, FormState};
+use crate::storage;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props of [`ReplyForm`].
+#[derive(Properties, PartialEq)]
+pub struct ReplyFormProps {
+    /// The comment answered; `None` for the form at the top of the thread.
+    #[prop_or_default]
+    pub parent: Option<Rc<str>>,
+    /// Name of the author answered, for the form's heading.
+    #[prop_or_default]
+    pub replying_to: Option<AttrValue>,
+    /// Shows a Cancel button that calls this.
+    #[prop_or_default]
+    pub on_cancel: Option<Callback<()>>,
+    /// Called after a successful post (the comment itself goes to the thread via context).
+    #[prop_or_default]
+    pub on_posted: Option<Callback<()>>,
+}
+
+/// A comment form whose text and identity survive failures and reloads (`localStorage`).
+#[function_component]
+pub fn ReplyForm(props: &ReplyFormProps) -> Html {
+    let ctx = use_context::<Rc<ThreadCtx>>();
+    let thread = ctx.as_ref().map(|c| c.thread.to_string()).unwrap_or_default();
+    let draft_key = text_key(&thread, props.parent.as_deref());
+    let form = {
+        let (parent, key) = (props.parent.clone(), draft_key.clone());
+        use_reducer(move || {
+            let id = parse_identity(storage::get(IDENTITY_KEY).as_deref());
+            let text = storage::get(&key).unwrap_or_default();
+            let draft = Draft { parent, author: id.author, email: id.email, website: id.website, text };
+            FormState { draft, ..Default::default() }
+        })
+    };
+    let refs = use_memo((), |_| [NodeRef::default(), NodeRef::default(), NodeRef::default(), NodeRef::default()]);
+    let field_ref = |f: Field| refs[f as usize].clone();
+    {
+        // Move focus to the field at fault, so the reader sees the message and can fix it.
+        let failed_field = form.error.as_ref().and_then(|e| e.field()).map(str::to_string);
+        let refs = refs.clone();
+        use_effect_with(failed_field, move |field| {
+            let index = [Field::Text, Field::Author, Field::Email, Field::Website]
+                .into_iter()
+                .find(|f| Some(f.name()) == field.as_deref());
+            if let Some(el) = index.and_then(|f| refs[f as usize].cast::<web_sys::HtmlElement>()) {
+                let _ = el.focus();
+            }
+        });
+    }
+    let Some(ctx) = ctx else { return html! {} };
+
+    let on_input = |field: Field| {
+        let (form, key) = (form.clone(), draft_key.clone());
+        Callback::from(move |e: InputEvent| {
+            let Some(target) = e.target() else { return };
+            let value = if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+                i.value()
+            } else if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                t.value()
+            } else {
+                return;
+            };
+            if field == Field::Text {
+                storage::set(&key, &value);
+            }
+            form.dispatch(FormAction::Edit(field, value));
+        })
+    };
+    let onsubmit = {
+        let (form, ctx, key) = (form.clone(), ctx.clone(), draft_key.clone());
+        let on_posted = props.on_posted.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if form.busy {
+                return;
+            }
+            let draft = form.draft.clone();
+            if let Err(err) = validate_draft(&ctx.thread, &draft) {
+                return form.dispatch(FormAction::Failed(err));
+            }
+            let identity =
+                Identity { author: draft.author.trim().into(), email: draft.email.trim().into(), website: draft.website.trim().into() };
+            storage::set(IDENTITY_KEY, &serde_json::to_string(&identity).unwrap_or_default());
+            form.dispatch(FormAction::Submit);
+            let (form, ctx, key, on_posted) = (form.clone(), ctx.clone(), key.clone(), on_posted.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match ctx.backend.post(&ctx.thread, &draft).await {
+                    Ok(comment) => {
+                        storage::set(&key, "");
+                        form.dispatch(FormAction::Posted);
+                        ctx.on_posted.emit(comment);
+                        if let Some(cb) = on_posted {
+                            cb.emit(());
+                        }
+                    }
+                    Err(err) => form.dispatch(FormAction::Failed(err)),
+                }
+            });
+        })
+    };
+
+    let prefix = format!("tl-{}", props.parent.as_deref().unwrap_or("top"));
+    let field = |f: Field, label: &'static str, kind: &'static str, autocomplete: &'static str| {
+        let id = format!("{prefix}-{}", f.name());
+        let error = form.error_for(f);
+        let err_id = format!("{id}-error");
+        let described = error.as_ref().map(|_| err_id.clone());
+        let invalid = error.is_some().to_string();
+        let control = if f == Field::Text {
+            html! {
+                <textarea ref={field_ref(f)} id={id.clone()} name="text" rows="4" placeholder={i18n::TEXT_PLACEHOLDER}
+                    value={form.value(f).to_string()} oninput={on_input(f)}
+                    aria-invalid={invalid} aria-describedby={described} />
+            }
+        } else {
+            html! {
+                <input ref={field_ref(f)} id={id.clone()} name={f.name()} type={kind} autocomplete={autocomplete}
+                    value={form.value(f).to_string()} oninput={on_input(f)}
+                    aria-invalid={invalid} aria-describedby={described} />
+            }
+        };
+        html! {
+            <div class={classes!("tl-field", format!("tl-field-{}", f.name()))}>
+                <label for={id}>{ label }</label>
+                { control }
+                if let Some(msg) = error {
+                    <p class="tl-field-error" id={err_id} data-field={f.name()}>{ msg }</p>
+                }
+            </div>
+        }
+    };
+    let heading = match &props.replying_to {
+        Some(name) => html! { <p class="tl-form-title">{ "Replying to " }<strong>{ name.clone() }</strong></p> },
+        None => html! { <h3 class="tl-form-title">{ i18n::LEAVE_A_COMMENT }</h3> },
+    };
+    let kind = if props.parent.is_some() { "reply" } else { "top" };
+    html! {
+        <form class={classes!("tl-form", format!("tl-form-{kind}"))} data-form={kind}
+            data-parent={props.parent.as_deref().map(str::to_string)} novalidate=true onsubmit={onsubmit}
+            aria-busy={form.busy.to_string()}>
+            { heading }
+            { field(Field::Text, i18n::TEXT, "text", "off") }
+            <div class="tl-fields-row">
+                { field(Field::Author, i18n::NAME, "text", "name") }
+                { field(Field::Email, i18n::EMAIL, "email", "email") }
+                { field(Field::Website, i18n::WEBSITE, "url", "url") }
+            </div>
+            if let Some(msg) = form.form_error() {
+                <p class="tl-form-error" role="alert">{ msg }</p>
+            }
+            <div class="tl-form-actions">
+                <button type="submit" class="tl-submit tl-button" disabled={form.busy}>
+                    { if form.busy { i18n::POSTING } else { i18n::POST } }
+                </button>
+                if let Some(cancel) = props.on_cancel.clone() {
+                    <button type="button" class="tl-cancel tl-link-button" onclick={move |_| cancel.emit(())}>
+                        { i18n::CANCEL }
+                    </button>
+                }
+            </div>
+        </form>
+    }
+}

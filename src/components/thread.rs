@@ -1,0 +1,126 @@
+//! The public [`Thread`] component: loads a thread, shows its states, the top form and the
+//! comments, and pages through the rest.
+
+use super::comment::CommentView;
+use super::context::ThreadCtx;
+use super::reply_form::ReplyForm;
+use super::states::{Empty, ErrorBox, Skeleton};
+use crate::api::native::NativeApi;
+use crate::api::Backend;
+use crate::i18n;
+use crate::state::{Action, More, Phase, ThreadState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Thread`]; Yew apps use it as `html! { <Thread api=".." thread=".." /> }`.
+#[derive(Properties, PartialEq)]
+pub struct ThreadProps {
+    /// Base URL of the native API, e.g. `https://example.org/api`.
+    pub api: AttrValue,
+    /// The thread key, usually the article's path.
+    pub thread: AttrValue,
+    /// Indentation levels before deeper replies are listed flat.
+    #[prop_or(crate::config::DEFAULT_MAX_DEPTH)]
+    pub max_depth: usize,
+    /// Top-level comments per page.
+    #[prop_or(threadline_protocol::limits::PAGE_DEFAULT)]
+    pub page_size: u32,
+}
+
+/// A whole comment section.
+#[function_component]
+pub fn Thread(props: &ThreadProps) -> Html {
+    let state = use_reducer(ThreadState::default);
+    let ctx = {
+        let dispatcher = state.dispatcher();
+        use_memo((props.api.clone(), props.thread.clone(), props.max_depth), move |(api, thread, depth)| ThreadCtx {
+            backend: Rc::new(Backend::Native(NativeApi::new(api.trim_end_matches('/').to_string()))),
+            thread: thread.clone(),
+            max_depth: *depth,
+            on_posted: Callback::from(move |c| dispatcher.dispatch(Action::Posted(c))),
+        })
+    };
+    let attempt = use_state(|| 0u32);
+    {
+        let (dispatcher, ctx, limit) = (state.dispatcher(), ctx.clone(), props.page_size);
+        use_effect_with((ctx, *attempt), move |(ctx, _)| {
+            dispatcher.dispatch(Action::Reload);
+            let ctx = ctx.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match ctx.backend.list(&ctx.thread, None, limit).await {
+                    Ok(page) => dispatcher.dispatch(Action::Loaded(page)),
+                    Err(e) => dispatcher.dispatch(Action::LoadFailed(e)),
+                }
+            });
+        });
+    }
+    let on_retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(*attempt + 1))
+    };
+    let on_more = {
+        let (dispatcher, ctx, limit) = (state.dispatcher(), ctx.clone(), props.page_size);
+        let cursor = state.next_cursor.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(cursor) = cursor.clone() else { return };
+            dispatcher.dispatch(Action::MoreRequested);
+            let (dispatcher, ctx) = (dispatcher.clone(), ctx.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match ctx.backend.list(&ctx.thread, Some(&cursor), limit).await {
+                    Ok(page) => dispatcher.dispatch(Action::MoreLoaded(page)),
+                    Err(e) => dispatcher.dispatch(Action::MoreFailed(e)),
+                }
+            });
+        })
+    };
+
+    let (phase_name, content) = match &state.phase {
+        Phase::Loading => ("loading", html! { <Skeleton /> }),
+        Phase::Failed(e) => ("error", html! { <ErrorBox message={e.reader_message()} on_retry={Some(on_retry)} /> }),
+        Phase::Ready => ("ready", ready_view(&state, on_more)),
+    };
+    html! {
+        <ContextProvider<Rc<ThreadCtx>> context={ctx}>
+            <section class="tl-root" data-state={phase_name} aria-label="Comments">
+                <header class="tl-header">
+                    <h2 class="tl-title">
+                        { if state.phase == Phase::Ready { i18n::comment_count(state.total as usize) } else { "Comments".into() } }
+                    </h2>
+                </header>
+                { content }
+            </section>
+        </ContextProvider<Rc<ThreadCtx>>>
+    }
+}
+
+fn ready_view(state: &ThreadState, on_more: Callback<MouseEvent>) -> Html {
+    let more = state.next_cursor.as_ref().map(|_| {
+        let failed = match &state.more {
+            More::Failed(e) => html! { <p class="tl-form-error" role="alert">{ e.reader_message() }</p> },
+            _ => html! {},
+        };
+        let busy = state.more == More::Loading;
+        html! {
+            <div class="tl-more-wrap">
+                { failed }
+                <button type="button" class="tl-more tl-button tl-button-quiet" disabled={busy} onclick={on_more}>
+                    { if busy { "Loading…" } else { i18n::LOAD_MORE } }
+                </button>
+            </div>
+        }
+    });
+    html! {
+        <>
+            <ReplyForm />
+            if state.forest.is_empty() {
+                <Empty />
+            }
+            <div class="tl-list">
+                { for state.forest.roots.iter().map(|r| html! {
+                    <CommentView key={&*r.comment.id} node={r.clone()} depth={0} />
+                }) }
+            </div>
+            { more.unwrap_or_default() }
+        </>
+    }
+}

@@ -1,0 +1,80 @@
+//! The browser entry point the `threadline.js` loader calls: reads the embed's settings,
+//! sets up the shadow root, and renders the widget into it.
+
+use crate::components::states::ErrorBox;
+use crate::components::thread::{Thread, ThreadProps};
+use crate::config::Config;
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::prelude::*;
+
+/// Mounts the widget in `container`. `options` holds the merged `data-` settings (camelCase
+/// keys, string values) plus `css`, the stylesheet URL, set by the loader.
+#[wasm_bindgen]
+pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsValue> {
+    let mut attrs = BTreeMap::new();
+    for entry in js_sys::Object::entries(options).iter() {
+        let pair = js_sys::Array::from(&entry);
+        if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            attrs.insert(k, v);
+        }
+    }
+    let root = shadow_root(&container)?;
+    let config = Config::from_attrs(&attrs);
+    let document = container.owner_document().ok_or("no document")?;
+    if let Some(css) = config.as_ref().ok().and_then(|c| c.css.clone()) {
+        if root.query_selector("link[data-tl-css]")?.is_none() {
+            let link = document.create_element("link")?;
+            link.set_attribute("rel", "stylesheet")?;
+            link.set_attribute("href", &css)?;
+            link.set_attribute("data-tl-css", "")?;
+            root.append_child(&link)?;
+        }
+    }
+    // The loader's placeholder gives way to the widget's own skeleton.
+    let placeholders = root.query_selector_all(".tl-boot")?;
+    for i in 0..placeholders.length() {
+        if let Some(node) = placeholders.get(i) {
+            if let Some(parent) = node.parent_node() {
+                parent.remove_child(&node)?;
+            }
+        }
+    }
+    let mount_point = document.create_element("div")?;
+    mount_point.set_class_name("tl-mount");
+    root.append_child(&mount_point)?;
+    match config {
+        Ok(c) => {
+            let props = ThreadProps {
+                api: c.api.into(),
+                thread: c.thread.into(),
+                max_depth: c.max_depth,
+                page_size: c.page_size,
+            };
+            yew::Renderer::<Thread>::with_root_and_props(mount_point, props).render();
+        }
+        Err(e) => {
+            let props = ConfigErrorProps { message: e.reader_message().into() };
+            yew::Renderer::<ConfigError>::with_root_and_props(mount_point, props).render();
+        }
+    }
+    Ok(())
+}
+
+fn shadow_root(container: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    match container.shadow_root() {
+        Some(root) => Ok(root),
+        None => container.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ConfigErrorProps {
+    message: AttrValue,
+}
+
+#[function_component]
+fn ConfigError(props: &ConfigErrorProps) -> Html {
+    html! { <section class="tl-root" data-state="error"><ErrorBox message={props.message.clone()} /></section> }
+}

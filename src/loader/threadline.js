@@ -1,0 +1,59 @@
+/* Threadline loader: finds containers, renders a placeholder in a shadow root, and fetches the
+   widget (wasm) only when a container comes within one viewport height, unless
+   data-loading="eager". Files are resolved against this script's own URL, so they can sit on
+   a CDN. Placeholders __TL_*__ are filled in by `cargo xtask dist`. */
+(function (d, w) {
+  var me = d.currentScript, base = new URL('.', me.src).href, opts = me.dataset, mod;
+  function el(parent, cls, tag) {
+    var e = d.createElement(tag || 'div');
+    if (cls) e.className = cls;
+    parent.appendChild(e);
+    return e;
+  }
+  function load() {
+    return mod || (mod = import(base + '__TL_JS__').then(function (m) {
+      return m.default({ module_or_path: base + '__TL_WASM__' }).then(function () { return m; });
+    }));
+  }
+  function boot(host) {
+    if (host.__tl) return;
+    host.__tl = 1;
+    var root = host.shadowRoot || host.attachShadow({ mode: 'open' }), css = base + '__TL_CSS__';
+    var link = el(root, '', 'link');
+    link.rel = 'stylesheet';
+    link.href = css;
+    link.setAttribute('data-tl-css', '');
+    var ph = el(root, 'tl-boot tl-root');
+    ph.setAttribute('data-state', 'loading');
+    var sk = el(ph, 'tl-skeleton');
+    sk.setAttribute('aria-busy', 'true');
+    for (var i = 0; i < 3; i++) {
+      var it = el(sk, 'tl-skeleton-item');
+      el(it, 'tl-skeleton-avatar', 'span');
+      var ls = el(it, 'tl-skeleton-lines', 'span');
+      el(ls, '', 'span'); el(ls, '', 'span'); el(ls, '', 'span');
+    }
+    function go() {
+      load().then(function (m) {
+        var o = Object.assign({}, opts, host.dataset);
+        o.api = new URL(o.api || 'api', o.api ? d.baseURI : base).href;
+        o.thread = o.thread || location.pathname;
+        o.css = css;
+        m.mount(host, o);
+      }).catch(function (e) {
+        ph.setAttribute('data-state', 'error');
+        ph.textContent = 'Comments could not be loaded.';
+        console.error('threadline:', e);
+      });
+    }
+    if ((host.dataset.loading || opts.loading) === 'eager' || !w.IntersectionObserver) return go();
+    var io = new IntersectionObserver(function (es) {
+      if (es.some(function (e) { return e.isIntersecting; })) { io.disconnect(); go(); }
+    }, { rootMargin: '100% 0px' });
+    io.observe(host);
+  }
+  function start() {
+    d.querySelectorAll(opts.target || '#threadline').forEach(boot);
+  }
+  if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', start); else start();
+})(document, window);

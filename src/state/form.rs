@@ -1,0 +1,146 @@
+//! The reply form's state machine: field edits, submission, failure and success. Whatever the
+//! reader typed survives a failure; only success clears the text.
+
+use crate::api::Draft;
+use crate::error::ClientError;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// A form field, named as on the wire so that server errors find their field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The comment text.
+    Text,
+    /// The author's name.
+    Author,
+    /// The author's email.
+    Email,
+    /// The author's website.
+    Website,
+}
+
+impl Field {
+    /// The wire name of the field (`author`, `email`, `website`, `text`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Text => "text",
+            Field::Author => "author",
+            Field::Email => "email",
+            Field::Website => "website",
+        }
+    }
+}
+
+/// The form's state.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FormState {
+    /// What the reader typed.
+    pub draft: Draft,
+    /// The last error, shown next to its field or above the buttons.
+    pub error: Option<ClientError>,
+    /// True while a post is in flight.
+    pub busy: bool,
+}
+
+impl FormState {
+    /// The current value of a field.
+    pub fn value(&self, field: Field) -> &str {
+        match field {
+            Field::Text => &self.draft.text,
+            Field::Author => &self.draft.author,
+            Field::Email => &self.draft.email,
+            Field::Website => &self.draft.website,
+        }
+    }
+
+    /// The error message to show next to `field`, if the last error is about it.
+    pub fn error_for(&self, field: Field) -> Option<String> {
+        self.error.as_ref().filter(|e| e.field() == Some(field.name())).map(ClientError::reader_message)
+    }
+
+    /// The error message that belongs to no field.
+    pub fn form_error(&self) -> Option<String> {
+        let fields = ["text", "author", "email", "website"];
+        self.error.as_ref().filter(|e| e.field().is_none_or(|f| !fields.contains(&f))).map(ClientError::reader_message)
+    }
+}
+
+/// What can happen to the form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormAction {
+    /// The reader changed a field.
+    Edit(Field, String),
+    /// A post started.
+    Submit,
+    /// Validation or the post failed.
+    Failed(ClientError),
+    /// The post succeeded.
+    Posted,
+}
+
+impl Reducible for FormState {
+    type Action = FormAction;
+
+    fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
+        Rc::new(reduce_form((*self).clone(), action))
+    }
+}
+
+/// The transition function of the form.
+pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
+    match action {
+        FormAction::Edit(field, value) => {
+            if s.error.as_ref().and_then(ClientError::field) == Some(field.name()) {
+                s.error = None;
+            }
+            match field {
+                Field::Text => s.draft.text = value,
+                Field::Author => s.draft.author = value,
+                Field::Email => s.draft.email = value,
+                Field::Website => s.draft.website = value,
+            }
+        }
+        FormAction::Submit => {
+            s.busy = true;
+            s.error = None;
+        }
+        FormAction::Failed(e) => {
+            s.busy = false;
+            s.error = Some(e);
+        }
+        FormAction::Posted => {
+            s.busy = false;
+            s.error = None;
+            s.draft.text.clear();
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use threadline_protocol::ValidationError;
+
+    #[test]
+    fn failure_keeps_the_text_and_success_clears_it() {
+        let s = reduce_form(FormState::default(), FormAction::Edit(Field::Text, "Hello".into()));
+        let s = reduce_form(s, FormAction::Submit);
+        assert!(s.busy);
+        let s = reduce_form(s, FormAction::Failed(ClientError::Invalid(ValidationError::Required("author"))));
+        assert_eq!((s.value(Field::Text), s.busy), ("Hello", false));
+        assert_eq!(s.error_for(Field::Author).as_deref(), Some("Please enter your name."));
+        assert_eq!(s.form_error(), None);
+        let s = reduce_form(s, FormAction::Edit(Field::Author, "Ann".into()));
+        assert_eq!(s.error, None, "editing the field at fault clears its error");
+        let s = reduce_form(s, FormAction::Posted);
+        assert_eq!((s.value(Field::Text), s.value(Field::Author)), ("", "Ann"));
+    }
+
+    #[test]
+    fn errors_without_a_field_show_on_the_form() {
+        let s = reduce_form(FormState::default(), FormAction::Failed(ClientError::Network("x".into())));
+        assert!(s.form_error().is_some());
+        assert_eq!(s.error_for(Field::Text), None);
+    }
+}
