@@ -2,8 +2,9 @@
 //! line `N passed, N failed` and a non-zero exit when anything failed.
 //!
 //! fmt, clippy and the build steps count as one check each; test runs count their tests, read
-//! from cargo's `test result:` lines and from node's TAP `# pass` / `# fail` lines. A run that
-//! fails without reporting a failed test (it did not compile, say) counts as one failure.
+//! from cargo's `test result:` lines and from node's TAP `# pass` / `# fail` / `# cancelled`
+//! lines. A run that fails without reporting a failed test (it did not compile, say) counts as
+//! one failure.
 
 use std::path::Path;
 use std::process::Command;
@@ -133,15 +134,15 @@ pub fn run() -> Result {
     report.tests("unit tests (native)", cargo_tests(cmd::cargo(["test", "--workspace", "--lib", "--bins"])));
 
     crate::header("test: server integration tests");
-    if has_rust_files(&root.join("server").join("tests")) {
+    if has_test_targets(&root.join("server").join("tests")) {
         // `--test '*'` runs only the integration targets: the unit tests ran above.
         report.tests(
             "server integration tests",
             cargo_tests(cmd::cargo(["test", "-p", "threadline-server", "--test", "*"])),
         );
     } else {
-        println!("no server/tests/*.rs");
-        report.skipped("server integration tests", "no server/tests/*.rs");
+        println!("no integration tests in server/tests/");
+        report.skipped("server integration tests", "none in server/tests/");
     }
 
     crate::header("test: wasm-bindgen tests in headless Chromium");
@@ -244,15 +245,18 @@ fn cargo_counts(output: &str) -> Counts {
     counts
 }
 
-/// Reads the closing `# pass N` and `# fail N` lines of node's TAP report.
+/// Reads the closing `# pass N`, `# fail N` and `# cancelled N` lines of node's TAP report.
 fn tap_counts(output: &str) -> Counts {
     let mut counts = Counts::default();
     for line in output.lines() {
         if let Some(n) = line.strip_prefix("# pass ").and_then(|n| n.trim().parse().ok()) {
             counts.passed = n;
         }
-        if let Some(n) = line.strip_prefix("# fail ").and_then(|n| n.trim().parse().ok()) {
-            counts.failed = n;
+        // Tests cancelled because their hook failed did not pass either.
+        for prefix in ["# fail ", "# cancelled "] {
+            if let Some(n) = line.strip_prefix(prefix).and_then(|n| n.trim().parse::<u64>().ok()) {
+                counts.failed += n;
+            }
         }
     }
     counts
@@ -265,9 +269,15 @@ fn number_before(line: &str, suffix: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
-fn has_rust_files(dir: &Path) -> bool {
+/// Whether `dir` holds integration test targets as cargo finds them: `*.rs` or `*/main.rs`.
+fn has_test_targets(dir: &Path) -> bool {
     std::fs::read_dir(dir)
-        .map(|entries| entries.flatten().any(|entry| entry.path().extension().is_some_and(|ext| ext == "rs")))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|entry| entry.path())
+                .any(|path| path.extension().is_some_and(|ext| ext == "rs") || path.join("main.rs").is_file())
+        })
         .unwrap_or(false)
 }
 
@@ -289,8 +299,8 @@ test result: FAILED. 10 passed; 3 failed; 1 ignored; 0 measured; 0 filtered out;
 
     #[test]
     fn reads_tap_summary() {
-        let output = "TAP version 13\nok 1 - a\n# tests 5\n# suites 0\n# pass 4\n# fail 1\n";
-        assert_eq!(tap_counts(output), Counts { passed: 4, failed: 1 });
+        let output = "TAP version 13\nok 1 - a\n# tests 7\n# suites 0\n# pass 4\n# fail 1\n# cancelled 2\n";
+        assert_eq!(tap_counts(output), Counts { passed: 4, failed: 3 });
     }
 
     #[test]

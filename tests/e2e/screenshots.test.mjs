@@ -1,0 +1,67 @@
+// Screenshots of the demo article with the rendered thread, phone and desktop width, written to
+// target/screenshots/ for people to look at. The widget must also fit the narrow screen.
+
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchBrowser, screenshotDir, startServer } from './harness.mjs';
+import { showThread } from './widget.mjs';
+
+let server;
+let dir;
+
+before(async () => {
+  server = await startServer();
+  dir = screenshotDir();
+  await mkdir(dir, { recursive: true });
+}, { timeout: 60_000 });
+
+after(async () => {
+  await server?.dispose();
+});
+
+/** Width and height from a PNG's IHDR chunk; fails on anything that is not a PNG. */
+async function pngSize(file) {
+  const bytes = await readFile(file);
+  assert.equal(bytes.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', `${file} is a PNG`);
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), bytes: bytes.length };
+}
+
+for (const viewport of [
+  { width: 360, height: 780 },
+  { width: 1280, height: 900 },
+]) {
+  test(`screenshots at ${viewport.width}x${viewport.height}`, { timeout: 60_000 }, async () => {
+    const browser = await launchBrowser({ viewport });
+    try {
+      const { page, problems } = browser;
+      await page.goto(`${server.url}/`);
+      await showThread(page, { problems });
+      await page.locator('article.tl-comment').first().waitFor({ state: 'visible' });
+      await page.evaluate(() => document.fonts.ready);
+
+      const overflow = await page.evaluate(() => {
+        const root = document.querySelector('#threadline').shadowRoot;
+        return [...root.querySelectorAll('.tl-root, article.tl-comment, form.tl-form')]
+          .map((el) => [el.id || el.className, el.getBoundingClientRect().right])
+          .filter(([, right]) => right > innerWidth + 1);
+      });
+      assert.deepEqual(overflow, [], 'nothing in the widget sticks out past the right edge');
+
+      const full = path.join(dir, `article-${viewport.width}-full.png`);
+      await page.screenshot({ path: full, fullPage: true });
+      const fullSize = await pngSize(full);
+      assert.equal(fullSize.width, viewport.width);
+      assert.ok(fullSize.height > viewport.height, 'the full-page shot is taller than the viewport');
+
+      await page.locator('article.tl-comment').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const comments = path.join(dir, `comments-${viewport.width}.png`);
+      await page.screenshot({ path: comments });
+      const shot = await pngSize(comments);
+      assert.deepEqual([shot.width, shot.height], [viewport.width, viewport.height]);
+    } finally {
+      await browser.close();
+    }
+  });
+}
