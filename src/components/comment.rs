@@ -127,7 +127,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                     if has_replies {
                         <button type="button" class="tl-collapse tl-link-button" aria-expanded={(!*collapsed).to_string()}
                             aria-label={i18n::toggle_label(*collapsed, &c.author)} onclick={toggle_collapse}>
-                            { if *collapsed { "+" } else { "−" } }
+                            { if *collapsed { i18n::SHOW_REPLIES } else { i18n::HIDE_REPLIES } }
                         </button>
                     }
                 </footer>

@@ -48,6 +48,10 @@ pub const WEBSITE: &str = "Website (optional)";
 pub const TEXT: &str = "Comment";
 /// Placeholder of the comment text area.
 pub const TEXT_PLACEHOLDER: &str = "Share your thoughts…";
+/// Label of the collapse toggle when replies are shown.
+pub const HIDE_REPLIES: &str = "Hide replies";
+/// Label of the collapse toggle when replies are hidden.
+pub const SHOW_REPLIES: &str = "Show replies";
 /// Prefix of the note shown on replies past the indentation cap.
 pub const IN_REPLY_TO: &str = "in reply to";
 
