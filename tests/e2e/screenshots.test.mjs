@@ -52,7 +52,7 @@ for (const viewport of [
       const full = path.join(dir, `article-${viewport.width}-full.png`);
       await page.screenshot({ path: full, fullPage: true });
       const fullSize = await pngSize(full);
-      assert.equal(fullSize.width, viewport.width);
+      assert.equal(fullSize.width, viewport.width, `the page scrolls sideways at ${viewport.width}px wide`);
       assert.ok(fullSize.height > viewport.height, 'the full-page shot is taller than the viewport');
 
       await page.locator('article.tl-comment').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));

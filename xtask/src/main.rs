@@ -36,7 +36,11 @@ fn main() -> ExitCode {
     let outcome = match args.first().map(String::as_str) {
         Some("dist") if args.len() == 1 => dist::run(),
         Some("demo") => demo::run(&args[1..]),
-        Some("test") if args.len() == 1 => test::run(),
+        Some("test") if args.len() == 1 => match test::run() {
+            // The summary ends with `N passed, N failed`; nothing may follow it.
+            Ok(all_passed) => return if all_passed { ExitCode::SUCCESS } else { ExitCode::FAILURE },
+            Err(error) => Err(error),
+        },
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(())
