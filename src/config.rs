@@ -33,14 +33,13 @@ impl Config {
             return Err(ClientError::Config("data-api must be an http(s) URL".into()));
         }
         let thread = get("thread").ok_or_else(|| ClientError::Config("data-thread is missing".into()))?;
-        let max_depth = match get("maxDepth") {
-            None => DEFAULT_MAX_DEPTH,
-            Some(v) => v
-                .parse()
-                .ok()
-                .filter(|d| (1..=10).contains(d))
-                .ok_or_else(|| ClientError::Config("data-max-depth must be a number from 1 to 10".into()))?,
-        };
+        let max_depth =
+            match get("maxDepth") {
+                None => DEFAULT_MAX_DEPTH,
+                Some(v) => v.parse().ok().filter(|d| (1..=10).contains(d)).ok_or_else(|| {
+                    ClientError::Config("data-max-depth must be a number from 1 to 10".into())
+                })?,
+            };
         let page_size = match get("pageSize") {
             None => threadline_protocol::limits::PAGE_DEFAULT,
             Some(v) => v
@@ -71,8 +70,13 @@ mod tests {
     fn defaults_and_overrides() {
         let c = Config::from_attrs(&attrs(&[("api", "http://h/api/"), ("thread", "/a")])).unwrap();
         assert_eq!((c.api.as_str(), c.max_depth, c.page_size), ("http://h/api", 5, 50));
-        let c = Config::from_attrs(&attrs(&[("api", "https://h"), ("thread", "/a"), ("maxDepth", "3"), ("pageSize", "10")]))
-            .unwrap();
+        let c = Config::from_attrs(&attrs(&[
+            ("api", "https://h"),
+            ("thread", "/a"),
+            ("maxDepth", "3"),
+            ("pageSize", "10"),
+        ]))
+        .unwrap();
         assert_eq!((c.max_depth, c.page_size), (3, 10));
     }
 

@@ -129,8 +129,7 @@ mod tests {
 
     #[test]
     fn new_comment_accepts_missing_optional_fields() {
-        let c: NewComment =
-            serde_json::from_str(r#"{"thread":"/a","author":"Ann","text":"Hi"}"#).unwrap();
+        let c: NewComment = serde_json::from_str(r#"{"thread":"/a","author":"Ann","text":"Hi"}"#).unwrap();
         assert_eq!(c.parent, None);
         assert_eq!(c.email, None);
     }

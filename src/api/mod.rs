@@ -105,7 +105,10 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.field(), Some("author"));
-        assert!(matches!(decode::<ThreadPage>(502, "<html>Bad gateway</html>"), Err(ClientError::Status { status: 502, detail: None })));
+        assert!(matches!(
+            decode::<ThreadPage>(502, "<html>Bad gateway</html>"),
+            Err(ClientError::Status { status: 502, detail: None })
+        ));
         assert!(matches!(decode::<ThreadPage>(200, "{\"comments\":7}"), Err(ClientError::Decode(_))));
     }
 }

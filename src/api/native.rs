@@ -26,7 +26,8 @@ impl NativeApi {
             query.push(("cursor", c));
         }
         let request = Request::get(&format!("{}/comments", self.base)).query(query);
-        let page: ThreadPage = send_json(request.build().map_err(|e| ClientError::Network(e.to_string()))?).await?;
+        let page: ThreadPage =
+            send_json(request.build().map_err(|e| ClientError::Network(e.to_string()))?).await?;
         Ok(page_from_native(page))
     }
 
@@ -75,7 +76,12 @@ mod tests {
 
     #[test]
     fn builds_a_valid_body_or_names_the_field() {
-        let mut d = Draft { author: " Ann ".into(), text: "Hello".into(), parent: Some("42".into()), ..Default::default() };
+        let mut d = Draft {
+            author: " Ann ".into(),
+            text: "Hello".into(),
+            parent: Some("42".into()),
+            ..Default::default()
+        };
         let body = new_comment("/t", &d).unwrap();
         assert_eq!((body.author.as_str(), body.parent, body.email), ("Ann", Some(42), None));
         d.author.clear();

@@ -42,7 +42,8 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             FormState { draft, ..Default::default() }
         })
     };
-    let refs = use_memo((), |_| [NodeRef::default(), NodeRef::default(), NodeRef::default(), NodeRef::default()]);
+    let refs =
+        use_memo((), |_| [NodeRef::default(), NodeRef::default(), NodeRef::default(), NodeRef::default()]);
     let field_ref = |f: Field| refs[f as usize].clone();
     {
         // Move focus to the field at fault, so the reader sees the message and can fix it.
@@ -88,8 +89,11 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             if let Err(err) = validate_draft(&ctx.thread, &draft) {
                 return form.dispatch(FormAction::Failed(err));
             }
-            let identity =
-                Identity { author: draft.author.trim().into(), email: draft.email.trim().into(), website: draft.website.trim().into() };
+            let identity = Identity {
+                author: draft.author.trim().into(),
+                email: draft.email.trim().into(),
+                website: draft.website.trim().into(),
+            };
             storage::set(IDENTITY_KEY, &serde_json::to_string(&identity).unwrap_or_default());
             form.dispatch(FormAction::Submit);
             let (form, ctx, key, on_posted) = (form.clone(), ctx.clone(), key.clone(), on_posted.clone());
@@ -140,7 +144,9 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         }
     };
     let heading = match &props.replying_to {
-        Some(name) => html! { <p class="tl-form-title">{ "Replying to " }<strong>{ name.clone() }</strong></p> },
+        Some(name) => {
+            html! { <p class="tl-form-title">{ "Replying to " }<strong>{ name.clone() }</strong></p> }
+        }
         None => html! { <h3 class="tl-form-title">{ i18n::LEAVE_A_COMMENT }</h3> },
     };
     let kind = if props.parent.is_some() { "reply" } else { "top" };

@@ -33,11 +33,13 @@ pub fn Thread(props: &ThreadProps) -> Html {
     let state = use_reducer(ThreadState::default);
     let ctx = {
         let dispatcher = state.dispatcher();
-        use_memo((props.api.clone(), props.thread.clone(), props.max_depth), move |(api, thread, depth)| ThreadCtx {
-            backend: Rc::new(Backend::Native(NativeApi::new(api.trim_end_matches('/').to_string()))),
-            thread: thread.clone(),
-            max_depth: *depth,
-            on_posted: Callback::from(move |c| dispatcher.dispatch(Action::Posted(c))),
+        use_memo((props.api.clone(), props.thread.clone(), props.max_depth), move |(api, thread, depth)| {
+            ThreadCtx {
+                backend: Rc::new(Backend::Native(NativeApi::new(api.trim_end_matches('/').to_string()))),
+                thread: thread.clone(),
+                max_depth: *depth,
+                on_posted: Callback::from(move |c| dispatcher.dispatch(Action::Posted(c))),
+            }
         })
     };
     let attempt = use_state(|| 0u32);
@@ -76,7 +78,9 @@ pub fn Thread(props: &ThreadProps) -> Html {
 
     let (phase_name, content) = match &state.phase {
         Phase::Loading => ("loading", html! { <Skeleton /> }),
-        Phase::Failed(e) => ("error", html! { <ErrorBox message={e.reader_message()} on_retry={Some(on_retry)} /> }),
+        Phase::Failed(e) => {
+            ("error", html! { <ErrorBox message={e.reader_message()} on_retry={Some(on_retry)} /> })
+        }
         Phase::Ready => ("ready", ready_view(&state, on_more)),
     };
     html! {

@@ -39,7 +39,7 @@ impl std::fmt::Display for Ago {
             Ago::JustNow => return f.write_str("just now"),
             Ago::Minutes(n) => (n, "minute", "minutes"),
             Ago::Hours(n) => (n, "hour", "hours"),
-            Ago::Days(n) if n == 1 => return f.write_str("yesterday"),
+            Ago::Days(1) => return f.write_str("yesterday"),
             Ago::Days(n) => (n, "day", "days"),
             Ago::Months(n) => (n, "month", "months"),
             Ago::Years(n) => (n, "year", "years"),

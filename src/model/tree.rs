@@ -60,13 +60,16 @@ impl Drop for Node {
     }
 }
 
+/// Where each comment sits: id → parent id, `None` at the top level.
+type Placement = HashMap<Rc<str>, Option<Rc<str>>>;
+
 /// All comments of a thread, as trees under their top-level comments.
 #[derive(Debug, Default, Clone)]
 pub struct Forest {
     /// Top-level comments, oldest first.
     pub roots: Vec<Shared<Node>>,
     /// Where each known comment was placed: id → parent id (`None` at the top level).
-    placed: HashMap<Rc<str>, Option<Rc<str>>>,
+    placed: Placement,
 }
 
 impl PartialEq for Forest {
@@ -174,7 +177,7 @@ impl Forest {
 
 /// Builds trees from a batch with no comment already placed. Returns the roots and the
 /// placement of every comment.
-fn build_trees(comments: Vec<Comment>) -> (Vec<Shared<Node>>, HashMap<Rc<str>, Option<Rc<str>>>) {
+fn build_trees(comments: Vec<Comment>) -> (Vec<Shared<Node>>, Placement) {
     let mut index: HashMap<Rc<str>, usize> = HashMap::with_capacity(comments.len());
     let mut kept: Vec<Comment> = Vec::with_capacity(comments.len());
     for c in comments {
@@ -216,7 +219,11 @@ fn build_trees(comments: Vec<Comment>) -> (Vec<Shared<Node>>, HashMap<Rc<str>, O
     let mut roots: Vec<usize> = (0..n).filter(|i| parent[*i].is_none()).collect();
     roots.sort_by_key(key);
 
-    let placed = kept.iter().enumerate().map(|(i, c)| (Rc::clone(&c.id), parent[i].map(|p| Rc::clone(&kept[p].id)))).collect();
+    let placed = kept
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (Rc::clone(&c.id), parent[i].map(|p| Rc::clone(&kept[p].id))))
+        .collect();
     // Post-order without recursion: a node is built once all its children are.
     let mut built: Vec<Option<Shared<Node>>> = vec![None; n];
     let mut comments: Vec<Option<Comment>> = kept.into_iter().map(Some).collect();
@@ -260,7 +267,11 @@ pub struct FlatReply {
 pub fn flatten_descendants(node: &Shared<Node>) -> Vec<FlatReply> {
     let mut out = Vec::with_capacity(node.descendants);
     fn children(n: &Shared<Node>, depth: usize) -> impl Iterator<Item = FlatReply> + '_ {
-        n.replies.iter().rev().map(move |r| FlatReply { node: r.clone(), answers: n.comment.author.clone(), depth })
+        n.replies.iter().rev().map(move |r| FlatReply {
+            node: r.clone(),
+            answers: n.comment.author.clone(),
+            depth,
+        })
     }
     let mut stack: Vec<FlatReply> = children(node, 1).collect();
     while let Some(flat) = stack.pop() {
@@ -273,7 +284,6 @@ pub fn flatten_descendants(node: &Shared<Node>) -> Vec<FlatReply> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     fn c(id: &str, parent: Option<&str>, t: i64) -> Comment {
         Comment {
@@ -304,8 +314,17 @@ mod tests {
 
     #[test]
     fn nests_and_orders_by_time() {
-        let f = Forest::build(vec![c("3", Some("1"), 30), c("1", None, 10), c("2", Some("1"), 20), c("4", Some("3"), 5), c("0", None, 1)]);
-        assert_eq!(outline(&f), vec![("0".into(), 0), ("1".into(), 0), ("2".into(), 1), ("3".into(), 1), ("4".into(), 2)]);
+        let f = Forest::build(vec![
+            c("3", Some("1"), 30),
+            c("1", None, 10),
+            c("2", Some("1"), 20),
+            c("4", Some("3"), 5),
+            c("0", None, 1),
+        ]);
+        assert_eq!(
+            outline(&f),
+            vec![("0".into(), 0), ("1".into(), 0), ("2".into(), 1), ("3".into(), 1), ("4".into(), 2)]
+        );
         assert_eq!(f.roots[1].descendants, 3);
     }
 
@@ -326,13 +345,22 @@ mod tests {
 
     #[test]
     fn insert_copies_only_the_path() {
-        let mut f = Forest::build(vec![c("1", None, 1), c("2", Some("1"), 2), c("3", Some("2"), 3), c("9", None, 4), c("5", Some("1"), 5)]);
+        let mut f = Forest::build(vec![
+            c("1", None, 1),
+            c("2", Some("1"), 2),
+            c("3", Some("2"), 3),
+            c("9", None, 4),
+            c("5", Some("1"), 5),
+        ]);
         let before = f.clone();
         f.insert(c("new", Some("3"), 9));
         assert_eq!(ids(&outline(&f)), vec!["1", "2", "3", "new", "5", "9"]);
         assert!(f.roots[1] == before.roots[1], "an untouched thread keeps its pointer");
         assert!(f.roots[0] != before.roots[0]);
-        assert!(f.roots[0].replies[1] == before.roots[0].replies[1], "an untouched sibling keeps its pointer");
+        assert!(
+            f.roots[0].replies[1] == before.roots[0].replies[1],
+            "an untouched sibling keeps its pointer"
+        );
         assert_eq!(f.roots[0].descendants, 4);
         f.insert(c("new", None, 10));
         assert_eq!(f.len(), 6, "a second insert of the same id is ignored");
@@ -341,7 +369,8 @@ mod tests {
     #[test]
     fn deep_chains_do_not_overflow() {
         let n = 20_000;
-        let list: Vec<Comment> = (0..n).map(|i| c(&i.to_string(), (i > 0).then(|| (i - 1).to_string()).as_deref(), i)).collect();
+        let list: Vec<Comment> =
+            (0..n).map(|i| c(&i.to_string(), (i > 0).then(|| (i - 1).to_string()).as_deref(), i)).collect();
         let mut f = Forest::build(list);
         assert_eq!(f.roots[0].descendants, n as usize - 1);
         f.insert(c("tail", Some(&(n - 1).to_string()), n));
@@ -358,29 +387,42 @@ mod tests {
 
     #[test]
     fn flatten_names_whom_each_reply_answers() {
-        let f = Forest::build(vec![c("1", None, 1), c("2", Some("1"), 2), c("3", Some("2"), 3), c("4", Some("1"), 4)]);
+        let f = Forest::build(vec![
+            c("1", None, 1),
+            c("2", Some("1"), 2),
+            c("3", Some("2"), 3),
+            c("4", Some("1"), 4),
+        ]);
         let flat = flatten_descendants(&f.roots[0]);
-        let got: Vec<(&str, &str, usize)> = flat.iter().map(|f| (&*f.node.comment.id, f.answers.as_str(), f.depth)).collect();
+        let got: Vec<(&str, &str, usize)> =
+            flat.iter().map(|f| (&*f.node.comment.id, f.answers.as_str(), f.depth)).collect();
         assert_eq!(got, vec![("2", "author 1", 1), ("3", "author 2", 2), ("4", "author 1", 1)]);
     }
 
-    proptest! {
-        #[test]
-        fn every_comment_appears_once_after_its_parent(parents in proptest::collection::vec(proptest::option::of(0usize..60), 0..60)) {
-            let list: Vec<Comment> = parents.iter().enumerate()
-                .map(|(i, p)| c(&i.to_string(), p.map(|p| p.to_string()).as_deref(), (i * 7 % 13) as i64))
-                .collect();
-            let f = Forest::build(list);
-            let o = outline(&f);
-            let mut seen: Vec<&str> = ids(&o);
-            prop_assert_eq!(seen.len(), parents.len());
-            seen.sort_unstable();
-            seen.dedup();
-            prop_assert_eq!(seen.len(), parents.len());
-            // A comment at depth d > 0 comes after a comment at depth d - 1 (its parent).
-            for (k, (_, d)) in o.iter().enumerate() {
-                if *d > 0 {
-                    prop_assert!(o[..k].iter().any(|(_, pd)| *pd == d - 1));
+    // proptest needs OS randomness, which wasm32 lacks; these run natively.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn every_comment_appears_once_after_its_parent(parents in proptest::collection::vec(proptest::option::of(0usize..60), 0..60)) {
+                let list: Vec<Comment> = parents.iter().enumerate()
+                    .map(|(i, p)| c(&i.to_string(), p.map(|p| p.to_string()).as_deref(), (i * 7 % 13) as i64))
+                    .collect();
+                let f = Forest::build(list);
+                let o = outline(&f);
+                let mut seen: Vec<&str> = ids(&o);
+                prop_assert_eq!(seen.len(), parents.len());
+                seen.sort_unstable();
+                seen.dedup();
+                prop_assert_eq!(seen.len(), parents.len());
+                // A comment at depth d > 0 comes after a comment at depth d - 1 (its parent).
+                for (k, (_, d)) in o.iter().enumerate() {
+                    if *d > 0 {
+                        prop_assert!(o[..k].iter().any(|(_, pd)| *pd == d - 1));
+                    }
                 }
             }
         }

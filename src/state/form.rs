@@ -61,7 +61,10 @@ impl FormState {
     /// The error message that belongs to no field.
     pub fn form_error(&self) -> Option<String> {
         let fields = ["text", "author", "email", "website"];
-        self.error.as_ref().filter(|e| e.field().is_none_or(|f| !fields.contains(&f))).map(ClientError::reader_message)
+        self.error
+            .as_ref()
+            .filter(|e| e.field().is_none_or(|f| !fields.contains(&f)))
+            .map(ClientError::reader_message)
     }
 }
 

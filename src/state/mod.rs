@@ -137,7 +137,10 @@ mod tests {
 
     #[test]
     fn load_page_more_and_post() {
-        let s = reduce(ThreadState::default(), Action::Loaded(page(&[("1", None), ("2", Some("1"))], Some("c"), 3)));
+        let s = reduce(
+            ThreadState::default(),
+            Action::Loaded(page(&[("1", None), ("2", Some("1"))], Some("c"), 3)),
+        );
         assert_eq!((s.phase.clone(), s.forest.len(), s.total), (Phase::Ready, 2, 3));
         let s = reduce(s, Action::MoreRequested);
         assert_eq!(s.more, More::Loading);
