@@ -1,0 +1,111 @@
+//! Browser tests of the widget's components in headless Chromium (wasm-bindgen-test).
+//! Run by `cargo xtask test`; each waits for a DOM condition with a deadline, never a fixed sleep.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+use threadline::components::avatar::{Avatar, AvatarProps};
+use threadline::components::body::{Body, BodyProps};
+use threadline::{Thread, ThreadProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_div() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+/// Polls `find` until it returns something or ten seconds pass.
+async fn wait_for<T>(what: &str, mut find: impl FnMut() -> Option<T>) -> T {
+    let deadline = js_sys::Date::now() + 10_000.0;
+    loop {
+        if let Some(found) = find() {
+            return found;
+        }
+        assert!(js_sys::Date::now() < deadline, "timed out waiting for {what}");
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+fn query(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+#[wasm_bindgen_test]
+async fn body_renders_markup_as_text_with_paragraphs() {
+    let div = fresh_div();
+    let text = "<b onclick=\"x()\">bold</b> line one\nline two\n\nsecond <script>paragraph</script>";
+    yew::Renderer::<Body>::with_root_and_props(div.clone().into(), BodyProps { text: text.into() }).render();
+    let body = wait_for("the body", || query(&div, ".tl-body")).await;
+    assert_eq!(body.query_selector_all("p").unwrap().length(), 2);
+    assert_eq!(body.query_selector_all("br").unwrap().length(), 1);
+    assert!(query(&body, "b, script, [onclick]").is_none(), "markup must not become elements");
+    assert!(body.text_content().unwrap().contains("<b onclick=\"x()\">bold</b>"));
+}
+
+#[wasm_bindgen_test]
+async fn avatar_is_a_local_svg() {
+    let div = fresh_div();
+    yew::Renderer::<Avatar>::with_root_and_props(div.clone().into(), AvatarProps { name: "Ann".into() })
+        .render();
+    let svg = wait_for("the identicon", || query(&div, "svg.tl-avatar")).await;
+    let path = query(&svg, "path").expect("a path");
+    assert!(path.get_attribute("d").unwrap().starts_with('M'));
+    assert!(query(&div, "img, image, [href]").is_none(), "no request to any third party");
+}
+
+#[wasm_bindgen_test]
+async fn unreachable_backend_shows_message_and_retry() {
+    let div = fresh_div();
+    // Port 9 (discard) is closed on loopback: the fetch fails at once.
+    let props = ThreadProps {
+        api: "http://127.0.0.1:9/api".into(),
+        thread: "/t".into(),
+        max_depth: 5,
+        page_size: 50,
+    };
+    yew::Renderer::<Thread>::with_root_and_props(div.clone().into(), props).render();
+    let skeleton_or_error =
+        wait_for("a skeleton or an error", || query(&div, ".tl-skeleton, .tl-error")).await;
+    assert!(skeleton_or_error.class_name().contains("tl-"), "never a blank box");
+    let retry = wait_for("the retry button", || query(&div, ".tl-error button.tl-retry")).await;
+    let message = query(&div, ".tl-error-message").unwrap().text_content().unwrap();
+    assert!(message.contains("couldn't reach"), "{message}");
+    let first_error = query(&div, ".tl-error").unwrap();
+    retry.unchecked_into::<HtmlElement>().click();
+    // Retry goes back through the loading state, which replaces the error box; the closed
+    // port then fails again and a new error box appears.
+    wait_for("the old error to go", || (!first_error.is_connected()).then_some(())).await;
+    wait_for("the error again", || query(&div, ".tl-root[data-state=error] .tl-retry")).await;
+}
+
+#[wasm_bindgen_test]
+async fn mount_renders_inside_a_shadow_root_with_its_stylesheet() {
+    let div = fresh_div();
+    let options = js_sys::Object::new();
+    for (k, v) in [("api", "http://127.0.0.1:9/api"), ("thread", "/t"), ("css", "http://127.0.0.1:9/x.css")] {
+        js_sys::Reflect::set(&options, &k.into(), &v.into()).unwrap();
+    }
+    threadline::mount(div.clone(), &options).unwrap();
+    let shadow = div.shadow_root().expect("a shadow root");
+    let link = shadow.query_selector("link[data-tl-css]").unwrap().expect("the stylesheet link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("http://127.0.0.1:9/x.css"));
+    wait_for("the widget root", || shadow.query_selector(".tl-root").ok().flatten()).await;
+    assert!(div.query_selector(".tl-root").unwrap().is_none(), "nothing renders into the light DOM");
+}
+
+#[wasm_bindgen_test]
+async fn mount_explains_a_missing_api() {
+    let div = fresh_div();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"thread".into(), &"/t".into()).unwrap();
+    threadline::mount(div.clone(), &options).unwrap();
+    let shadow = div.shadow_root().unwrap();
+    let msg =
+        wait_for("the config error", || shadow.query_selector(".tl-error-message").ok().flatten()).await;
+    assert!(msg.text_content().unwrap().contains("data-api"));
+}
