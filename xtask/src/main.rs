@@ -9,6 +9,7 @@
 mod cmd;
 mod demo;
 mod dist;
+mod peers;
 mod sizes;
 mod test;
 mod tools;

@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::{cmd, dist, tools, Result};
+use crate::{cmd, dist, peers, tools, Result};
 
 /// The outcome of one stage.
 struct Stage {
@@ -161,6 +161,9 @@ pub fn run() -> Result<bool> {
     let server_ok =
         report.check("build server", cmd::status(&mut cmd::cargo(["build", "-p", "threadline-server"])));
 
+    crate::header("test: install the peer servers (Isso, Waline)");
+    report.check("install peers", peers::ensure_isso().and_then(|()| peers::ensure_waline()).map(|()| true));
+
     crate::header("test: end-to-end tests (node --test, Chromium)");
     if dist_ok && server_ok {
         report.tests("end-to-end tests", e2e_tests());
@@ -224,7 +227,9 @@ fn e2e_tests() -> Result<(bool, Counts)> {
         .arg("tests/e2e/")
         .env("THREADLINE_SERVER_BIN", &server)
         .env("THREADLINE_DIST", dist::dist_dir())
-        .env("THREADLINE_SCREENSHOTS", target.join("screenshots"));
+        .env("THREADLINE_SCREENSHOTS", target.join("screenshots"))
+        .env("THREADLINE_ISSO_BIN", peers::isso_bin())
+        .env("THREADLINE_WALINE_DIR", peers::waline_dir());
     let ok = cmd::status(&mut command)?;
     let output = std::fs::read_to_string(&tap).unwrap_or_default();
     Ok((ok, tap_counts(&output)))
