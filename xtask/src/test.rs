@@ -161,8 +161,14 @@ pub fn run() -> Result<bool> {
     let server_ok =
         report.check("build server", cmd::status(&mut cmd::cargo(["build", "-p", "threadline-server"])));
 
-    crate::header("test: install the peer servers (Isso, Waline)");
-    report.check("install peers", peers::ensure_isso().and_then(|()| peers::ensure_waline()).map(|()| true));
+    crate::header("test: install the peer servers (Isso, Waline, WordPress)");
+    report.check(
+        "install peers",
+        peers::ensure_isso()
+            .and_then(|()| peers::ensure_waline())
+            .and_then(|()| peers::ensure_wordpress())
+            .map(|()| true),
+    );
 
     crate::header("test: end-to-end tests (node --test, Chromium)");
     if dist_ok && server_ok {
