@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod config;
+mod embed_dom;
 pub mod error;
 pub mod i18n;
 pub mod model;

@@ -69,6 +69,10 @@ pub fn CommentView(props: &CommentProps) -> Html {
         let collapsed = collapsed.clone();
         Callback::from(move |_: MouseEvent| collapsed.set(!*collapsed))
     };
+    let reveal = {
+        let article = article.clone();
+        Callback::from(move |_: MouseEvent| crate::embed_dom::reveal(&article))
+    };
     let close_form = {
         let replying = replying.clone();
         Callback::from(move |_| replying.set(false))
@@ -112,7 +116,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                     <Avatar name={c.author.clone()} />
                     <span class="tl-byline">
                         { author }
-                        <a class="tl-permalink" href={format!("#comment-{}", c.id)}>
+                        <a class="tl-permalink" href={format!("#comment-{}", c.id)} onclick={reveal}>
                             { time.unwrap_or_else(|| html! { <span class="tl-time">{ "#" }</span> }) }
                         </a>
                     </span>

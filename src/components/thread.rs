@@ -56,6 +56,19 @@ pub fn Thread(props: &ThreadProps) -> Html {
             });
         });
     }
+    let section = use_node_ref();
+    {
+        // A permalink (#comment-<id>) cannot reach into a shadow root by itself: once the thread
+        // is shown, scroll the linked comment into view and focus it.
+        let section = section.clone();
+        use_effect_with(state.phase == Phase::Ready, move |ready| {
+            let listener = ready.then(|| {
+                crate::embed_dom::reveal_linked_comment(&section);
+                crate::embed_dom::HashListener::new(move || crate::embed_dom::reveal_linked_comment(&section))
+            });
+            move || drop(listener)
+        });
+    }
     let on_retry = {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(*attempt + 1))
@@ -85,7 +98,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
     };
     html! {
         <ContextProvider<Rc<ThreadCtx>> context={ctx}>
-            <section class="tl-root" data-state={phase_name} aria-label="Comments">
+            <section ref={section} class="tl-root" data-state={phase_name} aria-label="Comments">
                 <header class="tl-header">
                     <h2 class="tl-title">
                         { if state.phase == Phase::Ready { i18n::comment_count(state.total as usize) } else { "Comments".into() } }

@@ -197,4 +197,63 @@ describe('demo article thread', () => {
     assert.equal(afterwards.total, before.total, 'no comment was stored');
     assert.equal(afterwards.comments.length, before.comments.length);
   });
+
+  test("the server's own field error shows next to that field, and nothing typed is lost", LIMIT, async () => {
+    // The widget's checks pass; the server refuses the website. Interception plays the server's
+    // part so the message is one the widget cannot have produced itself.
+    const message = 'That website is on this site\'s block list.';
+    await page.route('**/api/comments', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { code: 'invalid_field', message, field: 'website' } }),
+          })
+        : route.continue(),
+    );
+    try {
+      const form = topForm(page);
+      const text = uniqueText('Refused by the server.');
+      await fillForm(form, { author: 'Ann Server', email: 'ann@example.org', website: 'https://blocked.example', text });
+      await form.locator('button.tl-submit').click();
+      const error = form.locator('.tl-field-error[data-field="website"]');
+      await error.waitFor({ state: 'visible' });
+      assert.equal(await error.textContent(), message);
+      assert.equal(await form.locator('input[name="website"]').getAttribute('aria-invalid'), 'true');
+      assert.equal(await form.locator('textarea[name="text"]').inputValue(), text);
+      assert.equal(await form.locator('input[name="author"]').inputValue(), 'Ann Server');
+      assert.equal(await form.locator('input[name="email"]').inputValue(), 'ann@example.org');
+    } finally {
+      await page.unroute('**/api/comments');
+    }
+  });
+
+  test('text typed but not posted survives a reload', LIMIT, async () => {
+    const text = uniqueText('A draft I have not sent yet.');
+    await topForm(page).locator('textarea[name="text"]').fill(text);
+    await page.reload();
+    await showThread(page, { problems: browser.problems });
+    assert.equal(await topForm(page).locator('textarea[name="text"]').inputValue(), text);
+  });
+
+  test('a permalink in the page URL scrolls to and focuses that comment', LIMIT, async () => {
+    const thread = await fetchThread(server.api);
+    const last = thread.comments[thread.comments.length - 1];
+    await page.goto('about:blank'); // a fresh load, not a same-document fragment change
+    await page.goto(`${server.url}/#comment-${last.id}`);
+    await showThread(page, { problems: browser.problems });
+    await waitForCommentFocus(page, last.id);
+    const inView = await page.evaluate((domId) => {
+      const r = document.querySelector('#threadline').shadowRoot.getElementById(domId).getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    }, `comment-${last.id}`);
+    assert.ok(inView, 'the linked comment is in the viewport');
+
+    // A later fragment change on the same page (a click on a permalink elsewhere) works too.
+    const first = thread.comments[0];
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#comment-${first.id}`);
+    await waitForCommentFocus(page, first.id);
+  });
 });

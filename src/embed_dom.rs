@@ -1,0 +1,51 @@
+//! Small DOM chores that the shadow root makes necessary: the browser's own fragment
+//! navigation does not look inside it.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::NodeRef;
+
+/// Scrolls the element behind `node` into view and focuses it.
+pub fn reveal(node: &NodeRef) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
+/// If the page URL's fragment names a comment (`#comment-<id>`) inside the shadow root that
+/// holds `inside`, scrolls to that comment and focuses it.
+pub fn reveal_linked_comment(inside: &NodeRef) {
+    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
+    let Some(id) = hash.strip_prefix('#').filter(|h| h.starts_with("comment-")) else { return };
+    let Some(el) = inside.cast::<web_sys::Element>() else { return };
+    let Ok(root) = el.get_root_node().dyn_into::<web_sys::ShadowRoot>() else { return };
+    if let Some(target) = root.get_element_by_id(id).and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        target.scroll_into_view();
+        let _ = target.focus();
+    }
+}
+
+/// Keeps a `hashchange` listener on the window for as long as it lives.
+pub struct HashListener {
+    callback: Option<Closure<dyn FnMut()>>,
+}
+
+impl HashListener {
+    /// Calls `f` whenever the page URL's fragment changes.
+    pub fn new(f: impl FnMut() + 'static) -> Self {
+        let callback = Closure::<dyn FnMut()>::new(f);
+        let added = web_sys::window().map(|w| {
+            w.add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref()).is_ok()
+        });
+        HashListener { callback: added.unwrap_or(false).then_some(callback) }
+    }
+}
+
+impl Drop for HashListener {
+    fn drop(&mut self) {
+        if let (Some(cb), Some(w)) = (self.callback.take(), web_sys::window()) {
+            let _ = w.remove_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
+        }
+    }
+}
