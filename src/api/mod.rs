@@ -1,6 +1,7 @@
 //! Talking to backends: one transport function that owns status handling and decoding, and
 //! one module per backend that turns the backend's shapes into the internal model.
 
+pub mod json;
 pub mod native;
 
 use crate::error::ClientError;
@@ -72,12 +73,43 @@ pub fn validate_draft(thread: &str, draft: &Draft) -> Result<(), ClientError> {
     threadline_protocol::validate_new_comment(&probe).map_err(ClientError::from)
 }
 
-/// Sends a request and decodes the answer: the only place HTTP statuses become errors.
-pub async fn send_json<T: DeserializeOwned>(request: gloo_net::http::Request) -> Result<T, ClientError> {
+/// A backend's answer, read whole: status, headers (names lower-cased) and body text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// Response headers that CORS lets the page see, names lower-cased.
+    pub headers: Vec<(String, String)>,
+    /// The body as text.
+    pub body: String,
+}
+
+impl RawResponse {
+    /// The value of a header, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    /// True for a 2xx status.
+    pub fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+/// Sends a request and reads the whole answer. Only failures to get an answer at all are
+/// errors here; statuses are for the adapter to judge.
+pub async fn fetch(request: gloo_net::http::Request) -> Result<RawResponse, ClientError> {
     let response = request.send().await.map_err(|e| ClientError::Network(e.to_string()))?;
     let status = response.status();
+    let headers = response.headers().entries().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect();
     let body = response.text().await.map_err(|e| ClientError::Network(e.to_string()))?;
-    decode(status, &body)
+    Ok(RawResponse { status, headers, body })
+}
+
+/// Sends a request and decodes a native-protocol answer.
+pub async fn send_json<T: DeserializeOwned>(request: gloo_net::http::Request) -> Result<T, ClientError> {
+    let response = fetch(request).await?;
+    decode(response.status, &response.body)
 }
 
 /// Turns a status and a body into a value or a [`ClientError`]; pure, so natively tested.
