@@ -27,6 +27,7 @@ pub fn ensure_waline() -> Result {
     );
     let tmp = super::peers_dir().join("tmp");
     std::fs::create_dir_all(&tmp)?;
+    std::fs::create_dir_all(&dir)?;
     // A package.json of its own, so npm installs here rather than in the workspace's node_modules.
     let manifest = dir.join("package.json");
     if !manifest.is_file() {
