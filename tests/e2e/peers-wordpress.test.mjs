@@ -16,7 +16,11 @@ let seedThread;
 
 before(async () => {
   seedThread = await loadSeedThread();
-  [wp, closed] = await Promise.all([startWordPress(), startWordPress({ allowAnonymous: false })]);
+  // allSettled: if one fails to start, the other is still assigned, so that after() stops it.
+  const started = await Promise.allSettled([startWordPress(), startWordPress({ allowAnonymous: false })]);
+  [wp, closed] = started.map((outcome) => outcome.value);
+  const failed = started.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   ({ ids } = await wp.seed());
 });
 

@@ -19,8 +19,11 @@ const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..
 const ORIGIN = 'http://127.0.0.1:8080';
 
 const seedThread = await loadSeedThread();
-const [wp, closed] = await Promise.all([startWordPress(), startWordPress({ allowAnonymous: false })]);
+const started = await Promise.allSettled([startWordPress(), startWordPress({ allowAnonymous: false })]);
+const [wp, closed] = started.map((outcome) => outcome.value);
 try {
+  const failed = started.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   await mkdir(OUT, { recursive: true });
   const { ids } = await wp.seed(seedThread);
   const comments = `${wp.restBase}/comments`;
@@ -52,7 +55,7 @@ try {
   });
   console.log(`recorded into ${path.relative(process.cwd(), OUT)}/ (WordPress at ${wp.url}, post ${wp.postId})`);
 } finally {
-  await Promise.all([wp.stop(), closed.stop()]);
+  await Promise.all([wp?.stop(), closed?.stop()]);
 }
 
 /** Sends one request and saves its body and `{request, status, headers}`; checks the status. */

@@ -42,7 +42,7 @@ export async function startWordPress({ allowAnonymous = true } = {}) {
   try {
     await site.start({ allowAnonymous, seedThread });
   } catch (error) {
-    await site.stop();
+    await site.stop().catch((stopError) => (error.message += `\nand stopping failed: ${stopError.message}`));
     error.message += `\n--- mariadbd ---\n${site.db?.tail() ?? ''}\n--- php -S ---\n${site.php?.tail() ?? ''}`;
     throw error;
   }
@@ -64,11 +64,14 @@ class Site {
     this.url = `http://127.0.0.1:${webPort}`;
 
     // The database files and the WordPress copy are independent: make them side by side.
-    const innodb = ['--innodb-log-file-size=8M', '--innodb-buffer-pool-size=32M'];
-    await Promise.all([
+    // A private tmpdir: two bootstraps sharing /tmp can remove each other's temporary tables.
+    const dbTmp = path.join(this.dir, 'tmp');
+    await mkdir(dbTmp);
+    const dbOptions = [`--tmpdir=${dbTmp}`, '--dbOptions-log-file-size=8M', '--dbOptions-buffer-pool-size=32M'];
+    await allOrFirstError([
       run(program('mariadb-install-db'), [
         '--no-defaults', `--datadir=${dataDir}`, '--user=root', '--auth-root-authentication-method=normal',
-        '--skip-test-db', ...innodb,
+        '--skip-test-db', ...dbOptions,
       ]),
       copyWordPress(docRoot, { url: this.url, dbPort, allowAnonymous }),
     ]);
@@ -76,7 +79,7 @@ class Site {
     this.db = new Child('mariadbd', program('mariadbd'), [
       '--no-defaults', `--datadir=${dataDir}`, `--socket=${socket}`, `--pid-file=${path.join(this.dir, 'mysqld.pid')}`,
       `--port=${dbPort}`, '--bind-address=127.0.0.1', '--user=root', '--skip-log-bin', '--skip-name-resolve',
-      '--innodb-flush-log-at-trx-commit=0', ...innodb,
+      '--dbOptions-flush-log-at-trx-commit=0', ...dbOptions,
     ]);
     await this.db.waitForLine(/ready for connections/, START_DEADLINE_MS);
     await run('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', CREATE_DB_SQL]);
@@ -242,6 +245,14 @@ async function freePorts(count) {
 /** `name` from PATH, or from /usr/sbin where Debian keeps mariadbd (not on every PATH). */
 function program(name) {
   return existsSync(`/usr/sbin/${name}`) ? `/usr/sbin/${name}` : name;
+}
+
+/** Like Promise.all, but rejects only once every promise has settled (nothing left running). */
+async function allOrFirstError(promises) {
+  const outcomes = await Promise.allSettled(promises);
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return outcomes.map((outcome) => outcome.value);
 }
 
 function delay(ms) {
