@@ -67,7 +67,7 @@ class Site {
     // A private tmpdir: two bootstraps sharing /tmp can remove each other's temporary tables.
     const dbTmp = path.join(this.dir, 'tmp');
     await mkdir(dbTmp);
-    const dbOptions = [`--tmpdir=${dbTmp}`, '--dbOptions-log-file-size=8M', '--dbOptions-buffer-pool-size=32M'];
+    const dbOptions = [`--tmpdir=${dbTmp}`, '--innodb-log-file-size=8M', '--innodb-buffer-pool-size=32M'];
     await allOrFirstError([
       run(program('mariadb-install-db'), [
         '--no-defaults', `--datadir=${dataDir}`, '--user=root', '--auth-root-authentication-method=normal',
@@ -79,7 +79,7 @@ class Site {
     this.db = new Child('mariadbd', program('mariadbd'), [
       '--no-defaults', `--datadir=${dataDir}`, `--socket=${socket}`, `--pid-file=${path.join(this.dir, 'mysqld.pid')}`,
       `--port=${dbPort}`, '--bind-address=127.0.0.1', '--user=root', '--skip-log-bin', '--skip-name-resolve',
-      '--dbOptions-flush-log-at-trx-commit=0', ...dbOptions,
+      '--innodb-flush-log-at-trx-commit=0', ...dbOptions,
     ]);
     await this.db.waitForLine(/ready for connections/, START_DEADLINE_MS);
     await run('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', CREATE_DB_SQL]);
