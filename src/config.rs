@@ -9,6 +9,36 @@ use std::collections::BTreeMap;
 /// Default number of indentation levels before replies are shown flat.
 pub const DEFAULT_MAX_DEPTH: usize = 5;
 
+/// Which kind of backend `data-backend` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BackendKind {
+    /// Threadline's own protocol (the default).
+    #[default]
+    Threadline,
+    /// The WordPress REST API.
+    WordPress,
+    /// An Isso server.
+    Isso,
+    /// A Waline server.
+    Waline,
+    /// Any JSON API, described by `data-mapping`.
+    Custom,
+}
+
+impl BackendKind {
+    /// Parses the `data-backend` value.
+    pub fn parse(value: &str) -> Option<Self> {
+        Some(match value.trim().to_ascii_lowercase().as_str() {
+            "threadline" | "native" => BackendKind::Threadline,
+            "wordpress" | "wp" => BackendKind::WordPress,
+            "isso" => BackendKind::Isso,
+            "waline" => BackendKind::Waline,
+            "custom" => BackendKind::Custom,
+            _ => return None,
+        })
+    }
+}
+
 /// Everything the widget needs to know about its embedding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -22,6 +52,16 @@ pub struct Config {
     pub page_size: u32,
     /// URL of the widget stylesheet to link inside the shadow root, if any.
     pub css: Option<String>,
+    /// Which backend the API is.
+    pub backend: BackendKind,
+    /// The declarative mapping (inline JSON or a URL), for `data-backend="custom"`.
+    pub mapping: Option<String>,
+    /// WordPress post id, when the page knows it (`data-post-id`).
+    pub post_id: Option<u64>,
+    /// The page's title; Isso needs it for a thread's first comment.
+    pub title: Option<String>,
+    /// The page's URL; WordPress resolves it to a post when no post id is given.
+    pub page_url: Option<String>,
 }
 
 impl Config {
@@ -48,12 +88,36 @@ impl Config {
                 .filter(|n| (1..=threadline_protocol::limits::PAGE_MAX).contains(n))
                 .ok_or_else(|| ClientError::Config("data-page-size must be a number from 1 to 200".into()))?,
         };
+        let backend = match get("backend") {
+            None => BackendKind::default(),
+            Some(v) => BackendKind::parse(v).ok_or_else(|| {
+                ClientError::Config(
+                    "data-backend must be threadline, wordpress, isso, waline or custom".into(),
+                )
+            })?,
+        };
+        let mapping = get("mapping").map(str::to_string);
+        if backend == BackendKind::Custom && mapping.is_none() {
+            return Err(ClientError::Config("data-backend=\"custom\" needs data-mapping".into()));
+        }
+        let post_id =
+            match get("postId") {
+                None => None,
+                Some(v) => Some(v.parse().map_err(|_| {
+                    ClientError::Config("data-post-id must be a WordPress post number".into())
+                })?),
+            };
         Ok(Config {
             api: api.trim_end_matches('/').to_string(),
             thread: thread.to_string(),
             max_depth,
             page_size,
             css: get("css").map(str::to_string),
+            backend,
+            mapping,
+            post_id,
+            title: get("title").map(str::to_string),
+            page_url: get("url").map(str::to_string),
         })
     }
 }
@@ -88,5 +152,22 @@ mod tests {
         assert!(err(&[("api", "http://h"), ("thread", " ")]).contains("data-thread"));
         assert!(err(&[("api", "http://h"), ("thread", "/a"), ("maxDepth", "99")]).contains("data-max-depth"));
         assert!(err(&[("api", "http://h"), ("thread", "/a"), ("pageSize", "x")]).contains("data-page-size"));
+        assert!(err(&[("api", "http://h"), ("thread", "/a"), ("backend", "disqus")]).contains("data-backend"));
+        assert!(err(&[("api", "http://h"), ("thread", "/a"), ("backend", "custom")]).contains("data-mapping"));
+        assert!(err(&[("api", "http://h"), ("thread", "/a"), ("postId", "x")]).contains("data-post-id"));
+    }
+
+    #[test]
+    fn backends_by_name() {
+        let c = Config::from_attrs(&attrs(&[
+            ("api", "http://h"),
+            ("thread", "/a"),
+            ("backend", "WordPress"),
+            ("postId", "12"),
+        ]))
+        .unwrap();
+        assert_eq!((c.backend, c.post_id), (BackendKind::WordPress, Some(12)));
+        assert_eq!(BackendKind::parse("isso"), Some(BackendKind::Isso));
+        assert_eq!(BackendKind::parse("waline"), Some(BackendKind::Waline));
     }
 }

@@ -44,13 +44,14 @@ pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsV
     let mount_point = document.create_element("div")?;
     mount_point.set_class_name("tl-mount");
     root.append_child(&mount_point)?;
-    match config {
-        Ok(c) => {
+    match config.and_then(|c| crate::api::Backend::from_config(&c).map(|b| (c, b))) {
+        Ok((c, backend)) => {
             let props = ThreadProps {
                 api: c.api.into(),
                 thread: c.thread.into(),
                 max_depth: c.max_depth,
                 page_size: c.page_size,
+                backend: Some(std::rc::Rc::new(backend)),
             };
             yew::Renderer::<Thread>::with_root_and_props(mount_point, props).render();
         }

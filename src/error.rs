@@ -23,18 +23,38 @@ pub enum ClientError {
     /// The reader's input failed the shared validation before anything was sent.
     #[error(transparent)]
     Invalid(#[from] ValidationError),
+    /// The backend refused the request and said why in words we can show.
+    #[error("refused: {message}")]
+    Refused {
+        /// The backend's reason, as plain text.
+        message: String,
+        /// The form field it is about, named as on our form (`author`, `email`, `website`, `text`).
+        field: Option<String>,
+    },
     /// The embedding page configured the widget wrongly.
     #[error("configuration: {0}")]
     Config(String),
 }
 
 impl ClientError {
-    /// The sentence shown to the reader. This is the only place errors become text.
+    /// The sentence shown to the reader, for errors that need not name the backend.
     pub fn reader_message(&self) -> String {
+        self.reader_message_from("")
+    }
+
+    /// The sentence shown to the reader, naming the backend (e.g. "Isso") where it helps. This is
+    /// the only place errors become text.
+    pub fn reader_message_from(&self, backend: &str) -> String {
+        let server = if backend.is_empty() {
+            "the comments server".to_string()
+        } else {
+            format!("the {backend} comments server")
+        };
         match self {
             Self::Network(_) => {
-                "We couldn't reach the comments server. Check your connection, then try again.".into()
+                format!("We couldn't reach {server}. Check your connection, then try again.")
             }
+            Self::Refused { message, .. } => message.clone(),
             Self::Status { status: 429, .. } => {
                 "You're posting a little fast. Please wait a moment, then try again.".into()
             }
@@ -42,10 +62,10 @@ impl ClientError {
                 d.message.clone()
             }
             Self::Status { status, .. } if *status >= 500 => {
-                "The comments server ran into a problem. Please try again in a moment.".into()
+                format!("{} ran into a problem. Please try again in a moment.", capitalise(&server))
             }
-            Self::Status { status, .. } => format!("The comments server refused the request ({status})."),
-            Self::Decode(_) => "The comments server sent an answer we couldn't read.".into(),
+            Self::Status { status, .. } => format!("{} refused the request ({status}).", capitalise(&server)),
+            Self::Decode(_) => format!("{} sent an answer we couldn't read.", capitalise(&server)),
             Self::Invalid(v) => v.to_string(),
             Self::Config(what) => format!("The comment section is not set up correctly: {what}."),
         }
@@ -56,9 +76,15 @@ impl ClientError {
         match self {
             Self::Invalid(v) => Some(v.field()),
             Self::Status { detail: Some(d), status } if *status < 500 => d.field.as_deref(),
+            Self::Refused { field, .. } => field.as_deref(),
             _ => None,
         }
     }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -87,5 +113,11 @@ mod tests {
         assert_eq!(e.field(), None);
         let e = ClientError::Network("TypeError: Failed to fetch".into());
         assert!(!e.reader_message().contains("TypeError"));
+        assert!(e.reader_message_from("Isso").contains("the Isso comments server"));
+        let e = ClientError::Decode("expected value at line 1".into());
+        assert_eq!(
+            e.reader_message_from("Waline"),
+            "The Waline comments server sent an answer we couldn't read."
+        );
     }
 }

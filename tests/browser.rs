@@ -67,6 +67,7 @@ async fn unreachable_backend_shows_message_and_retry() {
         thread: "/t".into(),
         max_depth: 5,
         page_size: 50,
+        backend: None,
     };
     yew::Renderer::<Thread>::with_root_and_props(div.clone().into(), props).render();
     let skeleton_or_error =

@@ -1,8 +1,11 @@
 //! Talking to backends: one transport function that owns status handling and decoding, and
 //! one module per backend that turns the backend's shapes into the internal model.
 
+pub mod isso;
 pub mod json;
 pub mod native;
+pub mod waline;
+pub mod wordpress;
 
 use crate::error::ClientError;
 use crate::model::Comment;
@@ -25,6 +28,10 @@ pub struct Page {
 pub struct Draft {
     /// The comment answered, or `None` for a top-level comment.
     pub parent: Option<std::rc::Rc<str>>,
+    /// The top-level comment above `parent` (Waline wants it; Isso files replies under it).
+    pub root: Option<std::rc::Rc<str>>,
+    /// The author of the comment answered, for backends that cannot nest deeper.
+    pub parent_author: Option<String>,
     /// Author name.
     pub author: String,
     /// Email, may be empty.
@@ -35,19 +42,98 @@ pub struct Draft {
     pub text: String,
 }
 
+/// What a backend can do; the UI hides what it cannot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capabilities {
+    /// Name shown in error messages, e.g. "Isso".
+    pub name: &'static str,
+    /// The thread comes in pages, so "Show more comments" can appear.
+    pub paging: bool,
+    /// Levels of nesting the backend stores; `None` for any depth. Isso stores two.
+    pub nesting: Option<usize>,
+    /// Readers can post (a custom mapping may describe a read-only API).
+    pub posting: bool,
+    /// The backend requires an email address from anonymous authors.
+    pub email_required: bool,
+    /// The backend stores an author website.
+    pub website: bool,
+    /// Fewest characters the backend accepts in a comment.
+    pub min_text: usize,
+    /// The backend can count comments per thread.
+    pub counts: bool,
+    /// Comment text is read as markdown by the backend.
+    pub markdown_input: bool,
+    /// Authors can edit their comments (not offered by the widget yet).
+    pub editing: bool,
+    /// Readers can vote on comments (not offered by the widget yet).
+    pub votes: bool,
+}
+
+impl Capabilities {
+    /// Defaults shared by the presets; each overrides what differs.
+    pub const BASE: Capabilities = Capabilities {
+        name: "",
+        paging: true,
+        nesting: None,
+        posting: true,
+        email_required: false,
+        website: true,
+        min_text: 1,
+        counts: true,
+        markdown_input: false,
+        editing: false,
+        votes: false,
+    };
+}
+
 /// A configured backend. An enum rather than a trait object: the set is closed and known at
 /// build time, and static dispatch keeps the wasm small.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Backend {
     /// Threadline's own protocol (`docs/protocol.md`).
     Native(native::NativeApi),
+    /// The WordPress REST API.
+    WordPress(wordpress::WordPressApi),
+    /// An Isso server.
+    Isso(isso::IssoApi),
+    /// A Waline server.
+    Waline(waline::WalineApi),
 }
 
 impl Backend {
+    /// The backend a configuration asks for.
+    pub fn from_config(c: &crate::config::Config) -> Result<Backend, ClientError> {
+        use crate::config::BackendKind;
+        Ok(match c.backend {
+            BackendKind::Threadline => Backend::Native(native::NativeApi::new(&c.api)),
+            BackendKind::WordPress => {
+                Backend::WordPress(wordpress::WordPressApi::new(&c.api, c.post_id, c.page_url.clone()))
+            }
+            BackendKind::Isso => Backend::Isso(isso::IssoApi::new(&c.api, c.title.clone())),
+            BackendKind::Waline => Backend::Waline(waline::WalineApi::new(&c.api)),
+            BackendKind::Custom => {
+                return Err(ClientError::Config("custom mappings are not available yet".into()))
+            }
+        })
+    }
+
+    /// What this backend can do.
+    pub fn capabilities(&self) -> Capabilities {
+        match self {
+            Backend::Native(_) => Capabilities { name: "Threadline", ..Capabilities::BASE },
+            Backend::WordPress(_) => wordpress::CAPABILITIES,
+            Backend::Isso(_) => isso::CAPABILITIES,
+            Backend::Waline(_) => waline::CAPABILITIES,
+        }
+    }
+
     /// Loads one page of a thread; `cursor` is `None` for the first page.
     pub async fn list(&self, thread: &str, cursor: Option<&str>, limit: u32) -> Result<Page, ClientError> {
         match self {
             Backend::Native(api) => api.list(thread, cursor, limit).await,
+            Backend::WordPress(api) => api.list(thread, cursor, limit).await,
+            Backend::Isso(api) => api.list(thread, cursor, limit).await,
+            Backend::Waline(api) => api.list(thread, cursor, limit).await,
         }
     }
 
@@ -55,13 +141,33 @@ impl Backend {
     pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
         match self {
             Backend::Native(api) => api.post(thread, draft).await,
+            Backend::WordPress(api) => api.post(thread, draft).await,
+            Backend::Isso(api) => api.post(thread, draft).await,
+            Backend::Waline(api) => api.post(thread, draft).await,
         }
     }
 }
 
-/// Checks a draft against the shared limits before anything is sent, so the reader sees the
-/// same message the server would give, without a round trip.
-pub fn validate_draft(thread: &str, draft: &Draft) -> Result<(), ClientError> {
+/// Checks a draft against the shared limits and the backend's own demands before anything is
+/// sent, so the reader sees the message at once, without a round trip.
+pub fn validate_draft(thread: &str, draft: &Draft, caps: &Capabilities) -> Result<(), ClientError> {
+    check_shared_limits(thread, draft)?;
+    if caps.email_required && draft.email.trim().is_empty() {
+        return Err(ClientError::Refused {
+            message: "This site asks for an email address. It is never published.".into(),
+            field: Some("email".into()),
+        });
+    }
+    if draft.text.trim().chars().count() < caps.min_text {
+        return Err(ClientError::Refused {
+            message: format!("Please write at least {} characters.", caps.min_text),
+            field: Some("text".into()),
+        });
+    }
+    Ok(())
+}
+
+fn check_shared_limits(thread: &str, draft: &Draft) -> Result<(), ClientError> {
     let probe = threadline_protocol::NewComment {
         thread: thread.to_string(),
         parent: None,
@@ -119,6 +225,43 @@ pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ClientE
     } else {
         let detail = serde_json::from_str::<ErrorBody>(body).ok().map(|b| b.error);
         Err(ClientError::Status { status, detail })
+    }
+}
+
+/// Recorded answers of the real servers, for the adapters' native tests.
+#[cfg(test)]
+pub mod recorded {
+    use super::RawResponse;
+
+    /// `tests/fixtures/<backend>/<name>` with the status and headers of its `.meta.json`.
+    pub fn response(backend: &str, name: &str) -> RawResponse {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(backend);
+        let body = std::fs::read_to_string(dir.join(name)).expect("fixture exists");
+        let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+        let meta: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{stem}.meta.json"))).expect("meta exists"),
+        )
+        .expect("meta is JSON");
+        let headers = meta["headers"]
+            .as_object()
+            .map(|h| {
+                h.iter()
+                    .map(|(k, v)| (k.to_ascii_lowercase(), v.as_str().unwrap_or("").to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        RawResponse { status: meta["status"].as_u64().unwrap_or(0) as u16, headers, body }
+    }
+
+    /// The same answer with another body, for adversarial variants.
+    pub fn with_body(mut r: RawResponse, body: impl Into<String>) -> RawResponse {
+        r.body = body.into();
+        r
+    }
+
+    /// `(id, parent)` pairs, for comparing nesting.
+    pub fn shape(comments: &[crate::model::Comment]) -> Vec<(String, Option<String>)> {
+        comments.iter().map(|c| (c.id.to_string(), c.parent.as_deref().map(str::to_string))).collect()
     }
 }
 

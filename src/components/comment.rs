@@ -7,6 +7,7 @@ use super::reply_form::ReplyForm;
 use crate::i18n;
 use crate::model::time::format_rfc3339;
 use crate::model::tree::{flatten_descendants, Node, Shared};
+use crate::model::Status;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,6 +18,8 @@ pub struct CommentProps {
     pub node: Shared<Node>,
     /// Real depth in the thread (0 for top-level).
     pub depth: usize,
+    /// Id of the top-level comment this one sits under (its own id at the top level).
+    pub root: Rc<str>,
     /// Whose comment this answers, shown for replies listed flat past the indentation cap.
     #[prop_or_default]
     pub answers: Option<AttrValue>,
@@ -46,6 +49,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
     let c = &props.node.comment;
     let max_depth = ctx.as_ref().map_or(crate::config::DEFAULT_MAX_DEPTH, |x| x.max_depth);
     let has_replies = !props.flat && !props.node.replies.is_empty();
+    let can_reply = c.status != Status::Deleted && ctx.as_ref().is_none_or(|x| x.caps.posting);
 
     let author = match &c.website {
         Some(url) => html! {
@@ -90,7 +94,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
         html! {
             <div class="tl-replies">
                 { for props.node.replies.iter().map(|r| html! {
-                    <CommentView key={&*r.comment.id} node={r.clone()} depth={props.depth + 1} />
+                    <CommentView key={&*r.comment.id} node={r.clone()} depth={props.depth + 1} root={props.root.clone()} />
                 }) }
             </div>
         }
@@ -99,7 +103,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
         html! {
             <div class="tl-replies tl-replies-flat">
                 { for flatten_descendants(&props.node).into_iter().map(|f| html! {
-                    <CommentView key={&*f.node.comment.id} node={f.node.clone()} depth={props.depth + f.depth}
+                    <CommentView key={&*f.node.comment.id} node={f.node.clone()} depth={props.depth + f.depth} root={props.root.clone()}
                         answers={Some(AttrValue::from(f.answers))} flat=true />
                 }) }
             </div>
@@ -116,18 +120,27 @@ pub fn CommentView(props: &CommentProps) -> Html {
                     <Avatar name={c.author.clone()} />
                     <span class="tl-byline">
                         { author }
+                        if c.status == Status::Pending {
+                            <span class="tl-badge">{ i18n::PENDING }</span>
+                        }
                         <a class="tl-permalink" href={format!("#comment-{}", c.id)} onclick={reveal}>
                             { time.unwrap_or_else(|| html! { <span class="tl-time">{ "#" }</span> }) }
                         </a>
                     </span>
                 </header>
-                if let Some(name) = &props.answers {
-                    <p class="tl-in-reply-to">{ "↳ " }{ i18n::IN_REPLY_TO }{ " " }<span>{ name.clone() }</span></p>
+                if let Some(name) = props.answers.clone().or_else(|| c.in_reply_to.clone().map(AttrValue::from)) {
+                    <p class="tl-in-reply-to">{ "↳ " }{ i18n::IN_REPLY_TO }{ " " }<span>{ name }</span></p>
                 }
-                <Body text={c.text.clone()} />
+                if c.status == Status::Deleted {
+                    <p class="tl-body tl-deleted">{ i18n::DELETED }</p>
+                } else {
+                    <Body text={c.text.clone()} />
+                }
                 <footer class="tl-actions">
-                    <button type="button" class="tl-reply tl-link-button" aria-expanded={replying.to_string()}
-                        onclick={toggle_reply}>{ i18n::REPLY }</button>
+                    if can_reply {
+                        <button type="button" class="tl-reply tl-link-button" aria-expanded={replying.to_string()}
+                            onclick={toggle_reply}>{ i18n::REPLY }</button>
+                    }
                     if has_replies {
                         <button type="button" class="tl-collapse tl-link-button" aria-expanded={(!*collapsed).to_string()}
                             aria-label={i18n::toggle_label(*collapsed, &c.author)} onclick={toggle_collapse}>
@@ -138,6 +151,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
             </div>
             if *replying {
                 <ReplyForm parent={Some(c.id.clone())} replying_to={Some(AttrValue::from(c.author.clone()))}
+                    root={Some(props.root.clone())} parent_depth={props.depth}
                     on_cancel={Some(close_form.clone())} on_posted={Some(close_form)} />
             }
             { replies }

@@ -1,7 +1,7 @@
 //! The thread-wide context every comment and form reads: backend, thread key, depth cap, and
 //! the callback that puts a posted comment in place.
 
-use crate::api::Backend;
+use crate::api::{Backend, Capabilities};
 use crate::model::Comment;
 use std::rc::Rc;
 use yew::{AttrValue, Callback};
@@ -11,6 +11,8 @@ use yew::{AttrValue, Callback};
 pub struct ThreadCtx {
     /// Where comments come from and go to.
     pub backend: Rc<Backend>,
+    /// What the backend can do; the UI hides the rest.
+    pub caps: Capabilities,
     /// The thread key.
     pub thread: AttrValue,
     /// Indentation levels before replies are listed flat.

@@ -19,6 +19,12 @@ pub struct ReplyFormProps {
     /// Name of the author answered, for the form's heading.
     #[prop_or_default]
     pub replying_to: Option<AttrValue>,
+    /// The top-level comment above `parent`.
+    #[prop_or_default]
+    pub root: Option<Rc<str>>,
+    /// Depth of `parent` in the thread (0 for a top-level comment).
+    #[prop_or_default]
+    pub parent_depth: usize,
     /// Shows a Cancel button that calls this.
     #[prop_or_default]
     pub on_cancel: Option<Callback<()>>,
@@ -35,10 +41,19 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     let draft_key = text_key(&thread, props.parent.as_deref());
     let form = {
         let (parent, key) = (props.parent.clone(), draft_key.clone());
+        let (root, parent_author) = (props.root.clone(), props.replying_to.as_ref().map(|a| a.to_string()));
         use_reducer(move || {
             let id = parse_identity(storage::get(IDENTITY_KEY).as_deref());
             let text = storage::get(&key).unwrap_or_default();
-            let draft = Draft { parent, author: id.author, email: id.email, website: id.website, text };
+            let draft = Draft {
+                parent,
+                root,
+                parent_author,
+                author: id.author,
+                email: id.email,
+                website: id.website,
+                text,
+            };
             FormState { draft, ..Default::default() }
         })
     };
@@ -86,7 +101,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 return;
             }
             let draft = form.draft.clone();
-            if let Err(err) = validate_draft(&ctx.thread, &draft) {
+            if let Err(err) = validate_draft(&ctx.thread, &draft, &ctx.caps) {
                 return form.dispatch(FormAction::Failed(err));
             }
             let identity = Identity {
@@ -149,17 +164,28 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         }
         None => html! { <h3 class="tl-form-title">{ i18n::LEAVE_A_COMMENT }</h3> },
     };
+    // A backend with fewer levels than the reader used files the reply higher up: say so.
+    let nesting_note = match (ctx.caps.nesting, &props.replying_to) {
+        (Some(levels), Some(name)) if props.parent.is_some() && props.parent_depth + 1 >= levels => {
+            html! { <p class="tl-form-note">{ i18n::shallow_nesting_note(levels, name) }</p> }
+        }
+        _ => html! {},
+    };
+    let email_label = if ctx.caps.email_required { i18n::EMAIL_REQUIRED } else { i18n::EMAIL };
     let kind = if props.parent.is_some() { "reply" } else { "top" };
     html! {
         <form class={classes!("tl-form", format!("tl-form-{kind}"))} data-form={kind}
             data-parent={props.parent.as_deref().map(str::to_string)} novalidate=true onsubmit={onsubmit}
             aria-busy={form.busy.to_string()}>
             { heading }
+            { nesting_note }
             { field(Field::Text, i18n::TEXT, "text", "off") }
             <div class="tl-fields-row">
                 { field(Field::Author, i18n::NAME, "text", "name") }
-                { field(Field::Email, i18n::EMAIL, "email", "email") }
-                { field(Field::Website, i18n::WEBSITE, "url", "url") }
+                { field(Field::Email, email_label, "email", "email") }
+                if ctx.caps.website {
+                    { field(Field::Website, i18n::WEBSITE, "url", "url") }
+                }
             </div>
             if let Some(msg) = form.form_error() {
                 <p class="tl-form-error" role="alert">{ msg }</p>

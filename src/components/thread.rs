@@ -25,6 +25,9 @@ pub struct ThreadProps {
     /// Top-level comments per page.
     #[prop_or(threadline_protocol::limits::PAGE_DEFAULT)]
     pub page_size: u32,
+    /// Another backend than the native one at `api` (see `docs/backends.md`).
+    #[prop_or_default]
+    pub backend: Option<Rc<Backend>>,
 }
 
 /// A whole comment section.
@@ -33,9 +36,14 @@ pub fn Thread(props: &ThreadProps) -> Html {
     let state = use_reducer(ThreadState::default);
     let ctx = {
         let dispatcher = state.dispatcher();
-        use_memo((props.api.clone(), props.thread.clone(), props.max_depth), move |(api, thread, depth)| {
+        let deps = (props.api.clone(), props.thread.clone(), props.max_depth, props.backend.clone());
+        use_memo(deps, move |(api, thread, depth, backend)| {
+            let backend = backend.clone().unwrap_or_else(|| {
+                Rc::new(Backend::Native(NativeApi::new(api.trim_end_matches('/').to_string())))
+            });
             ThreadCtx {
-                backend: Rc::new(Backend::Native(NativeApi::new(api.trim_end_matches('/').to_string()))),
+                caps: backend.capabilities(),
+                backend,
                 thread: thread.clone(),
                 max_depth: *depth,
                 on_posted: Callback::from(move |c| dispatcher.dispatch(Action::Posted(c))),
@@ -92,9 +100,10 @@ pub fn Thread(props: &ThreadProps) -> Html {
     let (phase_name, content) = match &state.phase {
         Phase::Loading => ("loading", html! { <Skeleton /> }),
         Phase::Failed(e) => {
-            ("error", html! { <ErrorBox message={e.reader_message()} on_retry={Some(on_retry)} /> })
+            let message = e.reader_message_from(ctx.caps.name);
+            ("error", html! { <ErrorBox {message} on_retry={Some(on_retry)} /> })
         }
-        Phase::Ready => ("ready", ready_view(&state, on_more)),
+        Phase::Ready => ("ready", ready_view(&state, &ctx, on_more)),
     };
     html! {
         <ContextProvider<Rc<ThreadCtx>> context={ctx}>
@@ -110,10 +119,12 @@ pub fn Thread(props: &ThreadProps) -> Html {
     }
 }
 
-fn ready_view(state: &ThreadState, on_more: Callback<MouseEvent>) -> Html {
-    let more = state.next_cursor.as_ref().map(|_| {
+fn ready_view(state: &ThreadState, ctx: &ThreadCtx, on_more: Callback<MouseEvent>) -> Html {
+    let more = state.next_cursor.as_ref().filter(|_| ctx.caps.paging).map(|_| {
         let failed = match &state.more {
-            More::Failed(e) => html! { <p class="tl-form-error" role="alert">{ e.reader_message() }</p> },
+            More::Failed(e) => {
+                html! { <p class="tl-form-error" role="alert">{ e.reader_message_from(ctx.caps.name) }</p> }
+            }
             _ => html! {},
         };
         let busy = state.more == More::Loading;
@@ -128,13 +139,15 @@ fn ready_view(state: &ThreadState, on_more: Callback<MouseEvent>) -> Html {
     });
     html! {
         <>
-            <ReplyForm />
+            if ctx.caps.posting {
+                <ReplyForm />
+            }
             if state.forest.is_empty() {
                 <Empty />
             }
             <div class="tl-list">
                 { for state.forest.roots.iter().map(|r| html! {
-                    <CommentView key={&*r.comment.id} node={r.clone()} depth={0} />
+                    <CommentView key={&*r.comment.id} node={r.clone()} depth={0} root={r.comment.id.clone()} />
                 }) }
             </div>
             { more.unwrap_or_default() }

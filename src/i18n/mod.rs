@@ -48,6 +48,21 @@ pub const WEBSITE: &str = "Website (optional)";
 pub const TEXT: &str = "Comment";
 /// Placeholder of the comment text area.
 pub const TEXT_PLACEHOLDER: &str = "Share your thoughts…";
+/// Shown in place of a deleted comment that still has replies.
+pub const DELETED: &str = "This comment was deleted.";
+/// Badge on a comment held for moderation.
+pub const PENDING: &str = "Awaiting moderation";
+/// Form label: the author's email, when the backend requires one.
+pub const EMAIL_REQUIRED: &str = "Email (required, never published)";
+
+/// Note in a reply form when the backend cannot nest the reply where the reader put it.
+pub fn shallow_nesting_note(levels: usize, name: &str) -> String {
+    format!(
+        "This site keeps {levels} levels of replies: your reply will appear under the first comment of this \
+         conversation, marked as a reply to {name}."
+    )
+}
+
 /// Label of the collapse toggle when replies are shown.
 pub const HIDE_REPLIES: &str = "Hide replies";
 /// Label of the collapse toggle when replies are hidden.

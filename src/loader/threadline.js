@@ -38,6 +38,8 @@
         var o = Object.assign({}, opts, host.dataset);
         o.api = new URL(o.api || 'api', o.api ? d.baseURI : base).href;
         o.thread = o.thread || location.pathname;
+        o.title = o.title || d.title;
+        o.url = location.href;
         o.css = css;
         m.mount(host, o);
       }).catch(function (e) {

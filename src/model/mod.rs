@@ -10,8 +10,20 @@ pub mod tree;
 
 use std::rc::Rc;
 
+/// Whether a comment is public, waiting for a moderator, or deleted (kept for its replies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Status {
+    /// Visible to everyone.
+    #[default]
+    Published,
+    /// Held for moderation; backends show it only to its author.
+    Pending,
+    /// Deleted, but kept in place because it has replies.
+    Deleted,
+}
+
 /// One comment as the widget renders it, whatever backend it came from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Comment {
     /// Backend id, as a string so that integer and string ids look alike.
     pub id: Rc<str>,
@@ -27,6 +39,10 @@ pub struct Comment {
     pub created_ms: Option<i64>,
     /// True for a comment this reader just posted: it takes focus once rendered.
     pub fresh: bool,
+    /// Published, pending or deleted.
+    pub status: Status,
+    /// Whom this reply answered, when the backend filed it elsewhere (Isso keeps two levels).
+    pub in_reply_to: Option<String>,
 }
 
 impl Comment {
@@ -42,6 +58,8 @@ impl Comment {
             text: c.text,
             created_ms: time::parse_rfc3339_ms(&c.created_at),
             fresh: false,
+            status: Status::Published,
+            in_reply_to: None,
         }
     }
 }

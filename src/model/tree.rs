@@ -212,7 +212,10 @@ fn build_trees(comments: Vec<Comment>) -> (Vec<Shared<Node>>, Placement) {
             mark(&mut stack, &children, &mut reachable);
         }
     }
-    let key = |i: &usize| (kept[*i].created_ms.unwrap_or(i64::MIN), *i);
+    // Equal times are common (backends that store whole seconds): numeric ids then break the
+    // tie in creation order, and input order breaks the rest.
+    let numeric: Vec<i64> = kept.iter().map(|c| c.id.parse().unwrap_or(i64::MAX)).collect();
+    let key = |i: &usize| (kept[*i].created_ms.unwrap_or(i64::MIN), numeric[*i], *i);
     for list in &mut children {
         list.sort_by_key(key);
     }
@@ -293,7 +296,7 @@ mod tests {
             website: None,
             text: String::new(),
             created_ms: Some(t),
-            fresh: false,
+            ..Default::default()
         }
     }
 

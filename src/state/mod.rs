@@ -123,7 +123,7 @@ mod tests {
             website: None,
             text: "t".into(),
             created_ms: Some(1),
-            fresh: false,
+            ..Default::default()
         }
     }
 

@@ -1,0 +1,181 @@
+//! The Isso preset. Isso nests replies under `replies`, keeps only two levels (a reply to a reply
+//! is filed under the top-level comment), marks comments with a `mode` (1 public, 2 awaiting
+//! moderation, 4 deleted but kept for its replies), and says how many replies it left out in
+//! `hidden_replies`.
+
+use super::json::{id_of, list_of, parse_body, str_field};
+use super::wordpress::encode;
+use super::{fetch, Capabilities, Draft, Page, RawResponse};
+use crate::error::ClientError;
+use crate::model::html_text::html_to_text;
+use crate::model::time::{parse_time, TimeFormat};
+use crate::model::{Comment, Status};
+use gloo_net::http::Request;
+use serde_json::{json, Value};
+
+/// What Isso can do: two levels, three characters at least, votes and edits we do not offer yet.
+pub const CAPABILITIES: Capabilities = Capabilities {
+    name: "Isso",
+    nesting: Some(2),
+    min_text: 3,
+    votes: true,
+    editing: true,
+    markdown_input: true,
+    ..Capabilities::BASE
+};
+
+/// How many follow-up requests one page may make for replies Isso held back.
+const MAX_FOLLOW_UPS: usize = 20;
+
+/// An Isso server at a base URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssoApi {
+    base: String,
+    title: Option<String>,
+}
+
+impl IssoApi {
+    /// Isso at `base`; `title` names the thread when its first comment creates it.
+    pub fn new(base: &str, title: Option<String>) -> Self {
+        IssoApi { base: base.trim_end_matches('/').into(), title }
+    }
+
+    /// One page of top-level comments with all their replies.
+    pub async fn list(&self, thread: &str, cursor: Option<&str>, limit: u32) -> Result<Page, ClientError> {
+        let offset: u64 = cursor.and_then(|c| c.parse().ok()).unwrap_or(0);
+        let url = list_url(&self.base, thread, None, limit, offset);
+        let response = fetch(Request::get(&url).build().map_err(net)?).await?;
+        let (mut page, mut held_back) = parse_list(&response, offset)?;
+        // Fetch replies Isso left out, so the thread is whole (bounded, in case it never ends).
+        for _ in 0..MAX_FOLLOW_UPS {
+            let Some((parent, already)) = held_back.pop() else { break };
+            let url = list_url(&self.base, thread, Some(&parent), 0, already);
+            let response = fetch(Request::get(&url).build().map_err(net)?).await?;
+            let (more, rest) = parse_list(&response, 0)?;
+            page.comments.extend(more.comments);
+            held_back.extend(rest);
+        }
+        Ok(page)
+    }
+
+    /// Posts to `/new?uri=…`. A reply to a reply is stored by Isso under the top-level comment,
+    /// so the returned comment says whom it answered.
+    pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
+        let url = format!("{}/new?uri={}", self.base, encode(thread));
+        let request = Request::post(&url).json(&post_body(draft, self.title.as_deref())).map_err(net)?;
+        let response = fetch(request).await?;
+        if !response.ok() {
+            return Err(error_from(&response));
+        }
+        let value = parse_body("Isso", &response.body)?;
+        let mut comment = comment_from(&value, None)
+            .ok_or_else(|| ClientError::Decode("Isso answered without a comment".into()))?;
+        if draft.parent.is_some() && comment.parent != draft.parent {
+            comment.in_reply_to = draft.parent_author.clone();
+        }
+        Ok(comment)
+    }
+}
+
+fn net(e: gloo_net::Error) -> ClientError {
+    ClientError::Network(e.to_string())
+}
+
+/// The list URL: top-level comments (`limit`, `offset`), or the replies of `parent`.
+pub fn list_url(base: &str, thread: &str, parent: Option<&str>, limit: u32, offset: u64) -> String {
+    let mut url = format!("{base}/?uri={}&sort=oldest&offset={offset}", encode(thread));
+    if let Some(p) = parent {
+        url.push_str(&format!("&parent={}", encode(p)));
+    }
+    if limit > 0 {
+        url.push_str(&format!("&limit={limit}"));
+    }
+    url
+}
+
+/// Reads a list answer: the page, and the comments whose replies Isso held back, each with how
+/// many of its replies are already here.
+pub fn parse_list(response: &RawResponse, offset: u64) -> Result<(Page, Vec<(String, u64)>), ClientError> {
+    if !response.ok() {
+        return Err(error_from(response));
+    }
+    let root = parse_body("Isso", &response.body)?;
+    if !root.is_object() {
+        return Err(ClientError::Decode("Isso answered something other than a thread".into()));
+    }
+    let mut comments = Vec::new();
+    let mut held_back = Vec::new();
+    // Depth-first over `replies` with an explicit stack: no recursion, whatever the nesting.
+    let mut stack: Vec<(&Value, Option<std::rc::Rc<str>>)> =
+        list_of(root.get("replies")).iter().rev().map(|v| (v, None)).collect();
+    while let Some((v, parent)) = stack.pop() {
+        let Some(c) = comment_from(v, parent) else { continue };
+        let replies = list_of(v.get("replies"));
+        let hidden = v.get("hidden_replies").and_then(Value::as_u64).unwrap_or(0);
+        if hidden > 0 {
+            held_back.push((c.id.to_string(), replies.len() as u64));
+        }
+        stack.extend(replies.iter().rev().map(|r| (r, Some(c.id.clone()))));
+        comments.push(c);
+    }
+    let top_returned = list_of(root.get("replies")).len() as u64;
+    let more = root.get("hidden_replies").and_then(Value::as_u64).unwrap_or(0) > 0 && top_returned > 0;
+    let total = root.get("total_replies").and_then(Value::as_u64);
+    let page = Page { comments, next_cursor: more.then(|| (offset + top_returned).to_string()), total };
+    Ok((page, held_back))
+}
+
+/// One Isso comment; `parent` is where it was found, used when Isso's own field is missing.
+pub fn comment_from(v: &Value, parent: Option<std::rc::Rc<str>>) -> Option<Comment> {
+    let id = id_of(v.get("id")?)?;
+    let status = match v.get("mode").and_then(Value::as_u64) {
+        Some(2) => Status::Pending,
+        Some(4) => Status::Deleted,
+        _ => Status::Published,
+    };
+    let text = match status {
+        Status::Deleted => String::new(),
+        _ => html_to_text(v.get("text").and_then(Value::as_str).unwrap_or_default()),
+    };
+    Some(Comment {
+        parent: v.get("parent").and_then(id_of).or(parent),
+        author: str_field(v, "author").unwrap_or_else(|| "Anonymous".into()),
+        website: str_field(v, "website").filter(|u| threadline_protocol::validate::is_http_url(u)),
+        text,
+        created_ms: v.get("created").and_then(|t| parse_time(t, TimeFormat::EpochSeconds, 0)),
+        id,
+        status,
+        ..Default::default()
+    })
+}
+
+/// The JSON body of `/new`.
+pub fn post_body(d: &Draft, title: Option<&str>) -> Value {
+    let parent: Option<i64> = d.parent.as_deref().and_then(|p| p.parse().ok());
+    let blank_to_null = |s: &str| if s.trim().is_empty() { Value::Null } else { json!(s.trim()) };
+    json!({
+        "text": d.text,
+        "author": blank_to_null(&d.author),
+        "email": blank_to_null(&d.email),
+        "website": blank_to_null(&d.website),
+        "parent": parent,
+        "title": title.unwrap_or(""),
+        "notification": 0,
+    })
+}
+
+/// Isso answers errors as HTML pages: the status says what happened.
+pub fn error_from(response: &RawResponse) -> ClientError {
+    let message = match response.status {
+        400 => "Isso refused this comment. Comments need at least 3 characters, and a valid email and website if given.",
+        403 => "The Isso server does not accept comments from this page's address (check its `host` setting).",
+        404 => "The Isso server does not know this thread.",
+        s if s >= 500 => return ClientError::Status { status: s, detail: None },
+        s => return ClientError::Status { status: s, detail: None },
+    };
+    ClientError::Refused { message: message.into(), field: None }
+}
+
+#[cfg(test)]
+#[path = "isso_tests.rs"]
+mod tests;
