@@ -188,7 +188,8 @@ const CONTENT_TYPES = {
 /**
  * A static file server for a second origin: serves THREADLINE_DIST, and at `/` a host page made
  * from host.html. `pageUrl({ assets, api })` gives the URL of a host page whose widget script
- * comes from `assets` (an origin; default this server) and talks to `api`.
+ * comes from `assets` (an origin; default this server) and talks to `api`, optionally through
+ * another `backend` preset (with a WordPress `postId`).
  */
 export async function startStaticServer() {
   const dist = path.resolve(requireEnv('THREADLINE_DIST'));
@@ -204,6 +205,8 @@ export async function startStaticServer() {
           THREAD: url.searchParams.get('thread') || THREAD,
           SCRIPT_SRC: `${assets}/threadline.js`,
           API: url.searchParams.get('api') || `${assets}/api`,
+          BACKEND: url.searchParams.get('backend') || '',
+          POST_ID: url.searchParams.get('postId') || '',
         });
         return send(res, 200, CONTENT_TYPES['.html'], page);
       }
@@ -227,11 +230,13 @@ export async function startStaticServer() {
   return {
     origin,
     port,
-    pageUrl({ assets, api, thread } = {}) {
+    pageUrl({ assets, api, thread, backend, postId } = {}) {
       const query = new URLSearchParams();
       if (assets) query.set('assets', assets);
       if (api) query.set('api', api);
       if (thread) query.set('thread', thread);
+      if (backend) query.set('backend', backend);
+      if (postId) query.set('postId', String(postId));
       return `${origin}/?${query}`;
     },
     async stop() {
