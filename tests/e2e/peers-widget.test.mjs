@@ -178,3 +178,40 @@ describe('WordPress that refuses anonymous comments', () => {
     assert.equal(await form.locator('textarea[name="text"]').inputValue(), text);
   });
 });
+
+describe('broken backends', () => {
+  let host;
+  let browser;
+
+  before(async () => {
+    host = await startStaticServer();
+    browser = await launchBrowser();
+  }, LIMIT);
+
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  // The static server answers every unknown path with a 404 page and `/` with HTML; port 9 is
+  // closed. Each case must end in a clear message naming the backend, with a Retry button.
+  for (const [backend, api, name, words, what] of [
+    ['isso', () => host.origin, 'Isso', /answer we couldn't read/, 'an HTML page'],
+    ['waline', () => host.origin, 'Waline', /refused|couldn't read/, 'a 404 page'],
+    ['wordpress', () => `${host.origin}/wp-json`, 'WordPress', /refused|couldn't read/, 'a 404 page'],
+    ['waline', () => 'http://127.0.0.1:9', 'Waline', /couldn't reach/, 'a closed port'],
+  ]) {
+    test(`${backend} answering with ${what}`, LIMIT, async () => {
+      const { page, problems } = browser;
+      const crashes = [];
+      page.on('pageerror', (e) => crashes.push(e.message));
+      await page.goto(host.pageUrl({ api: api(), backend, thread: '/t', postId: backend === 'wordpress' ? 1 : undefined }));
+      await page.locator('#threadline').scrollIntoViewIfNeeded();
+      await page.waitForSelector('.tl-root[data-state="error"] button.tl-retry', { timeout: 20_000 });
+      const message = await page.locator('.tl-error-message').textContent();
+      assert.ok(message.includes(name), `"${message}" names ${name}`);
+      assert.match(message, words);
+      assert.deepEqual(crashes, [], `no uncaught errors (${problems.join('; ')})`);
+    });
+  }
+});
