@@ -1,10 +1,6 @@
-//! The mapping's JSON schema as Rust types, and the checks run when a mapping is loaded.
-//!
-//! Deserialisation rejects unknown keys and wrong types; [`Mapping::validate`] then checks what
-//! serde cannot: that pointers are pointers, that templates name known placeholders, and that
-//! the options fit together. Every error names the key at fault (`list.paging.next`).
+//! The mapping's JSON schema as Rust types. Deserialisation rejects unknown keys and wrong
+//! types; `validate` then checks what serde cannot.
 
-use super::template::{self, Scope};
 use crate::model::time::TimeFormat;
 use serde::Deserialize;
 use serde_json::Value;
@@ -167,6 +163,8 @@ pub enum PagingKind {
     Offset,
     /// `{cursor}` is an opaque value the previous answer gave.
     Cursor,
+    /// The previous answer gave the next page's whole URL (a `next` field, or a `Link` header).
+    Url,
 }
 
 /// How to ask for the next page, and how to tell that there is one.
@@ -182,7 +180,7 @@ pub struct Paging {
     /// A page size the API imposes; `{limit}` then takes this value.
     #[serde(default)]
     pub size: Option<u32>,
-    /// Cursor paging: where the next cursor is (pointer or header).
+    /// Cursor and URL paging: where the next cursor, or the next page's URL, is.
     #[serde(default)]
     pub next: Option<Source>,
     /// Page paging: where the number of pages is.
@@ -377,194 +375,6 @@ pub struct Count {
     pub body_format: BodyFormat,
     /// Where the number is.
     pub total: Source,
-}
-
-fn pointer(key: &str, p: &str) -> Result<(), String> {
-    if p.is_empty() || p.starts_with('/') {
-        Ok(())
-    } else {
-        Err(format!("{key} must be a JSON pointer: \"\" or starting with \"/\", not {p:?}"))
-    }
-}
-
-fn some_pointer(key: &str, p: &Option<String>) -> Result<(), String> {
-    p.as_deref().map_or(Ok(()), |p| pointer(key, p))
-}
-
-fn source(key: &str, s: &Option<Source>) -> Result<(), String> {
-    match s {
-        Some(Source::Pointer(p)) => pointer(key, p),
-        Some(Source::Header(name)) if name.is_empty() => Err(format!("{key} names no header after \"header:\"")),
-        _ => Ok(()),
-    }
-}
-
-fn headers(key: &str, h: &BTreeMap<String, String>, scope: Scope) -> Result<(), String> {
-    for (name, value) in h {
-        if name.trim().is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
-            return Err(format!("{key} has a bad header name {name:?}"));
-        }
-        template::check(&format!("{key}.{name}"), value, scope)?;
-    }
-    Ok(())
-}
-
-fn body(key: &str, body: &Option<Value>, format: BodyFormat, scope: Scope) -> Result<(), String> {
-    let Some(body) = body else { return Ok(()) };
-    if format == BodyFormat::Form && !body.is_object() {
-        return Err(format!("{key} must be an object when body_format is form"));
-    }
-    template::check_value(key, body, scope)
-}
-
-fn url(key: &str, url: &str, scope: Scope) -> Result<(), String> {
-    if url.trim().is_empty() {
-        return Err(format!("{key} is empty"));
-    }
-    template::check(key, url, scope)
-}
-
-impl Mapping {
-    /// Checks what deserialisation cannot; the error names the key at fault.
-    pub fn validate(&self) -> Result<(), String> {
-        headers("headers", &self.headers, Scope::Any)?;
-        let l = &self.list;
-        url("list.url", &l.url, Scope::List)?;
-        headers("list.headers", &l.headers, Scope::List)?;
-        body("list.body", &l.body, l.body_format, Scope::List)?;
-        pointer("list.items", &l.items)?;
-        source("list.total", &l.total)?;
-        self.validate_paging()?;
-
-        let t = &self.tree;
-        some_pointer("tree.parent", &t.parent)?;
-        some_pointer("tree.parent_key", &t.parent_key)?;
-        some_pointer("tree.children", &t.children)?;
-        match (t.kind, &t.children) {
-            (TreeKind::Nested, None) => return Err("tree.children is needed when tree.kind is nested".into()),
-            (TreeKind::Flat, Some(_)) => return Err("tree.children needs tree.kind \"nested\"".into()),
-            _ => {}
-        }
-        if t.parent_key.is_some() && t.parent.is_none() {
-            return Err("tree.parent_key needs tree.parent".into());
-        }
-
-        let c = &self.comment;
-        pointer("comment.object", &c.object)?;
-        pointer("comment.id", &c.id)?;
-        pointer("comment.body", &c.body)?;
-        for (key, p) in [
-            ("comment.author", &c.author),
-            ("comment.author_url", &c.author_url),
-            ("comment.avatar", &c.avatar),
-            ("comment.author_id", &c.author_id),
-            ("comment.created", &c.created),
-        ] {
-            some_pointer(key, p)?;
-        }
-        if let Some(kind) = c.body_kind.as_deref() {
-            if !kind.starts_with('/') && !matches!(kind, "html" | "markdown" | "text") {
-                return Err(format!(
-                    "comment.body_kind must be html, markdown, text or a JSON pointer, not {kind:?}"
-                ));
-            }
-        }
-        for (key, m) in [("comment.pending.at", &c.pending), ("comment.deleted.at", &c.deleted)] {
-            if let Some(m) = m {
-                pointer(key, &m.at)?;
-            }
-        }
-
-        if let Some(a) = &self.authors {
-            pointer("authors.from", &a.from)?;
-            for (key, p) in
-                [("authors.key", &a.key), ("authors.name", &a.name), ("authors.url", &a.url), ("authors.avatar", &a.avatar)]
-            {
-                some_pointer(key, p)?;
-            }
-            if c.author_id.is_none() {
-                return Err("authors needs comment.author_id, the pointer to each comment's author id".into());
-            }
-        }
-        if let Some(e) = &self.error {
-            some_pointer("error.at", &e.at)?;
-            if e.at.is_some() != e.ok.is_some() {
-                return Err("error.at and error.ok go together".into());
-            }
-            for p in message_pointers(&e.message) {
-                pointer("error.message", p)?;
-            }
-            if e.message.as_ref().is_some_and(|m| !m.is_string() && !m.is_array()) {
-                return Err("error.message must be a pointer or an array of pointers".into());
-            }
-        }
-        if let Some(p) = &self.post {
-            url("post.url", &p.url, Scope::Post)?;
-            headers("post.headers", &p.headers, Scope::Post)?;
-            body("post.body", &Some(p.body.clone()), p.body_format, Scope::Post)?;
-            some_pointer("post.created", &p.created)?;
-        }
-        if let Some(n) = &self.count {
-            url("count.url", &n.url, Scope::List)?;
-            headers("count.headers", &n.headers, Scope::List)?;
-            body("count.body", &n.body, n.body_format, Scope::List)?;
-            source("count.total", &Some(n.total.clone()))?;
-        }
-        Ok(())
-    }
-
-    fn validate_paging(&self) -> Result<(), String> {
-        let p = &self.list.paging;
-        source("list.paging.next", &p.next)?;
-        source("list.paging.pages", &p.pages)?;
-        source("list.paging.count", &p.count)?;
-        source("list.paging.more", &p.more)?;
-        let misplaced = match p.kind {
-            PagingKind::None => [("first", p.first.is_some()), ("size", p.size.is_some()), ("next", p.next.is_some())]
-                .into_iter()
-                .chain([("pages", p.pages.is_some()), ("count", p.count.is_some()), ("more", p.more.is_some())])
-                .find(|(_, set)| *set),
-            PagingKind::Page => [("next", p.next.is_some())].into_iter().find(|(_, set)| *set),
-            PagingKind::Offset => {
-                [("next", p.next.is_some()), ("pages", p.pages.is_some())].into_iter().find(|(_, set)| *set)
-            }
-            PagingKind::Cursor => [("first", p.first.is_some()), ("pages", p.pages.is_some()), ("count", p.count.is_some())]
-                .into_iter()
-                .find(|(_, set)| *set),
-        };
-        if let Some((key, _)) = misplaced {
-            return Err(format!("list.paging.{key} does not apply to paging kind {:?}", kind_name(p.kind)));
-        }
-        if p.kind == PagingKind::Cursor && p.next.is_none() {
-            return Err("list.paging.next is needed for cursor paging: where the next cursor is".into());
-        }
-        if p.size == Some(0) {
-            return Err("list.paging.size must be at least 1".into());
-        }
-        let uses = |name: &str| {
-            let body = self.list.body.as_ref().map(Value::to_string).unwrap_or_default();
-            self.list.url.contains(name) || body.contains(name)
-        };
-        let needed = match p.kind {
-            PagingKind::None => None,
-            PagingKind::Page => Some("{page"),
-            PagingKind::Offset => Some("{offset"),
-            PagingKind::Cursor => Some("{cursor"),
-        };
-        if let Some(var) = needed.filter(|v| !uses(v)) {
-            return Err(format!("list.url (or list.body) must use {var}}} for {} paging", kind_name(p.kind)));
-        }
-        Ok(())
-    }
-}
-
-fn kind_name(k: PagingKind) -> &'static str {
-    match k {
-        PagingKind::None => "none",
-        PagingKind::Page => "page",
-        PagingKind::Offset => "offset",
-        PagingKind::Cursor => "cursor",
-    }
 }
 
 /// The message pointers of an `error.message` value, in the order they are tried.

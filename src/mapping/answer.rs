@@ -1,0 +1,115 @@
+//! Judging an answer before reading it: the HTTP status, whether it is JSON, and the error
+//! wrappers some APIs put inside an HTTP 200 (`{errno, errmsg}`, `{success: false, message}`).
+//! Then reading a list answer into a [`Page`].
+
+use super::extract::{one_or_many, same_value, Seen};
+use super::paging::PageRequest;
+use super::request::Env;
+use super::schema::{message_pointers, Mapping};
+use crate::api::json::text_of;
+use crate::api::{Page, RawResponse};
+use crate::error::ClientError;
+use serde_json::Value;
+
+/// Longest backend message shown to a reader; longer ones are cut.
+const MESSAGE_MAX_CHARS: usize = 300;
+
+/// A list answer in the internal model, with what had to be left out.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ListAnswer {
+    /// The page.
+    pub page: Page,
+    /// Items skipped for lack of an id.
+    pub skipped: usize,
+    /// Items dropped because an earlier item had the same id.
+    pub duplicates: usize,
+}
+
+impl Mapping {
+    /// The backend's name for messages: `name`, or "the backend".
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().map(str::trim).filter(|n| !n.is_empty()).unwrap_or("the backend")
+    }
+
+    /// The first readable message at `error.message` in an answer.
+    pub fn error_message(&self, doc: &Value) -> Option<String> {
+        let e = self.error.as_ref()?;
+        message_pointers(&e.message).into_iter().find_map(|p| {
+            let text = doc.pointer(p).and_then(text_of)?;
+            let text = text.trim();
+            (!text.is_empty()).then(|| text.chars().take(MESSAGE_MAX_CHARS).collect())
+        })
+    }
+
+    /// Checks status, JSON and the error wrapper, and returns the parsed answer. A blank body
+    /// reads as `null` when `blank_ok` (posts that answer 201 or 204 with nothing).
+    pub fn check_answer(&self, response: &RawResponse, blank_ok: bool) -> Result<Value, ClientError> {
+        let parsed = if blank_ok && response.body.trim().is_empty() {
+            Ok(Value::Null)
+        } else {
+            serde_json::from_str::<Value>(&response.body)
+        };
+        if !response.ok() {
+            let message = parsed.ok().and_then(|doc| self.error_message(&doc));
+            return Err(match message {
+                Some(message) if response.status < 500 && response.status != 429 => {
+                    ClientError::Refused { message, field: None }
+                }
+                _ => ClientError::Status { status: response.status, detail: None },
+            });
+        }
+        let doc = parsed
+            .map_err(|e| ClientError::Decode(format!("{} did not answer JSON: {e}", self.display_name())))?;
+        if let Some(e) = &self.error {
+            let failed = match (e.at.as_deref().and_then(|p| doc.pointer(p)), &e.ok) {
+                (Some(flag), Some(ok)) => !one_or_many(ok).iter().any(|good| same_value(flag, good)),
+                _ => false,
+            };
+            if failed {
+                let message = self
+                    .error_message(&doc)
+                    .unwrap_or_else(|| "The comments server refused the request.".to_string());
+                return Err(ClientError::Refused { message, field: None });
+            }
+        }
+        Ok(doc)
+    }
+
+    /// Reads one list answer: checks it, finds the items, flattens them and works out the
+    /// next cursor and the total. Comments are remembered in `seen`.
+    pub fn read_list(
+        &self,
+        response: &RawResponse,
+        req: &PageRequest,
+        env: &Env<'_>,
+        seen: &mut Seen,
+    ) -> Result<ListAnswer, ClientError> {
+        let doc = self.check_answer(response, false)?;
+        self.read_list_doc(&doc, &|name| response.header(name).map(str::to_string), req, env, seen)
+    }
+
+    /// [`Mapping::read_list`] on an answer already parsed.
+    pub fn read_list_doc(
+        &self,
+        doc: &Value,
+        header: &dyn Fn(&str) -> Option<String>,
+        req: &PageRequest,
+        env: &Env<'_>,
+        seen: &mut Seen,
+    ) -> Result<ListAnswer, ClientError> {
+        let items = self.items_of(doc).ok_or_else(|| {
+            ClientError::Decode(format!(
+                "{} answered without a list of comments at list.items {:?}",
+                self.display_name(),
+                self.list.items
+            ))
+        })?;
+        let out = self.extract_items(&items, doc, env.thread, env.local_offset_min, seen);
+        let page = Page {
+            comments: out.comments,
+            next_cursor: self.next_cursor(doc, header, req, items.len()),
+            total: self.total_of(doc, header),
+        };
+        Ok(ListAnswer { page, skipped: out.skipped, duplicates: out.duplicates })
+    }
+}

@@ -1,0 +1,86 @@
+//! The declarative mapping: a JSON description of any comment API (`data-backend="custom"`
+//! with `data-mapping`), and the pure engine that follows it. `docs/backends.md` is the
+//! reference for site owners; this module holds the types ([`schema`], checked by
+//! [`validate`]), placeholders ([`template`]), requests ([`request`]), paging ([`paging`]),
+//! reading answers ([`answer`], [`extract`]) and posting ([`post`]). No I/O here:
+//! `api::custom` sends the requests.
+
+pub mod answer;
+pub mod extract;
+pub mod paging;
+pub mod post;
+pub mod request;
+pub mod schema;
+pub mod template;
+pub mod validate;
+
+pub use answer::ListAnswer;
+pub use extract::Seen;
+pub use paging::PageRequest;
+pub use request::{Env, HttpRequest};
+pub use schema::Mapping;
+
+use crate::error::ClientError;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+const TOP_KEYS: &[&str] =
+    &["name", "headers", "credentials", "list", "tree", "comment", "authors", "error", "post", "count"];
+
+fn section<T: DeserializeOwned>(key: &str, v: &Value) -> Result<(), ClientError> {
+    T::deserialize(v).map(|_| ()).map_err(|e| ClientError::Config(format!("data-mapping {key}: {e}")))
+}
+
+impl Mapping {
+    /// Parses and validates a mapping from JSON text; errors name the key at fault.
+    pub fn parse(text: &str) -> Result<Mapping, ClientError> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| ClientError::Config(format!("data-mapping is not valid JSON: {e}")))?;
+        Mapping::from_value(value)
+    }
+
+    /// Validates a mapping given as a JSON value.
+    pub fn from_value(value: Value) -> Result<Mapping, ClientError> {
+        let Some(top) = value.as_object() else {
+            return Err(ClientError::Config("data-mapping must be a JSON object".into()));
+        };
+        if let Some(unknown) = top.keys().find(|k| !TOP_KEYS.contains(&k.as_str())) {
+            return Err(ClientError::Config(format!(
+                "data-mapping has an unknown key {unknown:?} (known: {})",
+                TOP_KEYS.join(", ")
+            )));
+        }
+        // Section by section first, so that an error names its section.
+        for (key, v) in top {
+            match key.as_str() {
+                "list" => {
+                    if let Some(paging) = v.get("paging") {
+                        section::<schema::Paging>("list.paging", paging)?;
+                    }
+                    section::<schema::List>("list", v)?;
+                }
+                "tree" => section::<schema::Tree>("tree", v)?,
+                "comment" => {
+                    for sub in ["pending", "deleted"] {
+                        if let Some(m) = v.get(sub) {
+                            section::<schema::Match>(&format!("comment.{sub}"), m)?;
+                        }
+                    }
+                    section::<schema::CommentFields>("comment", v)?;
+                }
+                "authors" => section::<Option<schema::Authors>>("authors", v)?,
+                "error" => section::<Option<schema::ErrorCheck>>("error", v)?,
+                "post" => section::<Option<schema::Post>>("post", v)?,
+                "count" => section::<Option<schema::Count>>("count", v)?,
+                _ => {}
+            }
+        }
+        let mapping: Mapping =
+            serde_json::from_value(value).map_err(|e| ClientError::Config(format!("data-mapping: {e}")))?;
+        mapping.validate().map_err(|e| ClientError::Config(format!("data-mapping {e}")))?;
+        Ok(mapping)
+    }
+}
+
+#[cfg(test)]
+mod tests;
