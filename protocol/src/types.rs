@@ -84,8 +84,16 @@ pub enum ErrorCode {
     UnknownParent,
     /// The route or resource does not exist.
     NotFound,
-    /// Too many requests; retry later.
+    /// Too many requests; retry later (the `Retry-After` header says when).
     RateLimited,
+    /// The same text was just posted in this thread by the same author; `field` is `text`.
+    Duplicate,
+    /// An `Idempotency-Key` was reused with a different request body.
+    IdempotencyKeyReused,
+    /// The server requires a solved proof-of-work challenge (`GET /api/challenge`).
+    ChallengeRequired,
+    /// The proof-of-work solution is invalid, expired or already used; solve a new challenge.
+    ChallengeFailed,
     /// Something failed on the server; details are only logged.
     Internal,
 }
@@ -125,6 +133,20 @@ mod tests {
         let json = serde_json::to_value(&body).unwrap();
         assert_eq!(json["error"]["code"], "invalid_field");
         assert_eq!(json["error"]["field"], "author");
+    }
+
+    #[test]
+    fn abuse_limit_codes_are_snake_case() {
+        for (code, wire) in [
+            (ErrorCode::RateLimited, "rate_limited"),
+            (ErrorCode::Duplicate, "duplicate"),
+            (ErrorCode::IdempotencyKeyReused, "idempotency_key_reused"),
+            (ErrorCode::ChallengeRequired, "challenge_required"),
+            (ErrorCode::ChallengeFailed, "challenge_failed"),
+        ] {
+            assert_eq!(serde_json::to_value(code).unwrap(), wire);
+            assert_eq!(serde_json::from_value::<ErrorCode>(wire.into()).unwrap(), code);
+        }
     }
 
     #[test]
