@@ -4,8 +4,8 @@ use std::any::Any;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::header::{CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
-use axum::http::{HeaderValue, Method};
+use axum::http::header::{CONTENT_TYPE, RETRY_AFTER, X_CONTENT_TYPE_OPTIONS};
+use axum::http::{HeaderName, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -17,8 +17,11 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use crate::abuse::pow;
 use crate::error::{method_not_allowed, not_found, ApiError};
-use crate::routes::{comments, counts, health};
+use crate::extract::IDEMPOTENCY_KEY;
+use crate::routes::comments::IDEMPOTENT_REPLAYED;
+use crate::routes::{challenge, comments, counts, health};
 use crate::AppState;
 
 /// How long browsers may cache a CORS preflight answer.
@@ -31,6 +34,7 @@ pub fn app(state: AppState) -> Router {
         .route("/health", get(health::health))
         .route("/comments", get(comments::comments_list).post(comments::comments_create))
         .route("/counts", post(counts::counts))
+        .route("/challenge", get(challenge::challenge))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed);
     let router = Router::new().nest("/api", api);
@@ -55,13 +59,20 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// CORS for exactly the configured origins: GET and POST with a JSON body.
+/// CORS for exactly the configured origins: GET and POST with a JSON body, the
+/// `Idempotency-Key` and `Altcha` request headers, and `Retry-After` and
+/// `Idempotent-Replayed` readable by the widget.
 fn cors(origins: &[String]) -> CorsLayer {
     let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
-        .allow_headers([CONTENT_TYPE])
+        .allow_headers([
+            CONTENT_TYPE,
+            HeaderName::from_static(IDEMPOTENCY_KEY),
+            HeaderName::from_static(pow::HEADER),
+        ])
+        .expose_headers([RETRY_AFTER, HeaderName::from_static(IDEMPOTENT_REPLAYED)])
         .max_age(CORS_MAX_AGE)
 }
 

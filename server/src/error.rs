@@ -2,11 +2,13 @@
 //! response. Each variant documents its status; the body is always the protocol's
 //! [`ErrorBody`]. Internal details are logged here and never sent.
 
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use threadline_protocol::{ErrorBody, ErrorCode, ErrorDetail, ValidationError};
 
+use crate::abuse::pow::PowError;
 use crate::store::StoreError;
 
 /// A failed request, as the client will see it.
@@ -38,6 +40,27 @@ pub enum ApiError {
     /// 422 `unknown_parent`: the parent comment is not in this thread.
     #[error("unknown parent comment")]
     UnknownParent,
+    /// 429 `rate_limited`, with `Retry-After`: this client posted too often.
+    #[error("rate limited for {retry_after_secs} s")]
+    RateLimited {
+        /// Seconds until the client may post again.
+        retry_after_secs: u64,
+    },
+    /// 409 `duplicate`: the same text was just posted in this thread by the same author.
+    #[error("duplicate comment")]
+    Duplicate,
+    /// 422 `idempotency_key_reused`: the `Idempotency-Key` came with another body before.
+    #[error("idempotency key reused with another body")]
+    IdempotencyKeyReused,
+    /// 403 `challenge_required`: the server wants a proof-of-work solution and got none.
+    #[error("proof-of-work solution missing")]
+    ChallengeRequired,
+    /// 403 `challenge_failed`: the solution is invalid, expired or already used.
+    #[error("proof-of-work solution refused: {0}")]
+    ChallengeFailed(ChallengeFailure),
+    /// 404 `not_found`: `GET /api/challenge` on a server without proof-of-work.
+    #[error("proof of work is off")]
+    ChallengeOff,
     /// 404 `not_found`: no such route.
     #[error("not found")]
     NotFound,
@@ -49,11 +72,38 @@ pub enum ApiError {
     Internal(String),
 }
 
+/// Why a proof-of-work solution was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ChallengeFailure {
+    /// Malformed, not issued by this server, or not solved.
+    #[error("invalid")]
+    Invalid,
+    /// Solved too late.
+    #[error("expired")]
+    Expired,
+    /// Already used for another comment.
+    #[error("already used")]
+    Spent,
+}
+
 impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> Self {
         match err {
             StoreError::UnknownParent => Self::UnknownParent,
+            StoreError::Duplicate => Self::Duplicate,
+            StoreError::IdempotencyKeyReused => Self::IdempotencyKeyReused,
+            StoreError::ChallengeSpent => Self::ChallengeFailed(ChallengeFailure::Spent),
             other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<PowError> for ApiError {
+    fn from(err: PowError) -> Self {
+        match err {
+            PowError::Missing => Self::ChallengeRequired,
+            PowError::Expired => Self::ChallengeFailed(ChallengeFailure::Expired),
+            PowError::Invalid => Self::ChallengeFailed(ChallengeFailure::Invalid),
         }
     }
 }
@@ -99,6 +149,47 @@ impl ApiError {
                 "The comment you are replying to no longer exists.".into(),
                 Some("parent".into()),
             ),
+            Self::RateLimited { retry_after_secs } => (
+                S::TOO_MANY_REQUESTS,
+                C::RateLimited,
+                format!(
+                    "You are posting too quickly. Please wait {} before posting again.",
+                    wait_words(*retry_after_secs)
+                ),
+                None,
+            ),
+            Self::Duplicate => (
+                S::CONFLICT,
+                C::Duplicate,
+                "You have already posted this comment here.".into(),
+                Some("text".into()),
+            ),
+            Self::IdempotencyKeyReused => (
+                S::UNPROCESSABLE_ENTITY,
+                C::IdempotencyKeyReused,
+                "This Idempotency-Key was already used for a different comment.".into(),
+                None,
+            ),
+            Self::ChallengeRequired => (
+                S::FORBIDDEN,
+                C::ChallengeRequired,
+                "This server asks for an anti-spam check before posting. Please try again.".into(),
+                None,
+            ),
+            Self::ChallengeFailed(why) => (
+                S::FORBIDDEN,
+                C::ChallengeFailed,
+                match why {
+                    ChallengeFailure::Expired => "The anti-spam check expired. Please post again.",
+                    ChallengeFailure::Spent => "This anti-spam check was already used. Please post again.",
+                    ChallengeFailure::Invalid => "The anti-spam check failed. Please post again.",
+                }
+                .into(),
+                None,
+            ),
+            Self::ChallengeOff => {
+                (S::NOT_FOUND, C::NotFound, "This server does not ask for proof of work.".into(), None)
+            }
             Self::NotFound => (S::NOT_FOUND, C::NotFound, "There is nothing at this address.".into(), None),
             Self::MethodNotAllowed => {
                 (S::METHOD_NOT_ALLOWED, C::NotFound, "This address does not accept that method.".into(), None)
@@ -119,8 +210,23 @@ impl IntoResponse for ApiError {
             tracing::error!(%cause, "request failed");
         }
         let (status, code, message, field) = self.parts();
-        (status, Json(ErrorBody { error: ErrorDetail { code, message, field } })).into_response()
+        let mut response =
+            (status, Json(ErrorBody { error: ErrorDetail { code, message, field } })).into_response();
+        if let Self::RateLimited { retry_after_secs } = self {
+            response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        }
+        response
     }
+}
+
+/// "42 seconds", "1 minute", "3 minutes" (rounded up), "2 hours" (rounded up).
+fn wait_words(secs: u64) -> String {
+    let (n, unit) = match secs {
+        0..=90 => (secs.max(1), "second"),
+        91..=5400 => (secs.div_ceil(60), "minute"),
+        _ => (secs.div_ceil(3600), "hour"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Handler for unknown routes: 404 with the JSON error body.
@@ -131,4 +237,19 @@ pub async fn not_found() -> ApiError {
 /// Handler for a known route called with the wrong method: 405 with the JSON error body.
 pub async fn method_not_allowed() -> ApiError {
     ApiError::MethodNotAllowed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wait_words;
+
+    #[test]
+    fn waits_in_words() {
+        assert_eq!(wait_words(0), "1 second");
+        assert_eq!(wait_words(42), "42 seconds");
+        assert_eq!(wait_words(91), "2 minutes");
+        assert_eq!(wait_words(1200), "20 minutes");
+        assert_eq!(wait_words(3600), "60 minutes");
+        assert_eq!(wait_words(7200), "2 hours");
+    }
 }

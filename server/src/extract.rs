@@ -7,7 +7,10 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use threadline_protocol::NewComment;
 
+use crate::abuse::HONEYPOT_FIELD;
 use crate::error::ApiError;
 
 /// A JSON body of type `T`. Requires `Content-Type: application/json` (415 otherwise), at
@@ -24,17 +27,92 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        if !is_json(req.headers()) {
-            return Err(ApiError::NotJson);
+        parse_json(&json_bytes(req, state).await?).map(ApiJson)
+    }
+}
+
+/// The body of a request that must be JSON: 415 without a JSON content type, 413 over the
+/// router's body limit.
+async fn json_bytes<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, ApiError> {
+    if !is_json(req.headers()) {
+        return Err(ApiError::NotJson);
+    }
+    Bytes::from_request(req, state).await.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::PayloadTooLarge
+        } else {
+            ApiError::MalformedJson { field: None }
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
-            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge
-            } else {
-                ApiError::MalformedJson { field: None }
-            }
-        })?;
-        parse_json(&bytes).map(ApiJson)
+    })
+}
+
+/// The body of `POST /api/comments`: the [`NewComment`] (read and reported exactly as
+/// [`ApiJson`] does), plus the two fields that are not part of the comment: the honeypot and
+/// the proof-of-work solution.
+#[derive(Debug, Clone)]
+pub struct CommentBody {
+    /// The comment itself.
+    pub comment: NewComment,
+    /// The honeypot field ([`crate::abuse::HONEYPOT_FIELD`]), of whatever JSON type.
+    pub honeypot: Option<serde_json::Value>,
+    /// The `altcha` field: a proof-of-work solution, when sent in the body. A value that is
+    /// not a string is kept as an empty string, so it fails verification.
+    pub altcha: Option<String>,
+}
+
+impl<S: Send + Sync> FromRequest<S> for CommentBody {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = json_bytes(req, state).await?;
+        let comment = parse_json(&bytes)?;
+        // Read apart from the comment, so that a bad value here never becomes an error that
+        // names the field (a bot must not learn about the honeypot).
+        let whole: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        let honeypot = whole.get(HONEYPOT_FIELD).cloned();
+        let altcha =
+            whole.get("altcha").filter(|v| !v.is_null()).map(|v| v.as_str().unwrap_or("").to_owned());
+        Ok(Self { comment, honeypot, altcha })
+    }
+}
+
+impl CommentBody {
+    /// SHA-256 (hex) of the comment's fields as parsed, so that an idempotent retry matches
+    /// whatever its JSON layout, and any change to a field does not.
+    pub fn request_hash(&self) -> String {
+        let json = serde_json::to_vec(&self.comment).expect("a NewComment always serializes");
+        hex::encode(Sha256::digest(json))
+    }
+}
+
+/// The `Idempotency-Key` request header.
+pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+
+/// The optional `Idempotency-Key` header: 1 to 255 visible ASCII characters (a UUID is
+/// typical); anything else is 400 `invalid_field` naming the header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotencyKey(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let mut values = parts.headers.get_all(IDEMPOTENCY_KEY).iter();
+        let Some(value) = values.next() else {
+            return Ok(Self(None));
+        };
+        let bytes = value.as_bytes();
+        if values.next().is_some()
+            || bytes.is_empty()
+            || bytes.len() > 255
+            || !bytes.iter().all(u8::is_ascii_graphic)
+        {
+            return Err(ApiError::invalid(
+                "Idempotency-Key",
+                "The Idempotency-Key header must be 1 to 255 visible ASCII characters, such as a UUID.",
+            ));
+        }
+        Ok(Self(Some(String::from_utf8_lossy(bytes).into_owned())))
     }
 }
 
@@ -101,7 +179,6 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use threadline_protocol::NewComment;
 
     fn field_of(body: &str) -> Option<String> {
         match parse_json::<NewComment>(body.as_bytes()) {

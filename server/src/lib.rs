@@ -4,6 +4,7 @@
 //! surface from an [`AppState`]; `main.rs` only parses the command line, binds and serves.
 //! The wire types come from [`threadline_protocol`]; `docs/protocol.md` documents the calls.
 
+pub mod abuse;
 pub mod app;
 pub mod clock;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod seed;
 pub mod store;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use app::app;
 pub use store::Store;
@@ -29,4 +31,6 @@ pub struct AppState {
     pub allowed_origins: Vec<String>,
     /// Directory of the built widget and demo page, served at `/` when set.
     pub dist: Option<PathBuf>,
+    /// The abuse limits on posting.
+    pub guards: Arc<abuse::Guards>,
 }

@@ -5,8 +5,10 @@ use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
+use threadline_server::abuse::{Guards, LimitArgs};
 use threadline_server::app::parse_origin;
 use threadline_server::{app, clock, seed, AppState, Store};
 use tokio::net::TcpListener;
@@ -32,6 +34,8 @@ struct Cli {
     /// Fill the demo thread with sample comments if it is empty.
     #[arg(long)]
     seed_demo: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[tokio::main]
@@ -71,7 +75,18 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     if addr.ip().is_loopback() {
         allowed_origins.push(format!("http://localhost:{}", addr.port()));
     }
-    let state = AppState { store: store.clone(), allowed_origins, dist: cli.dist };
+    let guards = Arc::new(Guards::new(&cli.limits, &store).await?);
+    let limits = &cli.limits;
+    tracing::info!(
+        post_rate = limits.post_rate,
+        post_window = limits.post_window,
+        trust_forwarded_for = limits.trust_forwarded_for,
+        limit_loopback = limits.limit_loopback,
+        duplicate_window_mins = limits.duplicate_window_mins,
+        pow = guards.pow.is_some(),
+        "abuse limits"
+    );
+    let state = AppState { store: store.clone(), allowed_origins, dist: cli.dist, guards };
     let router = app(state);
 
     let mut stdout = std::io::stdout().lock();
@@ -79,7 +94,9 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     stdout.flush()?;
     drop(stdout);
 
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     store.close().await;
     tracing::info!("stopped");
     Ok(())

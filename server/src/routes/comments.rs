@@ -1,15 +1,19 @@
 //! `GET /api/comments` (one page of a thread) and `POST /api/comments` (a new comment).
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use threadline_protocol::limits::{PAGE_DEFAULT, PAGE_MAX, THREAD_MAX};
+use threadline_protocol::validate::non_blank;
 use threadline_protocol::{validate_new_comment, Comment, NewComment, ThreadPage};
 
+use crate::abuse::client_ip::ClientIp;
+use crate::abuse::{honeypot_filled, pow, IDEMPOTENCY_TTL};
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiQuery};
-use crate::store::Cursor;
+use crate::extract::{ApiQuery, CommentBody, IdempotencyKey};
+use crate::store::{Cursor, IdempotencyClaim, PostMeta, Posted};
 use crate::{clock, AppState};
 
 /// The query string of `GET /api/comments`, kept as raw strings so that each bad value is
@@ -36,14 +40,89 @@ pub async fn comments_list(
 }
 
 /// Validates and stores a new comment; answers 201 with the stored comment.
+///
+/// The abuse limits apply in this order, cheapest and least revealing first:
+/// validation (400); the honeypot (a filled one gets a 201 for a comment that is not
+/// stored); a known `Idempotency-Key` (the stored comment again, costing no quota, or 422 with
+/// another body); the rate limit (429); the proof of work (403); then, in the write
+/// transaction, a spent challenge (403) and a duplicate (409). Loopback clients are exempt
+/// from the per-address rules unless `--limit-loopback`.
 pub async fn comments_create(
     State(state): State<AppState>,
-    ApiJson(new): ApiJson<NewComment>,
-) -> Result<(StatusCode, Json<Comment>), ApiError> {
-    validate_new_comment(&new)?;
-    let comment = state.store.insert_comment(&new, clock::now_ms()).await?;
-    tracing::info!(id = comment.id, thread = %comment.thread, "comment stored");
-    Ok((StatusCode::CREATED, Json(comment)))
+    ClientIp(ip): ClientIp,
+    IdempotencyKey(key): IdempotencyKey,
+    headers: HeaderMap,
+    body: CommentBody,
+) -> Result<Response, ApiError> {
+    let new = &body.comment;
+    validate_new_comment(new)?;
+    let guards = &state.guards;
+    let ip_hash = guards.client_hash(ip);
+    let now = clock::now_ms();
+    if honeypot_filled(body.honeypot.as_ref()) {
+        // Answer as if stored, so that the bot's author sees nothing to adapt to.
+        tracing::info!(?ip_hash, thread = %new.thread.trim(), "honeypot filled: not stored");
+        return Ok(created(unstored(new, state.store.likely_next_id().await?, now), false));
+    }
+    let idempotency = key.map(|key| IdempotencyClaim {
+        key,
+        request_hash: body.request_hash(),
+        expires_ms: now.saturating_add(IDEMPOTENCY_TTL.as_millis() as i64),
+    });
+    if let Some(claim) = &idempotency {
+        if let Some(stored) = state.store.idempotent_replay(claim, now).await? {
+            return Ok(created(stored, true));
+        }
+    }
+    if let (Some(limiter), Some(client)) = (&guards.rate, ip_hash) {
+        limiter.check(client).map_err(|wait| ApiError::RateLimited { retry_after_secs: wait.secs() })?;
+    }
+    let challenge = match &guards.pow {
+        Some(pow) => {
+            let header = headers.get(pow::HEADER).and_then(|v| v.to_str().ok());
+            Some(pow.verify(header.or(body.altcha.as_deref()))?)
+        }
+        None => None,
+    };
+    let meta = PostMeta {
+        ip_hash: ip_hash.map(|h| h.to_string()),
+        idempotency,
+        challenge,
+        duplicate_window_ms: guards.duplicate_window_ms,
+    };
+    let (comment, replayed) = match state.store.post_comment(new, now, &meta).await? {
+        Posted::Created(comment) => (comment, false),
+        Posted::Replayed(comment) => (comment, true),
+    };
+    if !replayed {
+        tracing::info!(id = comment.id, thread = %comment.thread, ?ip_hash, "comment stored");
+    }
+    Ok(created(comment, replayed))
+}
+
+/// The response header that marks an answer replayed from an `Idempotency-Key`.
+pub const IDEMPOTENT_REPLAYED: &str = "idempotent-replayed";
+
+/// 201 with `comment`; a replay also says so in [`IDEMPOTENT_REPLAYED`].
+fn created(comment: Comment, replayed: bool) -> Response {
+    let mut response = (StatusCode::CREATED, Json(comment)).into_response();
+    if replayed {
+        response.headers_mut().insert(IDEMPOTENT_REPLAYED, HeaderValue::from_static("true"));
+    }
+    response
+}
+
+/// The comment as it would have been stored, for the honeypot's answer.
+fn unstored(new: &NewComment, id: i64, now_ms: i64) -> Comment {
+    Comment {
+        id,
+        thread: new.thread.trim().to_owned(),
+        parent: new.parent,
+        author: new.author.trim().to_owned(),
+        website: non_blank(&new.website).map(str::to_owned),
+        text: new.text.trim_end().to_owned(),
+        created_at: clock::rfc3339(now_ms),
+    }
 }
 
 fn parse_thread(raw: Option<&str>) -> Result<&str, ApiError> {

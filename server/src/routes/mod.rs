@@ -1,6 +1,7 @@
 //! HTTP handlers: plain async functions taking extractors. The route table is in
 //! [`crate::app`].
 
+pub mod challenge;
 pub mod comments;
 pub mod counts;
 pub mod health;

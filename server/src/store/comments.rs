@@ -2,11 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use threadline_protocol::validate::non_blank;
 use threadline_protocol::{Comment, NewComment, ThreadPage};
 
 use super::page::{thread_order, Cursor};
-use super::{Store, StoreError};
+use super::{PostMeta, Posted, Store, StoreError};
 use crate::clock;
 
 /// One row of `comments`, minus the email, which never leaves the database.
@@ -36,58 +35,20 @@ impl From<CommentRow> for Comment {
 }
 
 impl Store {
-    /// Stores an already validated comment created at `created_ms` and returns it as the API
-    /// shows it. The thread key and author are trimmed, the text loses trailing whitespace
-    /// only, and a blank email or website is stored as NULL.
-    ///
-    /// Fails with [`StoreError::UnknownParent`] when `parent` is not a comment of the same
-    /// thread; the check and the insert are one statement, so they cannot race.
+    /// Stores an already validated comment created at `created_ms`, with no abuse checks
+    /// (the demo seed, unit tests); see [`Store::post_comment`] for the rules.
     pub async fn insert_comment(&self, new: &NewComment, created_ms: i64) -> Result<Comment, StoreError> {
-        let row = CommentRow {
-            id: 0,
-            thread: new.thread.trim().to_owned(),
-            parent_id: new.parent,
-            author: new.author.trim().to_owned(),
-            website: non_blank(&new.website).map(str::to_owned),
-            text: new.text.trim_end().to_owned(),
-            created_ms,
-        };
-        let email = non_blank(&new.email);
-        let id: Option<i64> = match row.parent_id {
-            None => Some(
-                sqlx::query_scalar(
-                    "INSERT INTO comments (thread, parent_id, root_id, author, email, website, text, created_ms)
-                     VALUES (?1, NULL, NULL, ?2, ?3, ?4, ?5, ?6) RETURNING id",
-                )
-                .bind(&row.thread)
-                .bind(&row.author)
-                .bind(email)
-                .bind(&row.website)
-                .bind(&row.text)
-                .bind(created_ms)
-                .fetch_one(&self.pool)
-                .await?,
-            ),
-            Some(parent) => {
-                sqlx::query_scalar(
-                    "INSERT INTO comments (thread, parent_id, root_id, author, email, website, text, created_ms)
-                     SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6
-                     FROM comments p WHERE p.id = ?7 AND p.thread = ?1
-                     RETURNING id",
-                )
-                .bind(&row.thread)
-                .bind(&row.author)
-                .bind(email)
-                .bind(&row.website)
-                .bind(&row.text)
-                .bind(created_ms)
-                .bind(parent)
-                .fetch_optional(&self.pool)
-                .await?
-            }
-        };
-        let id = id.ok_or(StoreError::UnknownParent)?;
-        Ok(CommentRow { id, ..row }.into())
+        match self.post_comment(new, created_ms, &PostMeta::default()).await? {
+            Posted::Created(comment) | Posted::Replayed(comment) => Ok(comment),
+        }
+    }
+
+    /// The id the next stored comment will probably get (for the honeypot's make-believe
+    /// answer; nothing relies on it being exact).
+    pub async fn likely_next_id(&self) -> Result<i64, StoreError> {
+        let max: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(id) FROM comments").fetch_one(&self.pool).await?;
+        Ok(max.unwrap_or(0).saturating_add(1))
     }
 
     /// One page of `thread`: up to `limit` top-level comments after `after` (oldest first by

@@ -1,7 +1,7 @@
 //! One test per bad input: each answers 4xx with the JSON error body naming the field.
 
 use reqwest::StatusCode;
-use threadline_protocol::limits::{BODY_MAX_BYTES, COUNTS_MAX, PAGE_MAX, TEXT_MAX};
+use threadline_protocol::limits::{AUTHOR_MAX, BODY_MAX_BYTES, COUNTS_MAX, PAGE_MAX, TEXT_MAX};
 use threadline_protocol::{ErrorCode, NewComment};
 
 use crate::support::{assert_error, comment, reply, TestDb, TestServer};
@@ -76,6 +76,15 @@ async fn empty_author() {
     let (_db, s) = server().await;
     let resp = s.post(&NewComment { author: "   ".into(), ..comment("/a", "hi") }).await;
     assert_error(resp, BAD, ErrorCode::InvalidField, Some("author")).await;
+}
+
+#[tokio::test]
+async fn too_long_author() {
+    let (_db, s) = server().await;
+    let resp = s.post(&NewComment { author: "é".repeat(AUTHOR_MAX + 1), ..comment("/a", "hi") }).await;
+    assert_error(resp, BAD, ErrorCode::InvalidField, Some("author")).await;
+    let longest = s.post_ok(&NewComment { author: "é".repeat(AUTHOR_MAX), ..comment("/a", "hi") }).await;
+    assert_eq!(longest.author.chars().count(), AUTHOR_MAX);
 }
 
 #[tokio::test]

@@ -5,4 +5,6 @@ mod comments;
 mod errors;
 mod http;
 mod junk;
+mod limits;
+mod pow;
 mod support;

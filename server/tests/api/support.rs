@@ -106,6 +106,15 @@ impl TestServer {
         serde_json::from_str(&text).unwrap()
     }
 
+    /// `POST /api/comments` with any JSON body and extra request headers.
+    pub async fn post_json(&self, body: &Value, headers: &[(&str, &str)]) -> Response {
+        let mut request = self.http.post(self.url("/api/comments")).json(body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.unwrap()
+    }
+
     /// `POST path` with a raw body and content type.
     pub async fn post_raw(&self, path: &str, content_type: &str, body: impl Into<reqwest::Body>) -> Response {
         self.http.post(self.url(path)).header("content-type", content_type).body(body).send().await.unwrap()
@@ -174,6 +183,11 @@ pub async fn assert_error(resp: Response, status: StatusCode, code: ErrorCode, f
     assert_eq!(body.error.code, code, "{text}");
     assert_eq!(body.error.field.as_deref(), field, "{text}");
     assert!(!body.error.message.is_empty());
+}
+
+/// A new comment as a JSON value, to which tests add fields outside `NewComment`.
+pub fn comment_json(thread: &str, text: &str) -> Value {
+    serde_json::to_value(comment(thread, text)).unwrap()
 }
 
 /// The JSON value of a response, whatever its status.
