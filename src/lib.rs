@@ -9,7 +9,9 @@ pub mod config;
 mod embed_dom;
 pub mod error;
 pub mod i18n;
+pub mod mapping;
 pub mod model;
+pub mod rich;
 pub mod state;
 mod storage;
 

@@ -39,7 +39,11 @@ fn query(root: &Element, selector: &str) -> Option<Element> {
 async fn body_renders_markup_as_text_with_paragraphs() {
     let div = fresh_div();
     let text = "<b onclick=\"x()\">bold</b> line one\nline two\n\nsecond <script>paragraph</script>";
-    yew::Renderer::<Body>::with_root_and_props(div.clone().into(), BodyProps { text: text.into() }).render();
+    yew::Renderer::<Body>::with_root_and_props(
+        div.clone().into(),
+        BodyProps { text: text.into(), html: None, markdown: false },
+    )
+    .render();
     let body = wait_for("the body", || query(&div, ".tl-body")).await;
     assert_eq!(body.query_selector_all("p").unwrap().length(), 2);
     assert_eq!(body.query_selector_all("br").unwrap().length(), 1);

@@ -133,15 +133,16 @@ pub fn comment_from(v: &Value, parent: Option<std::rc::Rc<str>>) -> Option<Comme
         Some(4) => Status::Deleted,
         _ => Status::Published,
     };
-    let text = match status {
+    let html = match status {
         Status::Deleted => String::new(),
-        _ => html_to_text(v.get("text").and_then(Value::as_str).unwrap_or_default()),
+        _ => v.get("text").and_then(Value::as_str).unwrap_or_default().to_string(),
     };
     Some(Comment {
         parent: v.get("parent").and_then(id_of).or(parent),
         author: str_field(v, "author").unwrap_or_else(|| "Anonymous".into()),
         website: str_field(v, "website").filter(|u| threadline_protocol::validate::is_http_url(u)),
-        text,
+        text: html_to_text(&html),
+        html: Some(html),
         created_ms: v.get("created").and_then(|t| parse_time(t, TimeFormat::EpochSeconds, 0)),
         id,
         status,

@@ -1,6 +1,7 @@
 //! Talking to backends: one transport function that owns status handling and decoding, and
 //! one module per backend that turns the backend's shapes into the internal model.
 
+pub mod custom;
 pub mod isso;
 pub mod json;
 pub mod native;
@@ -98,6 +99,8 @@ pub enum Backend {
     Isso(isso::IssoApi),
     /// A Waline server.
     Waline(waline::WalineApi),
+    /// Any JSON API described by a declarative mapping (`docs/backends.md`).
+    Custom(custom::CustomApi),
 }
 
 impl Backend {
@@ -120,10 +123,13 @@ impl Backend {
     /// What this backend can do.
     pub fn capabilities(&self) -> Capabilities {
         match self {
-            Backend::Native(_) => Capabilities { name: "Threadline", ..Capabilities::BASE },
+            Backend::Native(_) => {
+                Capabilities { name: "Threadline", markdown_input: true, ..Capabilities::BASE }
+            }
             Backend::WordPress(_) => wordpress::CAPABILITIES,
             Backend::Isso(_) => isso::CAPABILITIES,
             Backend::Waline(_) => waline::CAPABILITIES,
+            Backend::Custom(api) => Capabilities { name: "custom", ..api.capabilities() },
         }
     }
 
@@ -134,6 +140,7 @@ impl Backend {
             Backend::WordPress(api) => api.list(thread, cursor, limit).await,
             Backend::Isso(api) => api.list(thread, cursor, limit).await,
             Backend::Waline(api) => api.list(thread, cursor, limit).await,
+            Backend::Custom(api) => api.list(thread, cursor, limit).await,
         }
     }
 
@@ -144,6 +151,7 @@ impl Backend {
             Backend::WordPress(api) => api.post(thread, draft).await,
             Backend::Isso(api) => api.post(thread, draft).await,
             Backend::Waline(api) => api.post(thread, draft).await,
+            Backend::Custom(api) => api.post(thread, draft).await,
         }
     }
 }

@@ -150,6 +150,7 @@ pub fn comment_from(v: &Value, root: Option<std::rc::Rc<str>>) -> Option<Comment
         author: str_field(v, "nick").unwrap_or_else(|| "Anonymous".into()),
         website: str_field(v, "link").filter(|u| threadline_protocol::validate::is_http_url(u)),
         text: html_to_text(v.get("comment").and_then(Value::as_str).unwrap_or_default()),
+        html: v.get("comment").and_then(Value::as_str).map(str::to_string),
         created_ms: v
             .get("time")
             .or_else(|| v.get("insertedAt"))

@@ -178,6 +178,7 @@ pub fn comment_from(v: &Value) -> Option<Comment> {
         author: str_field(v, "author_name").unwrap_or_else(|| "Anonymous".into()),
         website,
         text: html_to_text(html),
+        html: Some(html.to_string()),
         created_ms,
         status,
         ..Default::default()

@@ -1,26 +1,56 @@
-//! A comment's text as paragraphs and line breaks, built from text nodes only.
+//! A comment's body: markdown through our parser, backend HTML through the sanitizer, plain text
+//! as paragraphs. Every path builds [`Rich`] nodes, rendered here element by element; no string
+//! ever reaches the DOM as HTML.
 
-use crate::model::text::paragraphs;
+use crate::rich::{markdown, sanitize, Rich, Tag};
 use yew::prelude::*;
 
 /// Props of [`Body`].
 #[derive(Properties, PartialEq)]
 pub struct BodyProps {
-    /// The plain text.
+    /// The plain text, or the markdown source.
     pub text: AttrValue,
+    /// Untrusted HTML from a backend; when present it is what is shown, sanitized.
+    #[prop_or_default]
+    pub html: Option<AttrValue>,
+    /// Read `text` as markdown.
+    #[prop_or_default]
+    pub markdown: bool,
 }
 
-/// Renders plain text; markup in it stays visible as text.
+/// Renders a comment body.
 #[function_component]
 pub fn Body(props: &BodyProps) -> Html {
-    let paras = paragraphs(&props.text);
-    html! {
-        <div class="tl-body">
-            { for paras.into_iter().map(|lines| html! {
-                <p>{ for lines.into_iter().enumerate().map(|(i, line)| html! {
-                    <>{ if i > 0 { html! { <br /> } } else { html! {} } }{ line.to_string() }</>
-                }) }</p>
-            }) }
-        </div>
+    let nodes =
+        use_memo((props.text.clone(), props.html.clone(), props.markdown), |(text, html, md)| match html {
+            Some(h) => sanitize::sanitize(&parse_html(h)),
+            None if *md => markdown::parse(text),
+            None => markdown::plain(text),
+        });
+    html! { <div class="tl-body">{ for nodes.iter().map(render) }</div> }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn parse_html(html: &str) -> Vec<sanitize::Untrusted> {
+    crate::rich::dom::parse_html(html)
+}
+
+/// Off the browser there is no inert parser: show the HTML's text.
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_html(html: &str) -> Vec<sanitize::Untrusted> {
+    vec![sanitize::Untrusted::Text(crate::model::html_text::html_to_text(html))]
+}
+
+/// One node; depth is bounded by how the nodes were built (`rich::MAX_DEPTH`).
+fn render(node: &Rich) -> Html {
+    match node {
+        Rich::Text(t) => html! { { t.clone() } },
+        Rich::Br => html! { <br /> },
+        Rich::Elem { tag: Tag::A, href, children } => html! {
+            <a href={href.clone()} rel="nofollow ugc noopener" target="_blank">{ for children.iter().map(render) }</a>
+        },
+        Rich::Elem { tag, children, .. } => {
+            html! { <@{tag.name()}>{ for children.iter().map(render) }</@> }
+        }
     }
 }

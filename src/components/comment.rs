@@ -134,7 +134,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                 if c.status == Status::Deleted {
                     <p class="tl-body tl-deleted">{ i18n::DELETED }</p>
                 } else {
-                    <Body text={c.text.clone()} />
+                    <Body text={c.text.clone()} html={c.html.clone().map(AttrValue::from)} markdown={c.markdown} />
                 }
                 <footer class="tl-actions">
                     if can_reply {

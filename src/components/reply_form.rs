@@ -1,5 +1,6 @@
 //! The comment form: at the top of the thread, or in place under a comment.
 
+use super::body::Body;
 use super::context::ThreadCtx;
 use crate::api::{validate_draft, Draft};
 use crate::i18n;
@@ -73,6 +74,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             }
         });
     }
+    let preview = use_state(|| false);
     let Some(ctx) = ctx else { return html! {} };
 
     let on_input = |field: Field| {
@@ -179,7 +181,17 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             aria-busy={form.busy.to_string()}>
             { heading }
             { nesting_note }
-            { field(Field::Text, i18n::TEXT, "text", "off") }
+            if *preview {
+                <div class="tl-preview-pane" aria-live="polite" aria-label={i18n::PREVIEW}>
+                    if form.draft.text.trim().is_empty() {
+                        <p class="tl-preview-empty">{ i18n::PREVIEW_EMPTY }</p>
+                    } else {
+                        <Body text={form.draft.text.clone()} markdown={ctx.caps.markdown_input} />
+                    }
+                </div>
+            } else {
+                { field(Field::Text, i18n::TEXT, "text", "off") }
+            }
             <div class="tl-fields-row">
                 { field(Field::Author, i18n::NAME, "text", "name") }
                 { field(Field::Email, email_label, "email", "email") }
@@ -191,6 +203,10 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 <p class="tl-form-error" role="alert">{ msg }</p>
             }
             <div class="tl-form-actions">
+                <button type="button" class="tl-preview tl-link-button" aria-pressed={preview.to_string()}
+                    onclick={{ let preview = preview.clone(); move |_| preview.set(!*preview) }}>
+                    { if *preview { i18n::EDIT } else { i18n::PREVIEW } }
+                </button>
                 <button type="submit" class="tl-submit tl-button" disabled={form.busy}>
                     { if form.busy { i18n::POSTING } else { i18n::POST } }
                 </button>

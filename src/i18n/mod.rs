@@ -63,6 +63,13 @@ pub fn shallow_nesting_note(levels: usize, name: &str) -> String {
     )
 }
 
+/// Label of the button that shows the comment as it will look.
+pub const PREVIEW: &str = "Preview";
+/// Label of the button that goes back from the preview to the text.
+pub const EDIT: &str = "Edit";
+/// Shown in the preview of an empty comment.
+pub const PREVIEW_EMPTY: &str = "Nothing to preview yet.";
+
 /// Label of the collapse toggle when replies are shown.
 pub const HIDE_REPLIES: &str = "Hide replies";
 /// Label of the collapse toggle when replies are hidden.

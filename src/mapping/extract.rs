@@ -193,9 +193,13 @@ impl Mapping {
             Some(kind) => kind,
             None => "text",
         };
-        let text = match kind.trim().to_ascii_lowercase().as_str() {
-            "html" | "text/html" => html_to_text(&body),
-            _ => body.trim_end().to_string(),
+        // HTML goes to the sanitizer (and its text is kept for plain uses); markdown goes to our
+        // parser; anything else is plain text.
+        let kind = kind.trim().to_ascii_lowercase();
+        let (text, html, markdown) = match kind.as_str() {
+            "html" | "text/html" => (html_to_text(&body), Some(body), false),
+            "markdown" | "md" | "text/markdown" => (body.trim_end().to_string(), None, true),
+            _ => (body.trim_end().to_string(), None, false),
         };
         let created_ms = c
             .created
@@ -221,6 +225,8 @@ impl Mapping {
             author: author.unwrap_or_default(),
             website,
             text,
+            html,
+            markdown,
             created_ms,
             status,
             ..Comment::default()

@@ -33,8 +33,12 @@ pub struct Comment {
     pub author: String,
     /// The author's website, already checked to be `http(s)`.
     pub website: Option<String>,
-    /// Plain text of the comment.
+    /// Plain text of the comment (for HTML bodies, their text); the source of markdown.
     pub text: String,
+    /// The body as the backend's HTML, untrusted: rendered only through the sanitizer.
+    pub html: Option<String>,
+    /// `text` is markdown (Threadline's own comments), rendered by our parser.
+    pub markdown: bool,
     /// Creation time in milliseconds since the Unix epoch, when the backend gave one we could read.
     pub created_ms: Option<i64>,
     /// True for a comment this reader just posted: it takes focus once rendered.
@@ -60,6 +64,8 @@ impl Comment {
             fresh: false,
             status: Status::Published,
             in_reply_to: None,
+            html: None,
+            markdown: true,
         }
     }
 }
