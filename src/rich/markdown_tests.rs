@@ -93,7 +93,7 @@ mod props {
             let text = Rich::text_content(&doc);
             // Every word survives, as text or inside a link; only the numbers of an ordered list
             // become the list's own numbering, and a code fence's language name is not shown.
-            let unquoted = |l: &str| l.trim_start_matches(|c: char| c == '>' || c == ' ').to_string();
+            let unquoted = |l: &str| l.trim_start_matches(['>', ' ']).to_string();
             let list_number = |w: &str| s.lines().any(|l| {
                 let l = unquoted(l);
                 l.starts_with(&format!("{w}. ")) || l.starts_with(&format!("{w}) ")) || l == format!("{w}.") || l == format!("{w})")
