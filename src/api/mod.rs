@@ -41,6 +41,10 @@ pub struct Draft {
     pub website: String,
     /// Comment text.
     pub text: String,
+    /// The honeypot field: hidden from people, so only bots fill it.
+    pub homepage: String,
+    /// One key per comment the reader means to post, so that a retried request stores it once.
+    pub idempotency_key: Option<String>,
 }
 
 /// What a backend can do; the UI hides what it cannot.

@@ -33,10 +33,16 @@ impl NativeApi {
 
     /// `POST {base}/comments`, after the same validation the server applies.
     pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
-        let body = new_comment(thread, draft)?;
-        let request = Request::post(&format!("{}/comments", self.base))
-            .json(&body)
+        let mut body = serde_json::to_value(new_comment(thread, draft)?)
             .map_err(|e| ClientError::Decode(e.to_string()))?;
+        if !draft.homepage.is_empty() {
+            body["homepage"] = draft.homepage.clone().into();
+        }
+        let mut builder = Request::post(&format!("{}/comments", self.base));
+        if let Some(key) = &draft.idempotency_key {
+            builder = builder.header("Idempotency-Key", key);
+        }
+        let request = builder.json(&body).map_err(|e| ClientError::Decode(e.to_string()))?;
         let stored: threadline_protocol::Comment = send_json(request).await?;
         Ok(Comment::from_native(stored))
     }

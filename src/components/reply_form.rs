@@ -54,6 +54,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 email: id.email,
                 website: id.website,
                 text,
+                ..Default::default()
             };
             FormState { draft, ..Default::default() }
         })
@@ -102,7 +103,8 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             if form.busy {
                 return;
             }
-            let draft = form.draft.clone();
+            let mut draft = form.draft.clone();
+            draft.idempotency_key.get_or_insert_with(new_key);
             if let Err(err) = validate_draft(&ctx.thread, &draft, &ctx.caps) {
                 return form.dispatch(FormAction::Failed(err));
             }
@@ -112,7 +114,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 website: draft.website.trim().into(),
             };
             storage::set(IDENTITY_KEY, &serde_json::to_string(&identity).unwrap_or_default());
-            form.dispatch(FormAction::Submit);
+            form.dispatch(FormAction::Submit(draft.idempotency_key.clone().unwrap_or_default()));
             let (form, ctx, key, on_posted) = (form.clone(), ctx.clone(), key.clone(), on_posted.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match ctx.backend.post(&ctx.thread, &draft).await {
@@ -199,6 +201,17 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                     { field(Field::Website, i18n::WEBSITE, "url", "url") }
                 }
             </div>
+            // A honeypot: hidden from people and from assistive technology; bots fill it in.
+            <div class="tl-hp" aria-hidden="true">
+                <label for={format!("{prefix}-homepage")}>{ "Leave this field empty" }</label>
+                <input id={format!("{prefix}-homepage")} name="homepage" type="text" tabindex="-1" autocomplete="off"
+                    value={form.draft.homepage.clone()}
+                    oninput={{ let form = form.clone(); move |e: InputEvent| {
+                        if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            form.dispatch(FormAction::Honeypot(i.value()));
+                        }
+                    } }} />
+            </div>
             if let Some(msg) = form.form_error() {
                 <p class="tl-form-error" role="alert">{ msg }</p>
             }
@@ -218,4 +231,9 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             </div>
         </form>
     }
+}
+
+/// A random key for `Idempotency-Key`: 128 bits from the browser's generator.
+fn new_key() -> String {
+    (0..4).map(|_| format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u32)).collect()
 }

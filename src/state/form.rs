@@ -73,12 +73,14 @@ impl FormState {
 pub enum FormAction {
     /// The reader changed a field.
     Edit(Field, String),
-    /// A post started.
-    Submit,
+    /// A post started; the key identifies this comment across retries.
+    Submit(String),
     /// Validation or the post failed.
     Failed(ClientError),
     /// The post succeeded.
     Posted,
+    /// Something filled the hidden honeypot field.
+    Honeypot(String),
 }
 
 impl Reducible for FormState {
@@ -96,6 +98,8 @@ pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
             if s.error.as_ref().and_then(ClientError::field) == Some(field.name()) {
                 s.error = None;
             }
+            // Different words make a different comment: a new key next time.
+            s.draft.idempotency_key = None;
             match field {
                 Field::Text => s.draft.text = value,
                 Field::Author => s.draft.author = value,
@@ -103,9 +107,10 @@ pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
                 Field::Website => s.draft.website = value,
             }
         }
-        FormAction::Submit => {
+        FormAction::Submit(key) => {
             s.busy = true;
             s.error = None;
+            s.draft.idempotency_key.get_or_insert(key);
         }
         FormAction::Failed(e) => {
             s.busy = false;
@@ -115,7 +120,9 @@ pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
             s.busy = false;
             s.error = None;
             s.draft.text.clear();
+            s.draft.idempotency_key = None;
         }
+        FormAction::Honeypot(value) => s.draft.homepage = value,
     }
     s
 }
@@ -128,14 +135,24 @@ mod tests {
     #[test]
     fn failure_keeps_the_text_and_success_clears_it() {
         let s = reduce_form(FormState::default(), FormAction::Edit(Field::Text, "Hello".into()));
-        let s = reduce_form(s, FormAction::Submit);
+        let s = reduce_form(s, FormAction::Submit("k1".into()));
         assert!(s.busy);
+        let retried = reduce_form(
+            reduce_form(s.clone(), FormAction::Failed(ClientError::Network("x".into()))),
+            FormAction::Submit("k2".into()),
+        );
+        assert_eq!(
+            retried.draft.idempotency_key.as_deref(),
+            Some("k1"),
+            "a retry of the same words keeps its key"
+        );
         let s = reduce_form(s, FormAction::Failed(ClientError::Invalid(ValidationError::Required("author"))));
         assert_eq!((s.value(Field::Text), s.busy), ("Hello", false));
         assert_eq!(s.error_for(Field::Author).as_deref(), Some("Please enter your name."));
         assert_eq!(s.form_error(), None);
         let s = reduce_form(s, FormAction::Edit(Field::Author, "Ann".into()));
         assert_eq!(s.error, None, "editing the field at fault clears its error");
+        assert_eq!(s.draft.idempotency_key, None, "edited words are a new comment");
         let s = reduce_form(s, FormAction::Posted);
         assert_eq!((s.value(Field::Text), s.value(Field::Author)), ("", "Ann"));
     }

@@ -256,4 +256,48 @@ describe('demo article thread', () => {
     }, `#comment-${first.id}`);
     await waitForCommentFocus(page, first.id);
   });
+
+  test('a post whose answer was lost, then retried, is stored once', LIMIT, async () => {
+    const before = await fetchThread(server.api);
+    // The first POST reaches the server, which stores the comment, but the answer never comes
+    // back; the reader presses Post again. The Idempotency-Key makes the retry return the same
+    // comment instead of storing it twice.
+    let lost = false;
+    const keys = [];
+    await page.route('**/api/comments', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key']);
+      if (!lost) {
+        lost = true;
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    try {
+      const form = topForm(page);
+      const text = uniqueText('Posted over a flaky connection.');
+      await fillForm(form, { author: 'Flaky Reader', text });
+      await form.locator('button.tl-submit').click();
+      await form.locator('.tl-form-error').waitFor({ state: 'visible' });
+      assert.equal(await form.locator('textarea[name="text"]').inputValue(), text, 'the text survives the failure');
+      await form.locator('button.tl-submit').click();
+      const placed = await commentWithText(page, text);
+      assert.ok(placed.id);
+      assert.equal(keys.length, 2);
+      assert.ok(keys[0] && keys[0] === keys[1], 'both attempts carry the same Idempotency-Key');
+      const after = await fetchThread(server.api);
+      assert.equal(after.comments.filter((c) => c.text === text).length, 1, 'stored exactly once');
+      assert.equal(after.total, before.total + 1);
+    } finally {
+      await page.unroute('**/api/comments');
+    }
+  });
+
+  test('the honeypot field is out of sight and out of the tab order', LIMIT, async () => {
+    const field = topForm(page).locator('input[name="homepage"]');
+    assert.equal(await field.getAttribute('tabindex'), '-1');
+    const box = await field.boundingBox();
+    assert.ok(!box || box.x + box.width <= 0, 'rendered off-screen');
+  });
 });
