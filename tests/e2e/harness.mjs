@@ -190,10 +190,14 @@ const CONTENT_TYPES = {
  * from host.html. `pageUrl({ assets, api })` gives the URL of a host page whose widget script
  * comes from `assets` (an origin; default this server) and talks to `api`, optionally through
  * another `backend` preset (with a WordPress `postId`).
+ *
+ * Options: `template`, the path of another host page template (same placeholders as host.html);
+ * `pageHeaders(url)`, extra response headers for the host page (e.g. a Content-Security-Policy),
+ * given the page's URL.
  */
-export async function startStaticServer() {
+export async function startStaticServer({ template: templatePath, pageHeaders } = {}) {
   const dist = path.resolve(requireEnv('THREADLINE_DIST'));
-  const template = await readFile(path.join(HERE, 'host.html'), 'utf8');
+  const template = await readFile(templatePath ?? path.join(HERE, 'host.html'), 'utf8');
   let origin = null;
 
   const server = http.createServer(async (req, res) => {
@@ -208,7 +212,7 @@ export async function startStaticServer() {
           BACKEND: url.searchParams.get('backend') || '',
           POST_ID: url.searchParams.get('postId') || '',
         });
-        return send(res, 200, CONTENT_TYPES['.html'], page);
+        return send(res, 200, CONTENT_TYPES['.html'], page, pageHeaders?.(url));
       }
       const file = path.resolve(dist, `.${decodeURIComponent(url.pathname)}`);
       if (!file.startsWith(dist + path.sep) || !(await stat(file).catch(() => null))?.isFile()) {
@@ -246,8 +250,8 @@ export async function startStaticServer() {
   };
 }
 
-function send(res, status, type, body) {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+function send(res, status, type, body, headers = {}) {
+  res.writeHead(status, { ...headers, 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
 }
 
