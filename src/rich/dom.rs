@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 /// Parses an HTML fragment without running or loading anything.
 pub fn parse_html(html: &str) -> Vec<Untrusted> {
     let Ok(parser) = web_sys::DomParser::new() else { return vec![Untrusted::Text(html.into())] };
-    let Ok(doc) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else {
+    let defused = super::defuse::defuse(html);
+    let Ok(doc) = parser.parse_from_string(&defused, web_sys::SupportedType::TextHtml) else {
         return vec![Untrusted::Text(html.into())];
     };
     let Some(body) = doc.body() else { return Vec::new() };

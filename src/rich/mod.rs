@@ -3,6 +3,7 @@
 //! and rendered by one component. Nothing here is ever turned into an HTML string: the DOM is
 //! built from these nodes, element by element, with text as text nodes.
 
+pub mod defuse;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 pub mod markdown;
