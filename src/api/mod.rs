@@ -277,6 +277,9 @@ pub mod recorded {
     }
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz_tests;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,8 +38,7 @@ pub fn html_to_text(html: &str) -> String {
             | "h6" | "table" | "tr" | "hr" => paragraph_break(&mut out),
             "script" | "style" if !closing => {
                 let end = format!("</{name}");
-                let lower = rest.to_ascii_lowercase();
-                rest = lower.find(&end).map_or("", |i| {
+                rest = find_ignore_case(rest, &end).map_or("", |i| {
                     let skipped = &rest[i..];
                     skipped.find('>').map_or("", |g| &skipped[g + 1..])
                 });
@@ -49,6 +48,12 @@ pub fn html_to_text(html: &str) -> String {
     }
     push_text(&mut out, rest);
     tidy(&out)
+}
+
+/// Position of `needle` (ASCII) in `haystack`, ignoring ASCII case, without allocating.
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..h.len().checked_sub(n.len())? + 1).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 fn paragraph_break(out: &mut String) {
@@ -172,5 +177,7 @@ mod tests {
         assert!(html_to_text(&big).ends_with('x'));
         assert_eq!(html_to_text("<script>never closed"), "");
         assert_eq!(html_to_text("<!-- never closed"), "");
+        let many_scripts = "<script>x</SCRIPT>".repeat(50_000) + "end";
+        assert_eq!(html_to_text(&many_scripts), "end");
     }
 }

@@ -431,3 +431,31 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod scale {
+    use super::*;
+
+    #[test]
+    fn a_hundred_thousand_comments_with_orphans_and_cycles() {
+        let n = 100_000usize;
+        let list: Vec<Comment> = (0..n)
+            .map(|i| Comment {
+                id: i.to_string().into(),
+                // Parents: earlier comments, some missing ids, and a few pointing forward (cycles).
+                parent: match i % 7 {
+                    0 => None,
+                    1 => Some(format!("missing-{i}").into()),
+                    2 => Some(((i + 3) % n).to_string().into()),
+                    _ => Some((i / 2).to_string().into()),
+                },
+                created_ms: Some((i % 1000) as i64),
+                ..Default::default()
+            })
+            .collect();
+        let forest = Forest::build(list);
+        assert_eq!(forest.len(), n);
+        let shown: usize = forest.roots.iter().map(|r| r.descendants + 1).sum();
+        assert_eq!(shown, n, "every comment is shown exactly once");
+    }
+}
