@@ -119,7 +119,9 @@ impl Backend {
             BackendKind::Isso => Backend::Isso(isso::IssoApi::new(&c.api, c.title.clone())),
             BackendKind::Waline => Backend::Waline(waline::WalineApi::new(&c.api)),
             BackendKind::Custom => {
-                return Err(ClientError::Config("custom mappings are not available yet".into()))
+                let mapping = c.mapping.as_deref().unwrap_or_default();
+                let api = custom::CustomApi::new(&c.api, mapping)?;
+                Backend::Custom(api.with_page(c.page_url.clone(), c.title.clone()))
             }
         })
     }
@@ -283,6 +285,28 @@ mod fuzz_tests;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_backend_kind_builds_from_its_attributes() {
+        let attrs = |extra: &[(&str, &str)]| {
+            let mut m: std::collections::BTreeMap<String, String> =
+                [("api", "https://h.example"), ("thread", "/t")]
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect();
+            m.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            crate::config::Config::from_attrs(&m).unwrap()
+        };
+        let name =
+            |extra: &[(&str, &str)]| Backend::from_config(&attrs(extra)).map(|b| b.capabilities().name);
+        assert_eq!(name(&[]), Ok("Threadline"));
+        assert_eq!(name(&[("backend", "wordpress")]), Ok("WordPress"));
+        assert_eq!(name(&[("backend", "isso")]), Ok("Isso"));
+        assert_eq!(name(&[("backend", "waline")]), Ok("Waline"));
+        let mapping = r#"{"list": {"url": "{api}/c?t={thread}", "items": "/"}, "comment": {"id": "/id", "body": "/text"}}"#;
+        assert_eq!(name(&[("backend", "custom"), ("mapping", mapping)]), Ok("custom"));
+        assert!(name(&[("backend", "custom"), ("mapping", "{not json")]).is_err());
+    }
     use threadline_protocol::ThreadPage;
 
     #[test]

@@ -211,6 +211,7 @@ export async function startStaticServer({ template: templatePath, pageHeaders } 
           API: url.searchParams.get('api') || `${assets}/api`,
           BACKEND: url.searchParams.get('backend') || '',
           POST_ID: url.searchParams.get('postId') || '',
+          MAPPING: url.searchParams.get('mapping') || '',
         });
         return send(res, 200, CONTENT_TYPES['.html'], page, pageHeaders?.(url));
       }
@@ -234,13 +235,14 @@ export async function startStaticServer({ template: templatePath, pageHeaders } 
   return {
     origin,
     port,
-    pageUrl({ assets, api, thread, backend, postId } = {}) {
+    pageUrl({ assets, api, thread, backend, postId, mapping } = {}) {
       const query = new URLSearchParams();
       if (assets) query.set('assets', assets);
       if (api) query.set('api', api);
       if (thread) query.set('thread', thread);
       if (backend) query.set('backend', backend);
       if (postId) query.set('postId', String(postId));
+      if (mapping) query.set('mapping', mapping);
       return `${origin}/?${query}`;
     },
     async stop() {
