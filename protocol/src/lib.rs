@@ -4,6 +4,7 @@
 //! `wasm32-unknown-unknown` and for the server alike. `docs/protocol.md` documents the
 //! HTTP calls that carry these types.
 
+pub mod time;
 mod types;
 pub mod validate;
 

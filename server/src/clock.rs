@@ -10,30 +10,10 @@ pub fn now_ms() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
-/// Formats epoch milliseconds as RFC 3339 UTC with whole seconds, e.g. `2026-11-25T15:20:00Z`.
-///
-/// Times before the epoch are formatted as well (proleptic Gregorian calendar); the
-/// fraction of a second is dropped.
+/// Formats epoch milliseconds as RFC 3339 UTC with whole seconds, e.g. `2026-11-25T15:20:00Z`:
+/// the protocol crate's format, which the widget reads with the same code.
 pub fn rfc3339(ms: i64) -> String {
-    let secs = ms.div_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let sod = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", sod / 3600, sod % 3600 / 60, sod % 60)
-}
-
-/// Year, month, day of the day `days` after 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+    threadline_protocol::time::format_rfc3339(ms)
 }
 
 #[cfg(test)]
