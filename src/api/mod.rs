@@ -5,6 +5,8 @@ pub mod custom;
 pub mod isso;
 pub mod json;
 pub mod native;
+#[cfg(target_arch = "wasm32")]
+pub mod pow;
 pub mod waline;
 pub mod wordpress;
 

@@ -38,13 +38,33 @@ impl NativeApi {
         if !draft.homepage.is_empty() {
             body["homepage"] = draft.homepage.clone().into();
         }
+        let response = self.send_post(&body, draft, None).await?;
+        // A server with the optional proof-of-work asks for it; solve once and send again.
+        #[cfg(target_arch = "wasm32")]
+        let response = if super::pow::is_challenge_required(&response) {
+            let solution = super::pow::solve(&self.base).await?;
+            self.send_post(&body, draft, Some(&solution)).await?
+        } else {
+            response
+        };
+        let stored: threadline_protocol::Comment = super::decode(response.status, &response.body)?;
+        Ok(Comment::from_native(stored))
+    }
+
+    async fn send_post(
+        &self,
+        body: &serde_json::Value,
+        draft: &Draft,
+        altcha: Option<&str>,
+    ) -> Result<super::RawResponse, ClientError> {
         let mut builder = Request::post(&format!("{}/comments", self.base));
         if let Some(key) = &draft.idempotency_key {
             builder = builder.header("Idempotency-Key", key);
         }
-        let request = builder.json(&body).map_err(|e| ClientError::Decode(e.to_string()))?;
-        let stored: threadline_protocol::Comment = send_json(request).await?;
-        Ok(Comment::from_native(stored))
+        if let Some(solution) = altcha {
+            builder = builder.header("Altcha", solution);
+        }
+        super::fetch(builder.json(body).map_err(|e| ClientError::Decode(e.to_string()))?).await
     }
 }
 

@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn c(id: &str, parent: Option<&str>, t: i64) -> Comment {

@@ -56,20 +56,22 @@ export function screenshotDir() {
 
 /**
  * Starts the real server on a free port with a fresh database and the demo thread seeded.
- * `allowedOrigin` adds `--allowed-origin` for a second-origin host page.
+ * `allowedOrigin` adds `--allowed-origin` for a second-origin host page; `extraArgs` go to
+ * the server as they are (e.g. `['--pow']`).
  */
-export async function startServer({ allowedOrigin } = {}) {
+export async function startServer({ allowedOrigin, extraArgs = [] } = {}) {
   const bin = requireEnv('THREADLINE_SERVER_BIN');
   const dist = requireEnv('THREADLINE_DIST');
   const dbDir = await mkdtemp(path.join(tmpdir(), 'threadline-e2e-db-'));
-  const server = new ServerProcess({ bin, dist, dbDir, allowedOrigin });
+  const server = new ServerProcess({ bin, dist, dbDir, allowedOrigin, extraArgs });
   await server.start('127.0.0.1:0');
   return server;
 }
 
 /** One threadline-server child process; `restart()` reuses the port and the database. */
 class ServerProcess {
-  constructor({ bin, dist, dbDir, allowedOrigin }) {
+  constructor({ bin, dist, dbDir, allowedOrigin, extraArgs = [] }) {
+    this.extraArgs = extraArgs;
     this.bin = bin;
     this.dist = dist;
     this.dbDir = dbDir;
@@ -97,6 +99,7 @@ class ServerProcess {
       '--db', path.join(this.dbDir, 'threadline.db'),
       '--dist', this.dist,
       '--seed-demo',
+      ...this.extraArgs,
     ];
     if (this.allowedOrigin) args.push('--allowed-origin', this.allowedOrigin);
     this.log = [];

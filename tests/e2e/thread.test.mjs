@@ -301,3 +301,38 @@ describe('demo article thread', () => {
     assert.ok(!box || box.x + box.width <= 0, 'rendered off-screen');
   });
 });
+
+describe('a server that asks for proof of work', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    // A small difficulty keeps the test quick; the widget solves whatever the server asks.
+    server = await startServer({ extraArgs: ['--pow', '--pow-difficulty', '3000'] });
+    browser = await launchBrowser();
+  }, LIMIT);
+
+  after(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  test('the widget solves the challenge and posts', LIMIT, async () => {
+    const { page, problems } = browser;
+    const headers = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/comments')) headers.push(r.headers()['altcha'] ?? null);
+    });
+    await page.goto(`${server.url}/`);
+    await showThread(page, { problems });
+    const form = topForm(page);
+    const text = uniqueText('Posted after solving the challenge.');
+    await fillForm(form, { author: 'Patient Reader', text });
+    await form.locator('button.tl-submit').click();
+    const placed = await commentWithText(page, text);
+    assert.ok(placed.id);
+    assert.deepEqual(headers.map(Boolean), [false, true], 'refused without a solution, accepted with one');
+    const stored = await fetchThread(server.api);
+    assert.equal(stored.comments.filter((c) => c.text === text).length, 1);
+  });
+});

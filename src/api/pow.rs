@@ -1,0 +1,73 @@
+//! Solving the server's optional proof-of-work challenge (ALTCHA v2, `docs/protocol.md`): find
+//! the counter whose SHA-256 of `salt ‖ nonce ‖ counter` (4 bytes, big-endian) starts with the
+//! challenge's `keyPrefix`. Hashing uses the browser's WebCrypto, so no hash crate is shipped.
+//! A server with the challenge off never asks, and this code never runs.
+
+use super::{fetch, RawResponse};
+use crate::error::ClientError;
+use gloo_net::http::Request;
+use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The most counters tried before giving up, whatever the challenge asks.
+const MAX_COUNTER: u32 = 5_000_000;
+
+/// True when an answer says the post needs a solved challenge.
+pub fn is_challenge_required(response: &RawResponse) -> bool {
+    response.status == 403 && response.body.contains("\"challenge_required\"")
+}
+
+/// Fetches a challenge from `{base}/challenge`, solves it, and returns the `Altcha` header value.
+pub async fn solve(base: &str) -> Result<String, ClientError> {
+    let response = fetch(Request::get(&format!("{base}/challenge")).build().map_err(net)?).await?;
+    let challenge: Value =
+        serde_json::from_str(&response.body).map_err(|e| ClientError::Decode(format!("challenge: {e}")))?;
+    let param =
+        |k: &str| challenge.pointer(&format!("/parameters/{k}")).and_then(Value::as_str).unwrap_or("");
+    let (salt, nonce, prefix) =
+        (hex_bytes(param("salt")), hex_bytes(param("nonce")), param("keyPrefix").to_string());
+    let subtle = web_sys::window()
+        .ok_or_else(|| ClientError::Config("no window".into()))?
+        .crypto()
+        .map_err(js)?
+        .subtle();
+    let mut buf = [salt, nonce, vec![0; 4]].concat();
+    let at = buf.len() - 4;
+    for counter in 0..MAX_COUNTER {
+        buf[at..].copy_from_slice(&counter.to_be_bytes());
+        let promise = subtle.digest_with_str_and_u8_array("SHA-256", &buf).map_err(js)?;
+        let digest = js_sys::Uint8Array::new(&JsFuture::from(promise).await.map_err(js)?).to_vec();
+        let key = hex(&digest);
+        if key.starts_with(&prefix) {
+            let payload =
+                json!({ "challenge": challenge, "solution": { "counter": counter, "derivedKey": key } });
+            let window = web_sys::window().ok_or_else(|| ClientError::Config("no window".into()))?;
+            return window.btoa(&payload.to_string()).map_err(js);
+        }
+    }
+    Err(ClientError::Refused {
+        message: "The anti-spam check could not be solved in time.".into(),
+        field: None,
+    })
+}
+
+fn net(e: gloo_net::Error) -> ClientError {
+    ClientError::Network(e.to_string())
+}
+
+fn js(e: wasm_bindgen::JsValue) -> ClientError {
+    ClientError::Network(
+        e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message())),
+    )
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn hex_bytes(s: &str) -> Vec<u8> {
+    (0..s.len() / 2)
+        .filter_map(|i| s.get(2 * i..2 * i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect()
+}
