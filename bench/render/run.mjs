@@ -3,7 +3,7 @@
 // generated threads, in the same run. Writes one JSON file with every run of every cell, the
 // median, min and max, and the goals as ratios.
 //
-//   node bench/render/run.mjs --out target/bench/render.json [--runs 5] [--sizes 100,1000,5000]
+//   node bench/render/run.mjs --out target/bench/render.json [--runs 7] [--all-runs 5] [--sizes 100,1000,5000]
 //                             [--big 10000] [--all-sizes 100,1000] [--budget-s 450]
 //
 // Environment (set by `cargo xtask bench`; defaults under target/ otherwise):
@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { describe, firstPageCount, generateThread, SEED } from './generate.mjs';
+import { describe, firstPageCount, generateThread, prng, SEED } from './generate.mjs';
 import { launch, timeLoad } from './clock.mjs';
 import { startPageServer } from './pages.mjs';
 import { loadThreadline, startIsso, startThreadline, startWaline, stopAll } from './servers.mjs';
@@ -52,14 +52,20 @@ const WALINE_MORE = '.wl-operation button.wl-btn';
 const { values: args } = parseArgs({
   options: {
     out: { type: 'string', default: path.join(ROOT, 'target', 'bench', 'render.json') },
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '7' },
+    'all-runs': { type: 'string', default: '5' },
     sizes: { type: 'string', default: '100,1000,5000' },
     big: { type: 'string', default: '10000' },
     'budget-s': { type: 'string', default: '450' },
     'all-sizes': { type: 'string', default: '100,1000' },
   },
 });
-const RUNS = Math.max(1, Number(args.runs));
+/** Runs of each "first" cell (the goals compare them) and of each "all" cell. */
+const RUNS = { first: Math.max(1, Number(args.runs)), all: Math.max(1, Number(args['all-runs'])) };
+/** Runs every cell gets even past the time budget. */
+const MIN_RUNS = 5;
+/** Pause after each load, so that tearing down a heavy page does not slow the next one. */
+const SETTLE_MS = 300;
 const SIZES = args.sizes.split(',').map(Number);
 const BIG = Number(args.big);
 const ALL_SIZES = args['all-sizes'].split(',').filter(Boolean).map(Number);
@@ -177,19 +183,23 @@ async function main() {
 
     // Round-robin: run r of every cell of a group before run r + 1, so drift in the machine's
     // load spreads over all systems and sizes alike. Two groups: every "first" cell (the goals
-    // compare them), then every "all" cell. A group that would start past the time budget is
-    // skipped; one that runs out of time mid-way keeps the runs it has.
+    // compare them), then every "all" cell. Every cell gets MIN_RUNS runs; runs beyond that
+    // stop once the time budget is spent.
     const groups = ['first', 'all'].map((mode) => [mode, cells.filter((c) => c.mode === mode)]);
     const skipped = [];
+    const shuffleRand = prng(SEED);
     for (const [mode, group] of groups) {
       if (!group.length) continue;
-      for (let run = 0; run < RUNS; run++) {
-        if (Date.now() - started > BUDGET_MS) {
-          skipped.push(`${mode}: runs ${run + 1}–${RUNS}`);
+      const runs = RUNS[mode];
+      for (let run = 0; run < runs; run++) {
+        if (run >= Math.min(MIN_RUNS, runs) && Date.now() - started > BUDGET_MS) {
+          skipped.push(`${mode}: runs ${run + 1}–${runs}`);
           log(`time budget spent: ${mode} cells stop after ${run} runs`);
           break;
         }
-        for (const cell of group) {
+        // A new order each run: no cell always follows the same heavy page.
+        const order = shuffle(group, shuffleRand);
+        for (const cell of order) {
           if (cell.abandoned) continue;
           const all = mode === 'all';
           const result = await timeLoad(browser, cell.url, {
@@ -202,10 +212,11 @@ async function main() {
           });
           cell.runs.push(result);
           if (!result.ok) log(`${cellName(cell)} run ${run + 1}: FAILED ${result.error}`);
-          // A cell that cannot finish is not retried three more times.
+          // A cell that cannot finish is not retried again and again.
           if (!result.ok && cell.runs.filter((r) => !r.ok).length >= 2) cell.abandoned = true;
+          await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         }
-        log(`${mode} cells: run ${run + 1} of ${RUNS} done`);
+        log(`${mode} cells: run ${run + 1} of ${runs} done`);
       }
       for (const cell of group) {
         Object.assign(cell, summarize(cell));
@@ -223,6 +234,16 @@ async function main() {
     await browser?.close().catch(() => {});
     await stopAll([tl, isso, waline, pages]);
   }
+}
+
+/** A copy of `list` in a random order drawn from `rand` (Fisher–Yates). */
+function shuffle(list, rand) {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 function summarize(cell) {
@@ -294,6 +315,7 @@ function report({ cells, threads, browserVersion, skipped }) {
     duration_s: Math.round((Date.now() - started) / 1000),
     machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model ?? null, node: process.version, chromium: browserVersion },
     runs_per_cell: RUNS,
+    order: 'each run visits the cells of its group in a new order (seeded shuffle), with a pause after each load',
     sizes: SIZES,
     big: BIG,
     all_sizes: ALL_SIZES,

@@ -269,7 +269,7 @@ async function main() {
     generated_at: new Date().toISOString(),
     systems,
     threadline_widget: { parts: 'wasm + js + css', ...widget },
-    budget: [
+    goals: [
       { name: 'widget (wasm + js + css) brotli bytes', value: widget.brotli, target: WIDGET_BROTLI_BUDGET, met: widget.brotli <= WIDGET_BROTLI_BUDGET },
       { name: 'loader gzip bytes', value: loader.gzip, target: LOADER_GZIP_BUDGET, met: loader.gzip <= LOADER_GZIP_BUDGET },
     ],

@@ -71,7 +71,7 @@ pub fn run(out: &Path) -> Result {
         .env("BENCH_TWIGGY_JSON", &twiggy_json)
         .env("BENCH_TWIGGY_WASM", &twiggy_wasm);
     cmd::run(&mut node)?;
-    render::check_json(&json, started, &["\"systems\"", "\"twiggy\"", "\"bytes_before_thread\""])
+    render::check_json(&json, started, &["\"systems\"", "\"goals\"", "\"twiggy\"", "\"bytes_before_thread\""])
 }
 
 /// Builds the Yew floor in `<out>/yew-floor` (its own target directory) the way Trunk builds
