@@ -24,8 +24,9 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     ..Capabilities::BASE
 };
 
-/// How many follow-up requests one page may make for replies Isso held back.
-const MAX_FOLLOW_UPS: usize = 20;
+/// Follow-up requests one page may make for replies Isso held back, beyond one per top-level
+/// comment (Isso 0.14 sends no replies at all on pages after the first).
+const EXTRA_FOLLOW_UPS: usize = 20;
 
 /// An Isso server at a base URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +48,7 @@ impl IssoApi {
         let response = fetch(Request::get(&url).build().map_err(net)?).await?;
         let (mut page, mut held_back) = parse_list(&response, offset)?;
         // Fetch replies Isso left out, so the thread is whole (bounded, in case it never ends).
-        for _ in 0..MAX_FOLLOW_UPS {
+        for _ in 0..limit as usize + EXTRA_FOLLOW_UPS {
             let Some((parent, already)) = held_back.pop() else { break };
             let url = list_url(&self.base, thread, Some(&parent), 0, already);
             let response = fetch(Request::get(&url).build().map_err(net)?).await?;

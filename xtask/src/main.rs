@@ -28,7 +28,9 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  bench                 measure Threadline against its peers into target/bench/
+  bench [PART...]       measure Threadline against its peers (parts: sizes render load;
+                        all by default) and regenerate BENCHMARKS.md and docs/bench/
+  bench report          redraw BENCHMARKS.md and the plots from docs/bench/results.json
   dist                  build the widget for release into dist/ and print its sizes
   demo [--listen ADDR]  build and serve the demo article (default 127.0.0.1:8080)
   test                  run every check: fmt, clippy, unit, server, wasm and end-to-end tests
@@ -37,7 +39,7 @@ commands:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
-        Some("bench") if args.len() == 1 => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
         Some("dist") if args.len() == 1 => dist::run(),
         Some("demo") => demo::run(&args[1..]),
         Some("test") if args.len() == 1 => match test::run() {

@@ -1,11 +1,45 @@
-//! `cargo xtask bench`: Threadline measured against its peers (issue 6). Results go to
-//! `target/bench/`.
+//! `cargo xtask bench [sizes] [render] [load] | report`: Threadline measured against its peers.
+//!
+//! Each part writes `target/bench/<part>.json`; the report merges them into the committed
+//! `docs/bench/results.json` and regenerates `BENCHMARKS.md` and the plots from it. With no
+//! argument every part runs; `report` only redraws, from the committed results plus any part
+//! files left in `target/bench/`.
 
 pub mod load;
+pub mod render;
+pub mod report;
+pub mod sizes;
 
 use crate::Result;
 
-/// Runs every part of the benchmark.
-pub fn run() -> Result {
-    load::run(&crate::target_dir().join("bench"))
+/// Runs the parts named in `args` (all when empty), then writes the report.
+pub fn run(args: &[String]) -> Result {
+    let out = crate::target_dir().join("bench");
+    std::fs::create_dir_all(&out)?;
+    if args == ["report"] {
+        return report::write(&report::collect(&out)?);
+    }
+    let all = args.is_empty();
+    let wants = |part: &str| all || args.iter().any(|a| a == part);
+    if let Some(unknown) = args.iter().find(|a| !["sizes", "render", "load"].contains(&a.as_str())) {
+        return Err(format!("unknown bench part {unknown:?}: use sizes, render, load or report").into());
+    }
+    let started = std::time::Instant::now();
+    if wants("sizes") {
+        crate::header("bench: transfer sizes");
+        // Measure the widget as it ships: build dist/ first.
+        crate::dist::run()?;
+        sizes::run(&out)?;
+    }
+    if wants("render") {
+        crate::header("bench: render time in Chromium");
+        render::run(&out)?;
+    }
+    if wants("load") {
+        crate::header("bench: servers under load");
+        load::run(&out)?;
+    }
+    report::write(&report::collect(&out)?)?;
+    println!("bench finished in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
 }
