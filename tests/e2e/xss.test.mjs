@@ -133,7 +133,7 @@ describe('XSS corpus in headless Chromium', () => {
     assertNoFindings(findings, 'native backend, stored');
   });
 
-  for (const name of ['native', 'wordpress', 'isso', 'waline']) {
+  for (const name of ['native', 'wordpress', 'isso', 'waline', 'custom']) {
     test(`${name}: every payload in every field of a crafted answer`, LIMIT, async () => {
       const spec = specs.find((s) => s.name === name);
       const { page } = browser;

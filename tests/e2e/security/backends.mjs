@@ -1,5 +1,5 @@
-// Crafted backend answers: the recorded fixtures of WordPress, Isso and Waline (and a native
-// ThreadPage) with a payload put into one field of every comment, served to the page through
+// Crafted backend answers: the recorded fixtures of WordPress, Isso and Waline, a native
+// ThreadPage and a custom backend through the Commento++ mapping, with a payload put into one field of every comment, served to the page through
 // page.route, so the widget itself sees every payload in every field without a live peer.
 
 import { readFile } from 'node:fs/promises';
@@ -33,6 +33,9 @@ export async function backends({ host, server }) {
     recorded('isso', 'list'),
     recorded('waline', 'list'),
   ]);
+  // The custom backend: the Commento++ worked mapping from docs/backends.md.
+  const commento = path.join(FIXTURES, 'custom', 'commento');
+  const mapping = await readFile(path.join(commento, 'mapping.json'), 'utf8');
   const marker = (id) => `Reader ${id}`;
   const text = (id) => `Marker text ${id}`;
   return [
@@ -134,6 +137,41 @@ export async function backends({ host, server }) {
         }));
         return { status: waline.status, headers: waline.headers, body };
       },
+    },
+    {
+      name: 'custom',
+      fields: ['text', 'author', 'website', 'avatar'],
+      textMode: 'html',
+      page: (thread) => host.pageUrl({ api: `${host.origin}/commento`, backend: 'custom', mapping, thread }),
+      matches: (url) => url.startsWith(`${host.origin}/commento/api/comment/list`),
+      answer: (items) => ({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: {
+          success: true,
+          comments: items.map(({ id, field, value }) => ({
+            commentHex: String(id),
+            commenterHex: `c${id}`,
+            html: field === 'text' ? value : `<p>${text(id)}</p>`,
+            markdown: '',
+            parentHex: 'root',
+            state: '',
+            deleted: false,
+            creationDate: '2026-11-25T15:46:47Z',
+          })),
+          commenters: Object.fromEntries(
+            items.map(({ id, field, value }) => [
+              `c${id}`,
+              {
+                commenterHex: `c${id}`,
+                name: field === 'author' ? value : marker(id),
+                link: field === 'website' ? value : '',
+                photo: field === 'avatar' ? value : '',
+              },
+            ]),
+          ),
+        },
+      }),
     },
   ];
 }
