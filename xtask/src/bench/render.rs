@@ -89,10 +89,10 @@ fn package_version(dir: &Path) -> Option<String> {
     Some(line.split('"').nth(3)?.to_owned())
 }
 
-/// Builds `threadline-server` for release (a no-op when it is up to date) and returns it.
+/// Builds `threadline-server` with the `server` profile (a no-op when it is up to date).
 pub(super) fn server_bin() -> Result<PathBuf> {
-    cmd::run(&mut cmd::cargo(["build", "--release", "-p", "threadline-server"]))?;
-    Ok(crate::target_dir().join("release").join("threadline-server"))
+    cmd::run(&mut cmd::cargo(["build", "--profile", "server", "-p", "threadline-server"]))?;
+    Ok(crate::target_dir().join("server").join("threadline-server"))
 }
 
 /// `node <script> --out <json>` at the workspace root, with the paths the scripts read.

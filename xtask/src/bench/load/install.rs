@@ -42,20 +42,19 @@ pub(super) fn ensure_gunicorn() -> Result {
     ))
 }
 
-/// Builds `threadline-server` and the floor for release in one cargo run, so that they share
-/// every dependency build. The floor gets opt-level 3 as `threadline-server` does in the
-/// workspace's release profile. Returns both binaries.
+/// Builds `threadline-server` and the floor with the workspace's `server` profile (opt-level 3
+/// for them and every dependency) in one cargo run, so that they share every dependency build.
+/// Returns both binaries.
 pub(super) fn build_servers() -> Result<(PathBuf, PathBuf)> {
     cmd::run(&mut cmd::cargo([
         "build",
-        "--release",
+        "--profile",
+        "server",
         "-p",
         "threadline-server",
         "-p",
         "threadline-bench-floor",
-        "--config",
-        "profile.release.package.threadline-bench-floor.opt-level=3",
     ]))?;
-    let release = crate::target_dir().join("release");
+    let release = crate::target_dir().join("server");
     Ok((release.join("threadline-server"), release.join("threadline-bench-floor")))
 }

@@ -29,7 +29,7 @@ pub(super) fn notes(rows: &[Row], races: &[Race], plan: Plan, load: [String; 2])
             plan.runs,
             plan.secs
         ),
-        "threadline-server: release build, run with --post-rate 0 --duplicate-window-mins 0 (rate limit and duplicate \
+        "threadline-server: built with the workspace's `server` profile (opt-level 3 everywhere, thin LTO), run with --post-rate 0 --duplicate-window-mins 0 (rate limit and duplicate \
          detection OFF for the benchmark), no proof of work, default logging (RUST_LOG unset = info: one log line per \
          request, to a file). The row 'threadline-server RUST_LOG=warn' is the same binary with request logging off."
             .to_owned(),
@@ -116,9 +116,9 @@ pub(super) fn notes(rows: &[Row], races: &[Race], plan: Plan, load: [String; 2])
         }
     }
     notes.push(
-        "Both Rust servers' dependencies (tokio, hyper, sqlx, libsqlite3, serde_json) are compiled with the workspace \
-         release profile's opt-level \"z\" (chosen for the wasm widget); only the threadline-server crate itself gets \
-         opt-level 3. Both Rust servers share this, so their ratio is fair; what opt-level 3 everywhere would gain is not measured here."
+        "Both Rust servers and all their dependencies (tokio, hyper, sqlx, libsqlite3, serde_json) are built with the \
+         workspace's `server` profile: opt-level 3 and thin LTO (the release profile is tuned for the wasm widget's \
+         size). Both share it, so their ratio is fair."
             .to_owned(),
     );
     notes

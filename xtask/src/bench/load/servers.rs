@@ -62,7 +62,11 @@ impl Running {
                     ),
                 )?;
                 let mut c = Command::new(isso_venv_bin().join("gunicorn"));
+                // --preload: the app (and its new database) is set up once in the master before the
+                // workers fork; otherwise both workers create the schema at once and one can die
+                // on a UNIQUE constraint in Isso's `preferences` table.
                 c.args([
+                    "--preload",
                     "--workers",
                     "2",
                     "--bind",
