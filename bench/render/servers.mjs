@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withDeadline } from '../../tests/e2e/harness.mjs';
 import { freePort, startProcess, waitUntilReady } from '../../tests/e2e/peers/process.mjs';
+import { SCHEMA as WALINE_SCHEMA, SERVER_JS as WALINE_SERVER_JS } from '../../tests/e2e/peers/waline.mjs';
 
 const START_DEADLINE_MS = 60_000;
 const SQLITE_DEADLINE_MS = 120_000;
@@ -212,43 +213,7 @@ async function loadIsso(isso, threads) {
 // Waline
 
 // The tables of Waline's MySQL dump, in SQLite (see shared/PEERS.md).
-const WALINE_SCHEMA = `
-CREATE TABLE wl_Comment (
-  id INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER, comment TEXT,
-  insertedAt DATETIME NOT NULL DEFAULT (datetime('now', 'localtime')),
-  ip VARCHAR(100) DEFAULT '', link VARCHAR(255), mail VARCHAR(255), nick VARCHAR(255),
-  pid INTEGER, rid INTEGER, sticky NUMERIC, status VARCHAR(50) NOT NULL DEFAULT '',
-  "like" INTEGER, ua TEXT, url VARCHAR(255),
-  createdAt DATETIME DEFAULT (datetime('now', 'localtime')),
-  updatedAt DATETIME DEFAULT (datetime('now', 'localtime')));
-CREATE INDEX wl_comment_url ON wl_Comment (url);
-CREATE TABLE wl_Counter (
-  id INTEGER PRIMARY KEY AUTOINCREMENT, time INTEGER,
-  reaction0 INTEGER, reaction1 INTEGER, reaction2 INTEGER, reaction3 INTEGER, reaction4 INTEGER,
-  reaction5 INTEGER, reaction6 INTEGER, reaction7 INTEGER, reaction8 INTEGER,
-  url VARCHAR(255) NOT NULL DEFAULT '',
-  createdAt DATETIME DEFAULT (datetime('now', 'localtime')),
-  updatedAt DATETIME DEFAULT (datetime('now', 'localtime')));
-CREATE TABLE wl_Users (
-  id INTEGER PRIMARY KEY AUTOINCREMENT, display_name VARCHAR(255) NOT NULL DEFAULT '',
-  email VARCHAR(255) NOT NULL DEFAULT '', password VARCHAR(255) NOT NULL DEFAULT '',
-  type VARCHAR(50) NOT NULL DEFAULT '', label VARCHAR(255), github VARCHAR(255),
-  twitter VARCHAR(255), facebook VARCHAR(255), google VARCHAR(255), weibo VARCHAR(255),
-  qq VARCHAR(255), oidc VARCHAR(255), huawei VARCHAR(255), "2fa" VARCHAR(32),
-  avatar VARCHAR(255), url VARCHAR(255),
-  createdAt DATETIME DEFAULT (datetime('now', 'localtime')),
-  updatedAt DATETIME DEFAULT (datetime('now', 'localtime')));
-`;
-
-// Waline's default runner listens on every interface in a cluster; this serves its handler on
-// loopback on a port the kernel picks, and prints it.
-const WALINE_SERVER_JS = `
-const http = require('node:http');
-const waline = require(require.resolve('@waline/vercel', { paths: [process.env.WALINE_DIR] }));
-const server = http.createServer(waline({ env: 'production' }));
-server.listen(0, '127.0.0.1', () => console.log('waline listening on port ' + server.address().port));
-process.on('SIGTERM', () => { server.close(); server.closeAllConnections(); process.exit(0); });
-`;
+// Waline's schema and loopback runner are the tests' own (tests/e2e/peers/waline.mjs).
 
 /** `YYYY-MM-DD HH:MM:SS` in local time, as Waline writes its dates. */
 function localDate(ms) {

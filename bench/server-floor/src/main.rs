@@ -128,21 +128,10 @@ fn internal(error: sqlx::Error) -> StatusCode {
     StatusCode::INTERNAL_SERVER_ERROR
 }
 
-/// `2026-11-25T15:20:00Z` (UTC, whole seconds), as Threadline's `created_at`.
+/// `2026-11-25T15:20:00Z` (UTC, whole seconds), with the protocol crate's own formatter.
 fn rfc3339(time: SystemTime) -> String {
-    let secs = time.duration_since(UNIX_EPOCH).unwrap_or_default().as_secs() as i64;
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rem / 3_600, rem % 3_600 / 60, rem % 60)
+    let ms = time.duration_since(UNIX_EPOCH).unwrap_or_default().as_millis();
+    threadline_protocol::time::format_rfc3339(i64::try_from(ms).unwrap_or(i64::MAX))
 }
 
 fn args() -> Result<(SocketAddr, PathBuf), String> {

@@ -30,7 +30,8 @@ export function walineDir() {
 }
 
 // Waline ships no SQLite schema: these are the tables of its MySQL dump, in SQLite.
-const SCHEMA = `
+/** Waline's SQLite tables (its npm package does not ship them). Shared with the benchmarks. */
+export const SCHEMA = `
 CREATE TABLE wl_Comment (
   id INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER, comment TEXT,
   insertedAt DATETIME NOT NULL DEFAULT (datetime('now', 'localtime')),
@@ -59,7 +60,7 @@ CREATE TABLE wl_Users (
 
 // Waline's default runner listens on every interface, port 8360, in a cluster; this serves its
 // handler on loopback instead, on a port the kernel picks, and prints that port.
-const SERVER_JS = `
+export const SERVER_JS = `
 const http = require('node:http');
 const waline = require(require.resolve('@waline/vercel', { paths: [process.env.WALINE_DIR] }));
 const server = http.createServer(waline({ env: 'production' }));
