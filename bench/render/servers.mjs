@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withDeadline } from '../../tests/e2e/harness.mjs';
 import { freePort, startProcess, waitUntilReady } from '../../tests/e2e/peers/process.mjs';
-import { SCHEMA as WALINE_SCHEMA, SERVER_JS as WALINE_SERVER_JS } from '../../tests/e2e/peers/waline.mjs';
+import { SCHEMA as WALINE_SCHEMA, launchWaline } from '../../tests/e2e/peers/waline.mjs';
 
 const START_DEADLINE_MS = 60_000;
 const SQLITE_DEADLINE_MS = 120_000;
@@ -264,33 +264,8 @@ export async function startWaline({ dir: walineHome, threads = [] }) {
         rows,
       }],
     });
-    proc = startProcess('waline', process.execPath, ['-e', WALINE_SERVER_JS], {
-      cwd: dir,
-      env: {
-        ...process.env,
-        WALINE_DIR: walineHome,
-        TMPDIR: path.join(dir, 'tmp'),
-        SQLITE_PATH: dir,
-        SQLITE_DB: 'waline',
-        JWT_TOKEN: 'threadline-bench',
-        AKISMET_KEY: 'false',
-        IPQPS: '0',
-        OAUTH_URL: `data:application/json,${encodeURIComponent('{"services":[]}')}`,
-      },
-    });
-    let port = null;
-    const listening = /waline listening on port (\d+)/;
-    await waitUntilReady(
-      proc,
-      async () => {
-        port ??= Number(proc.log.map((line) => listening.exec(line)?.[1]).find(Boolean)) || null;
-        if (!port) return false;
-        const response = await fetch(`http://127.0.0.1:${port}/api/comment?type=count&url=/`);
-        return response.ok && (await response.json()).errno === 0;
-      },
-      START_DEADLINE_MS,
-      'Waline to answer',
-    );
+    let port;
+    ({ proc, port } = await launchWaline({ dir, walineHome, jwt: 'threadline-bench' }));
     const running = proc;
     return {
       name: 'waline',

@@ -175,7 +175,8 @@ class ServerProcess {
   }
 }
 
-const CONTENT_TYPES = {
+/** Content types of the files the tests' static servers (and the benchmarks') serve. */
+export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

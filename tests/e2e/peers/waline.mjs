@@ -60,7 +60,7 @@ CREATE TABLE wl_Users (
 
 // Waline's default runner listens on every interface, port 8360, in a cluster; this serves its
 // handler on loopback instead, on a port the kernel picks, and prints that port.
-export const SERVER_JS = `
+const SERVER_JS = `
 const http = require('node:http');
 const waline = require(require.resolve('@waline/vercel', { paths: [process.env.WALINE_DIR] }));
 const server = http.createServer(waline({ env: 'production' }));
@@ -84,35 +84,31 @@ async function createDatabase(file) {
 }
 
 /**
- * Starts Waline with a fresh SQLite database in a temporary folder and resolves once its API
- * answers. Returns `{ url, port, stop(), seed(seedThread) }`.
+ * Runs @waline/vercel (installed in `walineHome`) on loopback against `<dir>/waline.sqlite`,
+ * with the settings it needs offline, and resolves once its API answers: `{ proc, port }`.
+ * `dir` must already hold the database and a `tmp/` folder. Shared with the benchmarks.
  */
-export async function startWaline() {
-  const walineHome = walineDir();
-  const dir = await mkdtemp(path.join(tmpdir(), 'threadline-waline-'));
-  let proc = null;
+export async function launchWaline({ dir, walineHome, jwt }) {
+  const proc = startProcess('waline', process.execPath, ['-e', SERVER_JS], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      WALINE_DIR: walineHome,
+      // Waline puts its runtime cache under os.tmpdir(): keep it in our folder.
+      TMPDIR: path.join(dir, 'tmp'),
+      SQLITE_PATH: dir,
+      SQLITE_DB: 'waline',
+      JWT_TOKEN: jwt,
+      AKISMET_KEY: 'false',
+      // Else a second post from the same IP within a minute is "Comment too fast!".
+      IPQPS: '0',
+      // Else every request first fetches https://oauth.lithub.cc, which fails offline: 500.
+      OAUTH_URL: `data:application/json,${encodeURIComponent('{"services":[]}')}`,
+    },
+  });
+  let port = null;
+  const listening = /waline listening on port (\d+)/;
   try {
-    // Waline puts its runtime cache under os.tmpdir(): keep it in our folder.
-    await mkdir(path.join(dir, 'tmp'));
-    await createDatabase(path.join(dir, 'waline.sqlite'));
-    proc = startProcess('waline', process.execPath, ['-e', SERVER_JS], {
-      cwd: dir,
-      env: {
-        ...process.env,
-        WALINE_DIR: walineHome,
-        TMPDIR: path.join(dir, 'tmp'),
-        SQLITE_PATH: dir,
-        SQLITE_DB: 'waline',
-        JWT_TOKEN: 'threadline-peer-tests',
-        AKISMET_KEY: 'false',
-        // Else a second post from the same IP within a minute is "Comment too fast!".
-        IPQPS: '0',
-        // Else every request first fetches https://oauth.lithub.cc, which fails offline: 500.
-        OAUTH_URL: `data:application/json,${encodeURIComponent('{"services":[]}')}`,
-      },
-    });
-    let port = null;
-    const listening = /waline listening on port (\d+)/;
     await waitUntilReady(
       proc,
       async () => {
@@ -124,6 +120,27 @@ export async function startWaline() {
       START_DEADLINE_MS,
       'Waline to answer',
     );
+  } catch (error) {
+    await proc.stop();
+    throw error;
+  }
+  return { proc, port };
+}
+
+/**
+ * Starts Waline with a fresh SQLite database in a temporary folder and resolves once its API
+ * answers. Returns `{ url, port, stop(), seed(seedThread) }`.
+ */
+export async function startWaline() {
+  const walineHome = walineDir();
+  const dir = await mkdtemp(path.join(tmpdir(), 'threadline-waline-'));
+  let proc = null;
+  try {
+    // Waline puts its runtime cache under os.tmpdir(): keep it in our folder.
+    await mkdir(path.join(dir, 'tmp'));
+    await createDatabase(path.join(dir, 'waline.sqlite'));
+    let port;
+    ({ proc, port } = await launchWaline({ dir, walineHome, jwt: 'threadline-peer-tests' }));
     return walineHandle({ url: `http://127.0.0.1:${port}`, port, proc, dir });
   } catch (error) {
     await proc?.stop();
