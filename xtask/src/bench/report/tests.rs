@@ -1,5 +1,9 @@
 //! The report against the committed `docs/bench/results.json`: `BENCHMARKS.md` must be what it
-//! renders.
+//! renders, and every figure the JSON holds must show in its table cell, never as [`MISSING`].
+//!
+//! The checks name the keys the measuring code writes (`bench/sizes/measure.mjs`,
+//! `bench/render/run.mjs`, `load/report.rs`) independently of the report code, so a report that
+//! reads a key the JSON does not have fails here instead of printing "–".
 
 use super::*;
 
@@ -9,6 +13,66 @@ fn committed() -> Option<Value> {
     Some(serde_json::from_str(&raw).expect("results.json is JSON"))
 }
 
+/// A Markdown table: its header cells and the cells of each row.
+struct Table {
+    name: String,
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+/// The cells of one table line (`\|` inside a cell is not a separator).
+fn cells(line: &str) -> Vec<String> {
+    let line = line.trim().trim_start_matches('|').trim_end_matches('|').replace("\\|", "\u{1}");
+    line.split('|').map(|c| c.trim().replace('\u{1}', "|")).collect()
+}
+
+impl Table {
+    /// The first table after the first line of `md` that contains `marker`.
+    fn after(md: &str, marker: &str) -> Table {
+        let lines: Vec<&str> = md.lines().skip_while(|l| !l.contains(marker)).skip(1).collect();
+        assert!(!lines.is_empty(), "the report has no {marker:?}");
+        let mut table = lines.iter().skip_while(|l| !l.starts_with('|')).take_while(|l| l.starts_with('|'));
+        let headers = cells(table.next().unwrap_or_else(|| panic!("no table after {marker:?}")));
+        let rows = table.skip(1).map(|l| cells(l)).collect();
+        Table { name: marker.to_string(), headers, rows }
+    }
+
+    fn column(&self, header: &str) -> usize {
+        let found = self.headers.iter().position(|h| h == header);
+        found.unwrap_or_else(|| panic!("{}: no column {header:?} in {:?}", self.name, self.headers))
+    }
+
+    /// The row whose cells under the headers of `labels` are the labels.
+    fn row(&self, labels: &[(&str, String)]) -> &[String] {
+        let wanted: Vec<(usize, &String)> = labels.iter().map(|(h, v)| (self.column(h), v)).collect();
+        let found = self.rows.iter().find(|row| wanted.iter().all(|(i, v)| row.get(*i) == Some(*v)));
+        found.unwrap_or_else(|| panic!("{}: no row {labels:?}", self.name))
+    }
+
+    /// Asserts that the cell under `header` in the row of `labels` shows each figure of `values`
+    /// the JSON holds (numbers, and strings for the targets).
+    fn shows(&self, labels: &[(&str, String)], header: &str, values: &[String]) {
+        let text = &self.row(labels)[self.column(header)];
+        for value in values.iter().filter(|v| v.as_str() != MISSING) {
+            assert!(
+                text != MISSING && text.contains(value.as_str()),
+                "{}: row {labels:?}, column {header:?} shows {text:?}, but the JSON holds {value}",
+                self.name
+            );
+        }
+    }
+}
+
+/// Labels from pairs of header and JSON value (strings as they are, numbers as printed).
+fn labels<'a>(pairs: &[(&'a str, &Value)]) -> Vec<(&'a str, String)> {
+    pairs.iter().map(|(h, v)| (*h, v.as_str().map_or_else(|| num(v), str::to_string))).collect()
+}
+
+/// `num` of each field of `v`.
+fn nums(v: &Value, keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| num(&v[*k])).collect()
+}
+
 /// BENCHMARKS.md must be what the committed raw results produce.
 #[test]
 fn benchmarks_md_is_generated_from_the_committed_results() {
@@ -16,4 +80,140 @@ fn benchmarks_md_is_generated_from_the_committed_results() {
     let committed =
         std::fs::read_to_string(crate::root().join("BENCHMARKS.md")).expect("BENCHMARKS.md exists");
     assert!(committed == markdown(&results), "BENCHMARKS.md is stale: run `cargo xtask bench report`");
+}
+
+#[test]
+fn goals_show_their_values_and_targets() {
+    let Some(r) = committed() else { return };
+    let t = Table::after(&markdown(&r), "## Goals");
+    for g in ["sizes", "render", "load"].iter().flat_map(|part| arr(&r[*part]["goals"])) {
+        let row = [("goal", cell(text(&g["name"])))];
+        t.shows(&row, "value", &[num(&g["value"])]);
+        t.shows(&row, "target", &[num(&g["target"])]);
+        if g["met"] == false && g["value"].is_number() {
+            t.shows(&row, "by how much", &["**".into()]);
+        }
+    }
+}
+
+#[test]
+fn sizes_show_every_file_total_byte_before_the_thread_and_twiggy_item() {
+    let Some(r) = committed() else { return };
+    let (md, s) = (markdown(&r), &r["sizes"]);
+    let files = Table::after(&md, "## Transfer size");
+    for sys in arr(&s["systems"]) {
+        let rows = arr(&sys["files"]).iter().map(|f| (text(&f["part"]).to_string(), f));
+        for (part, f) in rows.chain(std::iter::once(("total".to_string(), &sys["total"]))) {
+            let row = [("system", text(&sys["system"]).to_string()), ("file", part)];
+            for (key, header) in [("raw", "raw"), ("gzip", "gzip -9"), ("brotli", "brotli")] {
+                t_shows(&files, &row, header, &f[key]);
+            }
+        }
+    }
+    let widget = &s["threadline_widget"];
+    let row = [("system", "threadline".into()), ("file", format!("widget ({})", text(&widget["parts"])))];
+    t_shows(&files, &row, "brotli", &widget["brotli"]);
+
+    let before = Table::after(&md, "**Bytes before the reader reaches the thread**");
+    let results = arr(&s["bytes_before_thread"]["results"]);
+    assert!(!results.is_empty(), "results.json has no bytes before the thread");
+    for res in results {
+        for (key, when) in [("before_scroll", "before scroll"), ("after_scroll", "after scroll")] {
+            let row = [("system", text(&res["system"]).to_string()), ("when", when.to_string())];
+            for (field, header) in
+                [("requests", "requests"), ("raw", "raw"), ("gzip", "gzip -9"), ("brotli", "brotli")]
+            {
+                t_shows(&before, &row, header, &res[key][field]);
+            }
+            assert!(!before.row(&row)[before.column("what is counted")].is_empty());
+        }
+    }
+
+    let twiggy = Table::after(&md, "**Largest items in the wasm**");
+    let top = arr(&s["twiggy"]["top"]);
+    assert!(!top.is_empty(), "results.json has no twiggy top");
+    for (i, item) in top.iter().take(15).enumerate() {
+        let row = [("#", (i + 1).to_string())];
+        t_shows(&twiggy, &row, "bytes", &item["bytes"]);
+        t_shows(&twiggy, &row, "% of shipped wasm", &item["percent_of_shipped_wasm"]);
+    }
+}
+
+/// [`Table::shows`] of one JSON value.
+fn t_shows(t: &Table, row: &[(&str, String)], header: &str, value: &Value) {
+    t.shows(row, header, &[num(value)]);
+}
+
+#[test]
+fn render_shows_every_cell_with_min_max_and_memory() {
+    let Some(r) = committed() else { return };
+    let md = markdown(&r);
+    let (matrix, details) =
+        (Table::after(&md, "## Render time"), Table::after(&md, "**Every cell in detail"));
+    let cells = arr(&r["render"]["cells"]);
+    assert!(!cells.is_empty(), "results.json has no render cells");
+    for c in cells {
+        let key = [("system", &c["system"]), ("backend", &c["backend"]), ("shown", &c["mode"])];
+        let column = format!("{} comments", num(&c["size"]));
+        let times = nums(c, &["median_ms", "min_ms", "max_ms"]);
+        matrix.shows(&labels(&key), &column, &times);
+        if !c["median_ms"].is_number() {
+            matrix.shows(&labels(&key), &column, &["failed".into()]);
+        }
+        let row = labels(&[key[0], key[1], key[2], ("thread", &c["size"])]);
+        details.shows(&row, "rendered ms", &times);
+        details.shows(&row, "comments in DOM", &[num(&c["expected"])]);
+        details.shows(&row, "API answered ms", &[num(&c["api_end_median_ms"])]);
+        details.shows(&row, "JS heap MB", &[mb(&c["js_heap_used_median_bytes"])]);
+        details.shows(&row, "wasm memory MB", &[mb(&c["wasm_memory_median_bytes"])]);
+        if arr(&c["runs"]).iter().any(|run| run["ok"] == true && run["first_ms"].is_number()) {
+            details.shows(&row, "first comments visible ms", &["(".into()]);
+        }
+    }
+    let threads = Table::after(&md, "**The generated threads");
+    for t in r["render"]["threads"].as_object().into_iter().flat_map(|m| m.values()) {
+        let row = labels(&[("comments", &t["comments"])]);
+        threads.shows(&row, "top-level", &[num(&t["top_level"])]);
+        threads.shows(&row, "mean text chars", &[num(&t["mean_text_chars"])]);
+    }
+}
+
+#[test]
+fn load_shows_every_cell_with_min_max() {
+    let Some(r) = committed() else { return };
+    let md = markdown(&r);
+    let table = Table::after(&md, "## Servers under load");
+    let rows = arr(&r["load"]["load"]);
+    assert!(!rows.is_empty(), "results.json has no load cells");
+    for c in rows {
+        let row = labels(&[
+            ("server", &c["server"]),
+            ("scenario", &c["scenario"]),
+            ("connections", &c["connections"]),
+        ]);
+        table.shows(&row, "req/s", &nums(c, &["req_s", "req_s_min", "req_s_max"]));
+        table.shows(&row, "p50 ms", &nums(c, &["p50_ms", "p50_ms_min", "p50_ms_max"]));
+        table.shows(&row, "p99 ms", &nums(c, &["p99_ms", "p99_ms_min", "p99_ms_max"]));
+        table.shows(&row, "runs", &[num(&c["runs"])]);
+        table.shows(&row, "5xx", &[num(&c["errors_5xx"])]);
+        table.shows(&row, "RSS MB", &[num(&c["rss_mb"])]);
+        table.shows(&row, "CPU µs per answer", &[num(&c["cpu_us_per_req"])]);
+    }
+    let race = Table::after(&md, "**Concurrent first comments");
+    for c in arr(&r["load"]["first_comment_race"]) {
+        let row = labels(&[("server", &c["server"])]);
+        race.shows(&row, "requests", &[num(&c["requests"])]);
+        race.shows(&row, "5xx", &[num(&c["status_5xx"])]);
+    }
+}
+
+/// The checks above catch a report that reads keys the JSON does not have, as the first one did.
+#[test]
+fn a_cell_reading_the_wrong_key_fails_the_check() {
+    let md = "**Bytes**\n\n| system | bytes |\n| --- | ---: |\n| isso | – |\n";
+    let t = Table::after(md, "**Bytes**");
+    let row = [("system", "isso".to_string())];
+    t.shows(&row, "bytes", &[MISSING.into()]);
+    let caught = std::panic::catch_unwind(|| t.shows(&row, "bytes", &["27713".into()]));
+    assert!(caught.is_err(), "a \"–\" where the JSON holds 27713 must fail");
 }
