@@ -1,13 +1,14 @@
 //! `GET /api/comments` (one page of a thread) and `POST /api/comments` (a new comment).
 
 use axum::extract::State;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use threadline_protocol::limits::{PAGE_DEFAULT, PAGE_MAX, THREAD_MAX};
 use threadline_protocol::validate::non_blank;
-use threadline_protocol::{validate_new_comment, Comment, NewComment, ThreadPage};
+use threadline_protocol::{validate_new_comment, Comment, NewComment};
 
 use crate::abuse::client_ip::ClientIp;
 use crate::abuse::{honeypot_filled, pow, IDEMPOTENCY_TTL};
@@ -28,15 +29,35 @@ pub struct ListParams {
     pub cursor: Option<String>,
 }
 
-/// One page of a thread: whole top-level comments with all of their replies.
+/// One page of a thread (a [`threadline_protocol::ThreadPage`]): whole top-level comments
+/// with all of their replies.
+///
+/// The page carries a strong `ETag` and `Cache-Control: no-cache`: browsers keep it but ask
+/// again each time, and a request whose `If-None-Match` names the current page gets 304
+/// with no body.
 pub async fn comments_list(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiQuery(params): ApiQuery<ListParams>,
-) -> Result<Json<ThreadPage>, ApiError> {
+) -> Result<Response, ApiError> {
     let thread = parse_thread(params.thread.as_deref())?;
     let limit = parse_limit(params.limit.as_deref())?;
     let cursor = parse_cursor(params.cursor.as_deref())?;
-    Ok(Json(state.store.thread_page(thread, cursor, limit).await?))
+    let page = state.store.thread_page_json(thread, cursor, limit).await?;
+    let etag = HeaderValue::from_str(&page.etag).expect("a quoted hex tag is a valid header value");
+    let cache = (CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if headers.get_all(IF_NONE_MATCH).iter().any(|v| etag_matches(v, &page.etag)) {
+        return Ok((StatusCode::NOT_MODIFIED, [(ETAG, etag), cache]).into_response());
+    }
+    let json = (CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    Ok(([json, (ETAG, etag), cache], page.body.clone()).into_response())
+}
+
+/// Whether an `If-None-Match` value names `etag`: `*`, or a comma-separated list of tags,
+/// compared weakly (a `W/` prefix is ignored, as RFC 9110 says for `If-None-Match`).
+fn etag_matches(header: &HeaderValue, etag: &str) -> bool {
+    let Ok(list) = header.to_str() else { return false };
+    list.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == etag)
 }
 
 /// Validates and stores a new comment; answers 201 with the stored comment.
@@ -69,7 +90,11 @@ pub async fn comments_create(
         request_hash: body.request_hash(),
         expires_ms: now.saturating_add(IDEMPOTENCY_TTL.as_millis() as i64),
     });
-    if let Some(claim) = &idempotency {
+    // The writer replays known keys anyway; this look-up is only there so that a retry
+    // spends no rate-limit token and needs no fresh proof of work. Without either, skip its
+    // database round trip.
+    let limited = guards.rate.is_some() && ip_hash.is_some();
+    if let Some(claim) = idempotency.as_ref().filter(|_| limited || guards.pow.is_some()) {
         if let Some(stored) = state.store.idempotent_replay(claim, now).await? {
             return Ok(created(stored, true));
         }
@@ -174,5 +199,16 @@ mod tests {
         assert_eq!(parse_thread(Some(" /a ")).unwrap(), "/a");
         assert_eq!(parse_cursor(Some("")).unwrap(), None);
         assert!(parse_cursor(Some("nope")).is_err());
+    }
+
+    #[test]
+    fn if_none_match_forms() {
+        let tag = "\"abc\"";
+        for yes in ["\"abc\"", "W/\"abc\"", "*", "\"x\", \"abc\""] {
+            assert!(etag_matches(&HeaderValue::from_static(yes), tag), "{yes}");
+        }
+        for no in ["\"abd\"", "abc", ""] {
+            assert!(!etag_matches(&HeaderValue::from_static(no), tag), "{no}");
+        }
     }
 }

@@ -1,9 +1,11 @@
 //! Queries on the `comments` table, and the mapping of its rows to protocol types.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use threadline_protocol::{Comment, NewComment, ThreadPage};
 
+use super::cache::CachedPage;
 use super::page::{thread_order, Cursor};
 use super::{PostMeta, Posted, Store, StoreError};
 use crate::clock;
@@ -18,6 +20,14 @@ pub(super) struct CommentRow {
     pub website: Option<String>,
     pub text: String,
     pub created_ms: i64,
+}
+
+/// A row of [`Store::thread_page`]'s statement: `kind` says which part of the page it is.
+#[derive(Debug, sqlx::FromRow)]
+struct PageRow {
+    kind: i64,
+    #[sqlx(flatten)]
+    row: CommentRow,
 }
 
 impl From<CommentRow> for Comment {
@@ -53,6 +63,10 @@ impl Store {
 
     /// One page of `thread`: up to `limit` top-level comments after `after` (oldest first by
     /// creation time, then id), each with all of its replies, in thread order.
+    ///
+    /// One statement, so one snapshot and one round trip to the connection's worker thread:
+    /// the thread's total (kind 0), the top-level comments plus one to tell whether a next
+    /// page exists (kind 1) and the replies below the page's roots (kind 2).
     pub async fn thread_page(
         &self,
         thread: &str,
@@ -60,48 +74,71 @@ impl Store {
         limit: u32,
     ) -> Result<ThreadPage, StoreError> {
         let after = after.unwrap_or(Cursor { created_ms: i64::MIN, id: i64::MIN });
-        // One read transaction, so that the page and the total come from the same snapshot.
-        let mut tx = self.pool.begin().await?;
-        let mut tops: Vec<CommentRow> = sqlx::query_as(
-            "SELECT id, thread, parent_id, author, website, text, created_ms FROM comments
-             WHERE thread = ?1 AND parent_id IS NULL AND (created_ms, id) > (?2, ?3)
-             ORDER BY created_ms, id LIMIT ?4",
+        let rows: Vec<PageRow> = sqlx::query_as(
+            "WITH tops AS (
+                 SELECT id, thread, parent_id, author, website, text, created_ms FROM comments
+                 WHERE thread = ?1 AND parent_id IS NULL AND (created_ms, id) > (?2, ?3)
+                 ORDER BY created_ms, id LIMIT ?4 + 1
+             )
+             SELECT 0 AS kind, (SELECT COUNT(*) FROM comments WHERE thread = ?1) AS id, ?1 AS thread,
+                    NULL AS parent_id, '' AS author, NULL AS website, '' AS text, 0 AS created_ms
+             UNION ALL
+             SELECT 1, id, thread, parent_id, author, website, text, created_ms FROM tops
+             UNION ALL
+             SELECT 2, id, thread, parent_id, author, website, text, created_ms FROM comments
+             WHERE root_id IN (SELECT id FROM tops ORDER BY created_ms, id LIMIT ?4)
+               AND parent_id IS NOT NULL",
         )
         .bind(thread)
         .bind(after.created_ms)
         .bind(after.id)
-        .bind(i64::from(limit) + 1)
-        .fetch_all(&mut *tx)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
         .await?;
+        let mut total = 0;
+        let (mut tops, mut replies) = (Vec::new(), Vec::new());
+        for PageRow { kind, row } in rows {
+            match kind {
+                0 => total = row.id,
+                1 => tops.push(row),
+                _ => replies.push(row),
+            }
+        }
+        // A compound SELECT promises no order: sort the tops here (replies are ordered by
+        // `thread_order`).
+        tops.sort_by_key(|t| (t.created_ms, t.id));
         let next_cursor = if tops.len() > limit as usize {
             tops.truncate(limit as usize);
             tops.last().map(|t| Cursor { created_ms: t.created_ms, id: t.id }.to_string())
         } else {
             None
         };
-        let replies: Vec<CommentRow> = if tops.is_empty() {
-            Vec::new()
-        } else {
-            let roots = serde_json::to_string(&tops.iter().map(|t| t.id).collect::<Vec<_>>())
-                .expect("a list of integers always serializes");
-            sqlx::query_as(
-                "SELECT id, thread, parent_id, author, website, text, created_ms FROM comments
-                 WHERE root_id IN (SELECT value FROM json_each(?1)) AND parent_id IS NOT NULL",
-            )
-            .bind(roots)
-            .fetch_all(&mut *tx)
-            .await?
-        };
-        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE thread = ?1")
-            .bind(thread)
-            .fetch_one(&mut *tx)
-            .await?;
-        tx.commit().await?;
         Ok(ThreadPage {
             comments: thread_order(tops, replies).into_iter().map(Comment::from).collect(),
             next_cursor,
             total: total.max(0) as u64,
         })
+    }
+
+    /// One page of `thread` serialized as JSON, from the page cache when the thread has not
+    /// changed since the page was built (see [`super::cache`] for why this is never stale).
+    pub async fn thread_page_json(
+        &self,
+        thread: &str,
+        after: Option<Cursor>,
+        limit: u32,
+    ) -> Result<Arc<CachedPage>, StoreError> {
+        // Read the version first: a write that commits after this point bumps it, so a page
+        // built from an older snapshot is tagged with a version that is already stale.
+        let version = self.cache.version(thread);
+        if let Some(page) = self.cache.get(thread, after, limit, version) {
+            return Ok(page);
+        }
+        let page = self.thread_page(thread, after, limit).await?;
+        let body = serde_json::to_vec(&page).expect("a thread page always serializes");
+        let page = Arc::new(CachedPage::new(body, version));
+        self.cache.insert(thread, after, limit, Arc::clone(&page));
+        Ok(page)
     }
 
     /// Number of comments in `thread`, replies included.

@@ -4,21 +4,31 @@
 //! Every query is a runtime-checked `sqlx::query*` call, so building the server needs no
 //! database. Errors are [`StoreError`]; the HTTP layer decides what a reader sees.
 
+mod batch;
+pub mod cache;
 mod comments;
 mod page;
 mod posting;
 mod settings;
+mod writer;
 
 use std::path::Path;
 use std::str::FromStr as _;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+pub use batch::{PostJob, PostResult};
+pub use cache::{CachedPage, PageCache};
 pub use page::{Cursor, CursorError};
 pub use posting::{text_hash, IdempotencyClaim, PostMeta, Posted, SpentChallenge};
+pub use writer::MAX_BATCH;
+
+/// Bytes of serialized pages the page cache keeps, at most.
+pub const PAGE_CACHE_BYTES: u64 = 32 << 20;
 
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -42,17 +52,26 @@ pub enum StoreError {
     /// Applying the migrations failed.
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The writer task is gone or has no connection (the store is closing).
+    #[error("the database writer has stopped")]
+    WriterStopped,
 }
 
-/// Handle to the comment database; clones share its connection pools.
+/// Handle to the comment database; clones share its connection pools, its writer task and
+/// its page cache.
 ///
 /// Reads use a pool of several connections; every write goes through a pool of exactly one
 /// connection, so that writers queue in the server instead of contending for SQLite's lock
 /// (which can fail a deferred transaction with `SQLITE_BUSY` whatever the busy timeout).
+/// Posts reach that connection through one task that stores them in group commits
+/// ([`writer`]); pages are served from a cache that every committed post invalidates
+/// ([`cache`]).
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
     writer: SqlitePool,
+    posts: writer::Writer,
+    cache: Arc<PageCache>,
 }
 
 impl Store {
@@ -66,10 +85,38 @@ impl Store {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let writer = SqlitePoolOptions::new().max_connections(1).connect_with(options.clone()).await?;
+        // No ping before handing out a connection: it would be one more round trip to the
+        // connection's worker thread per request, for a local file that does not drop.
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .test_before_acquire(false)
+            .connect_with(options.clone())
+            .await?;
         sqlx::migrate!().run(&writer).await?;
-        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
-        Ok(Self { pool, writer })
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .test_before_acquire(false)
+            .connect_with(options)
+            .await?;
+        Ok(Self::with_pools(pool, writer))
+    }
+
+    fn with_pools(pool: SqlitePool, writer: SqlitePool) -> Self {
+        let cache = Arc::new(PageCache::new(PAGE_CACHE_BYTES));
+        let posts = writer::Writer::spawn(writer.clone(), Arc::clone(&cache));
+        Self { pool, writer, posts, cache }
+    }
+
+    /// The page cache (for tests and diagnostics).
+    pub fn page_cache(&self) -> &PageCache {
+        &self.cache
+    }
+
+    /// Stores `jobs` as one group commit, as the writer task does with the posts it finds
+    /// queued, and returns one answer per job, in order. Posts normally arrive one at a time
+    /// through [`Store::post_comment`]; this entry point lets tests choose a batch.
+    pub async fn post_batch(&self, jobs: &[PostJob]) -> Vec<PostResult> {
+        writer::group_commit(&self.writer, &self.cache, jobs, None).await
     }
 
     /// Opens a private in-memory database (for unit tests), migrated.
@@ -83,7 +130,7 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!().run(&pool).await?;
-        Ok(Self { writer: pool.clone(), pool })
+        Ok(Self::with_pools(pool.clone(), pool))
     }
 
     /// Waits for open connections to finish and closes them (checkpointing the WAL).

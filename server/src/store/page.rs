@@ -7,7 +7,7 @@ use super::comments::CommentRow;
 
 /// Where the next page starts: just after the top-level comment created at `created_ms`
 /// with id `id`. On the wire it is 32 lowercase hex digits; clients treat it as opaque.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Cursor {
     /// Creation time (ms) of the last top-level comment of the previous page.
     pub created_ms: i64,

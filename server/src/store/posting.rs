@@ -1,16 +1,17 @@
-//! Storing a new comment together with the abuse checks that need the database, all in one
-//! write transaction: `Idempotency-Key` replays, spent proof-of-work challenges and
-//! duplicate detection.
+//! Storing a new comment together with the abuse checks that need the database:
+//! `Idempotency-Key` replays, spent proof-of-work challenges and duplicate detection. The
+//! types and the read-only replay look-up are here; the write transaction is in
+//! [`super::batch`], run by the single writer task ([`super::writer`]).
 //!
 //! The transaction starts with `BEGIN IMMEDIATE` on the single writer connection, so checks
-//! and inserts cannot interleave with another post. Idempotency keys and spent challenges
-//! are primary keys all the same: should two writers ever race, the constraint decides.
+//! and inserts cannot interleave with another post, even from another process. Idempotency
+//! keys and spent challenges are primary keys all the same.
 
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
-use threadline_protocol::validate::non_blank;
 use threadline_protocol::{Comment, NewComment};
 
+use super::batch::PostJob;
 use super::comments::CommentRow;
 use super::{Store, StoreError};
 
@@ -86,91 +87,16 @@ impl Store {
     ///
     /// The thread key and author are stored trimmed, the text loses trailing whitespace
     /// only, and a blank email or website is stored as NULL.
+    ///
+    /// The post waits in the writer's queue and is stored in a group commit with whatever
+    /// other posts are waiting ([`super::writer`]); the answer comes after the commit.
     pub async fn post_comment(
         &self,
         new: &NewComment,
         created_ms: i64,
         meta: &PostMeta,
     ) -> Result<Posted, StoreError> {
-        let mut tx = self.writer.begin_with("BEGIN IMMEDIATE").await?;
-        if let Some(claim) = &meta.idempotency {
-            sqlx::query("DELETE FROM idempotency_keys WHERE expires_ms <= ?1")
-                .bind(created_ms)
-                .execute(&mut *tx)
-                .await?;
-            if let Some(comment) = find_replay(&mut tx, claim, created_ms).await? {
-                return Ok(Posted::Replayed(comment));
-            }
-        }
-        if let Some(challenge) = &meta.challenge {
-            sqlx::query("DELETE FROM spent_challenges WHERE expires_ms <= ?1")
-                .bind(created_ms)
-                .execute(&mut *tx)
-                .await?;
-            let spent = sqlx::query("INSERT INTO spent_challenges (signature, expires_ms) VALUES (?1, ?2)")
-                .bind(&challenge.signature)
-                .bind(challenge.expires_ms)
-                .execute(&mut *tx)
-                .await;
-            match spent {
-                Err(e) if is_unique_violation(&e) => return Err(StoreError::ChallengeSpent),
-                other => other?,
-            };
-        }
-        let row = CommentRow {
-            id: 0,
-            thread: new.thread.trim().to_owned(),
-            parent_id: new.parent,
-            author: new.author.trim().to_owned(),
-            website: non_blank(&new.website).map(str::to_owned),
-            text: new.text.trim_end().to_owned(),
-            created_ms,
-        };
-        let text_hash = text_hash(&new.text);
-        if let Some(window) = meta.duplicate_window_ms {
-            let duplicate: bool = sqlx::query_scalar(
-                "SELECT EXISTS (SELECT 1 FROM comments
-                 WHERE thread = ?1 AND text_hash = ?2 AND created_ms > ?3
-                   AND (author = ?4 COLLATE NOCASE OR ip_hash = ?5))",
-            )
-            .bind(&row.thread)
-            .bind(&text_hash)
-            .bind(created_ms.saturating_sub(window))
-            .bind(&row.author)
-            .bind(&meta.ip_hash)
-            .fetch_one(&mut *tx)
-            .await?;
-            if duplicate {
-                return Err(StoreError::Duplicate);
-            }
-        }
-        let id =
-            insert_row(&mut tx, &row, non_blank(&new.email), &text_hash, meta.ip_hash.as_deref()).await?;
-        let row = CommentRow { id, ..row };
-        if let Some(claim) = &meta.idempotency {
-            let recorded = sqlx::query(
-                "INSERT INTO idempotency_keys (key, request_hash, comment_id, expires_ms) VALUES (?1, ?2, ?3, ?4)",
-            )
-            .bind(&claim.key)
-            .bind(&claim.request_hash)
-            .bind(id)
-            .bind(claim.expires_ms)
-            .execute(&mut *tx)
-            .await;
-            match recorded {
-                Err(e) if is_unique_violation(&e) => {
-                    // Another writer stored this key first: ours rolls back, theirs answers.
-                    drop(tx);
-                    return match self.idempotent_replay(claim, created_ms).await? {
-                        Some(comment) => Ok(Posted::Replayed(comment)),
-                        None => Err(StoreError::Database(e)),
-                    };
-                }
-                other => other?,
-            };
-        }
-        tx.commit().await?;
-        Ok(Posted::Created(row.into()))
+        self.posts.post(PostJob { new: new.clone(), created_ms, meta: meta.clone() }).await
     }
 
     /// The comment stored under `claim`'s key, if the key is known and not expired at
@@ -215,7 +141,7 @@ async fn find_replay(
 
 /// Inserts `row` and returns its id; [`StoreError::UnknownParent`] when the parent is not a
 /// comment of the same thread (checked by the statement itself, so it cannot race).
-async fn insert_row(
+pub(super) async fn insert_row(
     conn: &mut SqliteConnection,
     row: &CommentRow,
     email: Option<&str>,
@@ -262,10 +188,6 @@ async fn insert_row(
         }
     };
     id.ok_or(StoreError::UnknownParent)
-}
-
-fn is_unique_violation(err: &sqlx::Error) -> bool {
-    matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
 #[cfg(test)]
