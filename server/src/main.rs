@@ -34,6 +34,10 @@ struct Cli {
     /// Fill the demo thread with sample comments if it is empty.
     #[arg(long)]
     seed_demo: bool,
+    /// Memory for cached thread pages, in MiB; 0 turns the cache off. The cache only hears of
+    /// comments posted through this process: turn it off if other processes write to --db.
+    #[arg(long, env = "THREADLINE_PAGE_CACHE_MB", value_name = "MIB", default_value_t = 32)]
+    page_cache_mb: u64,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -62,7 +66,9 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             return Err(format!("--dist {} is not a directory", dir.display()).into());
         }
     }
-    let store = Store::open(&cli.db).await.map_err(|e| format!("cannot open {}: {e}", cli.db.display()))?;
+    let store = Store::open_with_cache(&cli.db, cli.page_cache_mb.saturating_mul(1 << 20))
+        .await
+        .map_err(|e| format!("cannot open {}: {e}", cli.db.display()))?;
     if cli.seed_demo {
         let added = seed::seed_demo(&store, clock::now_ms()).await?;
         tracing::info!(added, thread = threadline_server::DEMO_THREAD, "demo seed");

@@ -20,6 +20,7 @@ use std::hash::{BuildHasher, Hash};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+use axum::http::HeaderValue;
 use bytes::Bytes;
 use quick_cache::sync::Cache;
 use quick_cache::{Equivalent, Weighter};
@@ -38,8 +39,9 @@ const ENTRY_OVERHEAD: u64 = 128;
 pub struct CachedPage {
     /// The page as `application/json`.
     pub body: Bytes,
-    /// A strong entity tag for the body, quoted, for `ETag` / `If-None-Match`.
-    pub etag: String,
+    /// A strong entity tag for the body, quoted, for `ETag` / `If-None-Match` (kept as a
+    /// header value so that answering costs no allocation).
+    pub etag: HeaderValue,
     /// The thread version the page was built under.
     version: u64,
 }
@@ -49,7 +51,8 @@ impl CachedPage {
     pub(super) fn new(body: Vec<u8>, version: u64) -> Self {
         // A content hash, so that the tag stays valid across restarts and cache evictions.
         let digest = Sha256::digest(&body);
-        let etag = format!("\"{}\"", hex::encode(&digest[..16]));
+        let etag = HeaderValue::try_from(format!("\"{}\"", hex::encode(&digest[..16])))
+            .expect("a quoted hex string is a valid header value");
         Self { body: Bytes::from(body), etag, version }
     }
 }

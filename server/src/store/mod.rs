@@ -27,7 +27,7 @@ pub use page::{Cursor, CursorError};
 pub use posting::{text_hash, IdempotencyClaim, PostMeta, Posted, SpentChallenge};
 pub use writer::MAX_BATCH;
 
-/// Bytes of serialized pages the page cache keeps, at most.
+/// Bytes of serialized pages the page cache keeps by default, at most.
 pub const PAGE_CACHE_BYTES: u64 = 32 << 20;
 
 /// Why a store operation failed.
@@ -76,8 +76,17 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating it if missing) the SQLite file at `path` in WAL mode with foreign keys
-    /// on and a busy timeout, then applies any pending migrations.
+    /// on and a busy timeout, then applies any pending migrations. The page cache holds up
+    /// to [`PAGE_CACHE_BYTES`].
     pub async fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::open_with_cache(path, PAGE_CACHE_BYTES).await
+    }
+
+    /// [`Store::open`] with a page cache of at most `page_cache_bytes`; 0 turns it off.
+    ///
+    /// The cache learns of writes made through this process only: a database file that other
+    /// processes write to as well needs the cache off.
+    pub async fn open_with_cache(path: &Path, page_cache_bytes: u64) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -98,11 +107,11 @@ impl Store {
             .test_before_acquire(false)
             .connect_with(options)
             .await?;
-        Ok(Self::with_pools(pool, writer))
+        Ok(Self::with_pools(pool, writer, page_cache_bytes))
     }
 
-    fn with_pools(pool: SqlitePool, writer: SqlitePool) -> Self {
-        let cache = Arc::new(PageCache::new(PAGE_CACHE_BYTES));
+    fn with_pools(pool: SqlitePool, writer: SqlitePool, page_cache_bytes: u64) -> Self {
+        let cache = Arc::new(PageCache::new(page_cache_bytes));
         let posts = writer::Writer::spawn(writer.clone(), Arc::clone(&cache));
         Self { pool, writer, posts, cache }
     }
@@ -130,7 +139,7 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!().run(&pool).await?;
-        Ok(Self::with_pools(pool.clone(), pool))
+        Ok(Self::with_pools(pool.clone(), pool, PAGE_CACHE_BYTES))
     }
 
     /// Waits for open connections to finish and closes them (checkpointing the WAL).

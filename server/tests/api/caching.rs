@@ -62,3 +62,35 @@ async fn pages_revalidate_with_etags() {
     let limited = server.list_raw(&[("thread", "/etag"), ("limit", "1")]).await;
     assert_ne!(header(&limited, "etag").as_ref(), Some(&etag));
 }
+
+/// With `--page-cache-mb 0` every page comes from the database, so a comment written by
+/// another process (here a plain SQLite connection) shows at once.
+#[tokio::test]
+async fn without_the_cache_other_writers_show_at_once() {
+    let db = TestDb::new();
+    let server = TestServer::start(&db.path, &["--page-cache-mb", "0"]).await;
+    server.post_ok(&comment("/shared", "through the server")).await;
+    assert_eq!(server.list("/shared", None, None).await.total, 1);
+    let side = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.path.display())).await.unwrap();
+    sqlx::query(
+        "INSERT INTO comments (thread, author, text, created_ms) VALUES ('/shared', 'Cy', 'aside', 5)",
+    )
+    .execute(&side)
+    .await
+    .unwrap();
+    side.close().await;
+    let page = server.list("/shared", None, None).await;
+    assert_eq!(page.total, 2);
+    assert!(page.comments.iter().any(|c| c.text == "aside"));
+    let etag =
+        server.list_raw(&[("thread", "/shared")]).await.headers().get("etag").cloned().expect("an ETag");
+    let again = server
+        .http
+        .get(server.url("/api/comments"))
+        .query(&[("thread", "/shared")])
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "tags come from the content, cached or not");
+}
