@@ -6,6 +6,7 @@
 
 mod batch;
 pub mod cache;
+mod checkpoint;
 mod comments;
 mod page;
 mod posting;
@@ -14,6 +15,7 @@ mod writer;
 
 use std::path::Path;
 use std::str::FromStr as _;
+use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -72,6 +74,8 @@ pub struct Store {
     writer: SqlitePool,
     posts: writer::Writer,
     cache: Arc<PageCache>,
+    /// Group commits so far, so that the checkpoint task knows when there is work.
+    commits: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -96,10 +100,11 @@ impl Store {
             .busy_timeout(Duration::from_secs(5));
         // No ping before handing out a connection: it would be one more round trip to the
         // connection's worker thread per request, for a local file that does not drop.
+        // The writer does not checkpoint in its commits: see `checkpoint`.
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .test_before_acquire(false)
-            .connect_with(options.clone())
+            .connect_with(options.clone().pragma("wal_autocheckpoint", "0"))
             .await?;
         sqlx::migrate!().run(&writer).await?;
         let pool = SqlitePoolOptions::new()
@@ -107,13 +112,16 @@ impl Store {
             .test_before_acquire(false)
             .connect_with(options)
             .await?;
-        Ok(Self::with_pools(pool, writer, page_cache_bytes))
+        let store = Self::with_pools(pool, writer, page_cache_bytes);
+        checkpoint::spawn(store.pool.clone(), Arc::clone(&store.commits));
+        Ok(store)
     }
 
     fn with_pools(pool: SqlitePool, writer: SqlitePool, page_cache_bytes: u64) -> Self {
         let cache = Arc::new(PageCache::new(page_cache_bytes));
-        let posts = writer::Writer::spawn(writer.clone(), Arc::clone(&cache));
-        Self { pool, writer, posts, cache }
+        let commits = Arc::new(AtomicU64::new(0));
+        let posts = writer::Writer::spawn(writer.clone(), Arc::clone(&cache), Arc::clone(&commits));
+        Self { pool, writer, posts, cache, commits }
     }
 
     /// The page cache (for tests and diagnostics).
@@ -125,7 +133,7 @@ impl Store {
     /// queued, and returns one answer per job, in order. Posts normally arrive one at a time
     /// through [`Store::post_comment`]; this entry point lets tests choose a batch.
     pub async fn post_batch(&self, jobs: &[PostJob]) -> Vec<PostResult> {
-        writer::group_commit(&self.writer, &self.cache, jobs, None).await
+        writer::group_commit(&self.writer, &self.cache, &self.commits, jobs, None).await
     }
 
     /// Opens a private in-memory database (for unit tests), migrated.

@@ -11,6 +11,7 @@
 //! worker-thread round trips per post under load: see [`super::batch`].
 
 use std::slice;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -44,9 +45,9 @@ pub(super) struct Writer {
 
 impl Writer {
     /// Starts the writer task on `pool` (which should hold exactly one connection).
-    pub(super) fn spawn(pool: SqlitePool, cache: Arc<PageCache>) -> Self {
+    pub(super) fn spawn(pool: SqlitePool, cache: Arc<PageCache>, commits: Arc<AtomicU64>) -> Self {
         let (queue, inbox) = mpsc::channel(QUEUE);
-        tokio::spawn(run(pool, cache, inbox));
+        tokio::spawn(run(pool, cache, commits, inbox));
         Self { queue }
     }
 
@@ -58,7 +59,12 @@ impl Writer {
     }
 }
 
-async fn run(pool: SqlitePool, cache: Arc<PageCache>, mut inbox: mpsc::Receiver<Envelope>) {
+async fn run(
+    pool: SqlitePool,
+    cache: Arc<PageCache>,
+    commits: Arc<AtomicU64>,
+    mut inbox: mpsc::Receiver<Envelope>,
+) {
     let mut last_purge: Option<Instant> = None;
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while inbox.recv_many(&mut batch, MAX_BATCH).await > 0 {
@@ -70,7 +76,7 @@ async fn run(pool: SqlitePool, cache: Arc<PageCache>, mut inbox: mpsc::Receiver<
                 jobs.iter().map(|j| j.created_ms).min()
             }
         };
-        let answers = group_commit(&pool, &cache, &jobs, purge).await;
+        let answers = group_commit(&pool, &cache, &commits, &jobs, purge).await;
         for (reply, answer) in replies.into_iter().zip(answers) {
             // A poster who went away (closed connection) does not need the answer.
             let _ = reply.send(answer);
@@ -87,6 +93,7 @@ async fn run(pool: SqlitePool, cache: Arc<PageCache>, mut inbox: mpsc::Receiver<
 pub(super) async fn group_commit(
     pool: &SqlitePool,
     cache: &PageCache,
+    commits: &AtomicU64,
     jobs: &[PostJob],
     purge_before: Option<i64>,
 ) -> Vec<PostResult> {
@@ -112,6 +119,7 @@ pub(super) async fn group_commit(
             answers
         }
     };
+    commits.fetch_add(1, Ordering::Relaxed);
     for answer in &answers {
         if let Ok(Posted::Created(comment)) = answer {
             cache.invalidate(&comment.thread);

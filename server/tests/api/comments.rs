@@ -121,3 +121,25 @@ async fn counts_per_thread() {
     assert_eq!((counts["/a"], counts["/b"], counts["/nothing-here"]), (2, 1, 0));
     assert!(server.counts(&[]).await.counts.is_empty());
 }
+
+/// Durability: a comment answered with 201 is in the database file even if the process dies
+/// right after (SIGKILL, no shutdown, no checkpoint), as group commit answers only after its
+/// commit.
+#[tokio::test]
+async fn acknowledged_comments_survive_a_crash() {
+    let db = TestDb::new();
+    let server = TestServer::start(&db.path, &[]).await;
+    let posts = (0..30).map(|i| {
+        let new = comment("/crash", &format!("c{i}"));
+        let server = &server;
+        async move { server.post_ok(&new).await }
+    });
+    let acknowledged = futures_util::future::join_all(posts).await;
+    server.crash().await;
+    let again = TestServer::start(&db.path, &[]).await;
+    let page = again.list("/crash", None, None).await;
+    assert_eq!(page.total, 30);
+    for comment in &acknowledged {
+        assert!(page.comments.contains(comment), "{comment:?} lost in the crash");
+    }
+}

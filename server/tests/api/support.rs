@@ -87,6 +87,11 @@ impl TestServer {
         status
     }
 
+    /// Kills the process with SIGKILL, as a crash would, and waits for it to be gone.
+    pub async fn crash(mut self) {
+        self.child.kill().await.expect("SIGKILL the server");
+    }
+
     /// The absolute URL of `path`.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)

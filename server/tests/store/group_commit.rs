@@ -133,3 +133,18 @@ async fn concurrent_posters_each_get_their_own_comment() {
     }
     assert_eq!(store.count("/busy").await.unwrap(), 201);
 }
+
+/// The writer leaves checkpoints to a background task (see `store::checkpoint`); one run
+/// moves every committed frame into the database file.
+#[tokio::test]
+async fn a_passive_checkpoint_moves_the_wal_into_the_database() {
+    let (_dir, store) = file_store().await;
+    let jobs: Vec<PostJob> = (0..50).map(|i| job(top("/wal", &format!("c{i}")))).collect();
+    for answer in store.post_batch(&jobs).await {
+        created(&answer);
+    }
+    let (log, done) = store.checkpoint().await.unwrap();
+    assert!(log > 0, "the posts are in the WAL");
+    assert_eq!(done, log, "and all of it is checkpointed");
+    assert_eq!(store.count("/wal").await.unwrap(), 50);
+}
