@@ -37,6 +37,17 @@ impl BackendKind {
             _ => return None,
         })
     }
+
+    /// The canonical name, as the loader names the bundles.
+    pub fn name(self) -> &'static str {
+        match self {
+            BackendKind::Threadline => "threadline",
+            BackendKind::WordPress => "wordpress",
+            BackendKind::Isso => "isso",
+            BackendKind::Waline => "waline",
+            BackendKind::Custom => "custom",
+        }
+    }
 }
 
 /// Everything the widget needs to know about its embedding.

@@ -9,6 +9,7 @@ pub mod config;
 mod embed_dom;
 pub mod error;
 pub mod i18n;
+#[cfg(feature = "custom")]
 pub mod mapping;
 pub mod model;
 pub mod rich;

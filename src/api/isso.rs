@@ -3,8 +3,8 @@
 //! moderation, 4 deleted but kept for its replies), and says how many replies it left out in
 //! `hidden_replies`.
 
+use super::encode;
 use super::json::{id_of, list_of, parse_body, str_field};
-use super::wordpress::encode;
 use super::{fetch, Capabilities, Draft, Page, RawResponse};
 use crate::error::ClientError;
 use crate::model::html_text::html_to_text;
@@ -63,7 +63,7 @@ impl IssoApi {
     /// so the returned comment says whom it answered.
     pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
         let url = format!("{}/new?uri={}", self.base, encode(thread));
-        let request = Request::post(&url).json(&post_body(draft, self.title.as_deref())).map_err(net)?;
+        let request = super::with_json(Request::post(&url), &post_body(draft, self.title.as_deref()))?;
         let response = fetch(request).await?;
         if !response.ok() {
             return Err(error_from(&response));

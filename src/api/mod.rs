@@ -1,13 +1,18 @@
 //! Talking to backends: one transport function that owns status handling and decoding, and
 //! one module per backend that turns the backend's shapes into the internal model.
 
+#[cfg(feature = "custom")]
 pub mod custom;
+#[cfg(feature = "isso")]
 pub mod isso;
+#[cfg(feature = "foreign")]
 pub mod json;
 pub mod native;
 #[cfg(target_arch = "wasm32")]
 pub mod pow;
+#[cfg(feature = "waline")]
 pub mod waline;
+#[cfg(feature = "wordpress")]
 pub mod wordpress;
 
 use crate::error::ClientError;
@@ -100,12 +105,16 @@ pub enum Backend {
     /// Threadline's own protocol (`docs/protocol.md`).
     Native(native::NativeApi),
     /// The WordPress REST API.
+    #[cfg(feature = "wordpress")]
     WordPress(wordpress::WordPressApi),
     /// An Isso server.
+    #[cfg(feature = "isso")]
     Isso(isso::IssoApi),
     /// A Waline server.
+    #[cfg(feature = "waline")]
     Waline(waline::WalineApi),
     /// Any JSON API described by a declarative mapping (`docs/backends.md`).
+    #[cfg(feature = "custom")]
     Custom(custom::CustomApi),
 }
 
@@ -115,16 +124,24 @@ impl Backend {
         use crate::config::BackendKind;
         Ok(match c.backend {
             BackendKind::Threadline => Backend::Native(native::NativeApi::new(&c.api)),
+            #[cfg(feature = "wordpress")]
             BackendKind::WordPress => {
                 Backend::WordPress(wordpress::WordPressApi::new(&c.api, c.post_id, c.page_url.clone()))
             }
+            #[cfg(feature = "isso")]
             BackendKind::Isso => Backend::Isso(isso::IssoApi::new(&c.api, c.title.clone())),
+            #[cfg(feature = "waline")]
             BackendKind::Waline => Backend::Waline(waline::WalineApi::new(&c.api)),
+            #[cfg(feature = "custom")]
             BackendKind::Custom => {
                 let mapping = c.mapping.as_deref().unwrap_or_default();
                 let api = custom::CustomApi::new(&c.api, mapping)?;
                 Backend::Custom(api.with_page(c.page_url.clone(), c.title.clone()))
             }
+            // The loader fetches the bundle that `data-backend` names, so this is reached only
+            // when a page loads a bundle by hand.
+            #[allow(unreachable_patterns)]
+            other => return Err(missing_backend(other)),
         })
     }
 
@@ -134,9 +151,13 @@ impl Backend {
             Backend::Native(_) => {
                 Capabilities { name: "Threadline", markdown_input: true, ..Capabilities::BASE }
             }
+            #[cfg(feature = "wordpress")]
             Backend::WordPress(_) => wordpress::CAPABILITIES,
+            #[cfg(feature = "isso")]
             Backend::Isso(_) => isso::CAPABILITIES,
+            #[cfg(feature = "waline")]
             Backend::Waline(_) => waline::CAPABILITIES,
+            #[cfg(feature = "custom")]
             Backend::Custom(api) => Capabilities { name: "custom", ..api.capabilities() },
         }
     }
@@ -145,9 +166,13 @@ impl Backend {
     pub async fn list(&self, thread: &str, cursor: Option<&str>, limit: u32) -> Result<Page, ClientError> {
         match self {
             Backend::Native(api) => api.list(thread, cursor, limit).await,
+            #[cfg(feature = "wordpress")]
             Backend::WordPress(api) => api.list(thread, cursor, limit).await,
+            #[cfg(feature = "isso")]
             Backend::Isso(api) => api.list(thread, cursor, limit).await,
+            #[cfg(feature = "waline")]
             Backend::Waline(api) => api.list(thread, cursor, limit).await,
+            #[cfg(feature = "custom")]
             Backend::Custom(api) => api.list(thread, cursor, limit).await,
         }
     }
@@ -156,12 +181,24 @@ impl Backend {
     pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
         match self {
             Backend::Native(api) => api.post(thread, draft).await,
+            #[cfg(feature = "wordpress")]
             Backend::WordPress(api) => api.post(thread, draft).await,
+            #[cfg(feature = "isso")]
             Backend::Isso(api) => api.post(thread, draft).await,
+            #[cfg(feature = "waline")]
             Backend::Waline(api) => api.post(thread, draft).await,
+            #[cfg(feature = "custom")]
             Backend::Custom(api) => api.post(thread, draft).await,
         }
     }
+}
+
+/// The error of a bundle built without the backend a page asks for.
+fn missing_backend(kind: crate::config::BackendKind) -> ClientError {
+    ClientError::Config(format!(
+        "this bundle of the widget has no {} backend: embed threadline.js, which loads the right one",
+        kind.name()
+    ))
 }
 
 /// Checks a draft against the shared limits and the backend's own demands before anything is
@@ -195,6 +232,17 @@ fn check_shared_limits(thread: &str, draft: &Draft) -> Result<(), ClientError> {
     threadline_protocol::validate_new_comment(&probe).map_err(ClientError::from)
 }
 
+/// Percent-encodes a query value.
+#[cfg(feature = "foreign")]
+pub fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// A backend's answer, read whole: status, headers (names lower-cased) and body text.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RawResponse {
@@ -216,6 +264,19 @@ impl RawResponse {
     pub fn ok(&self) -> bool {
         (200..300).contains(&self.status)
     }
+}
+
+/// Finishes a request with a JSON body. Serialising here rather than through gloo-net's `json`
+/// feature keeps serde_json's `std` (I/O errors and their messages) out of the wasm.
+pub fn with_json<T: serde::Serialize + ?Sized>(
+    builder: gloo_net::http::RequestBuilder,
+    body: &T,
+) -> Result<gloo_net::http::Request, ClientError> {
+    let text = serde_json::to_string(body).map_err(|e| ClientError::Decode(e.to_string()))?;
+    builder
+        .header("Content-Type", "application/json")
+        .body(text)
+        .map_err(|e| ClientError::Network(e.to_string()))
 }
 
 /// Sends a request and reads the whole answer. Only failures to get an answer at all are

@@ -64,7 +64,7 @@ impl NativeApi {
         if let Some(solution) = altcha {
             builder = builder.header("Altcha", solution);
         }
-        super::fetch(builder.json(body).map_err(|e| ClientError::Decode(e.to_string()))?).await
+        super::fetch(super::with_json(builder, body)?).await
     }
 }
 

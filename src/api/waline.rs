@@ -3,8 +3,8 @@
 //! carry their replies flat in `children`, each naming its parent in `pid` and its top-level
 //! comment in `rid`, which a new reply must send itself.
 
+use super::encode;
 use super::json::{id_of, list_of, parse_body, str_field};
-use super::wordpress::encode;
 use super::{fetch, Capabilities, Draft, Page, RawResponse};
 use crate::error::ClientError;
 use crate::model::html_text::html_to_text;
@@ -40,9 +40,10 @@ impl WalineApi {
     /// Posts a comment; for a reply, sends `pid` and the top-level `rid`.
     pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
         let ua = web_sys::window().and_then(|w| w.navigator().user_agent().ok()).unwrap_or_default();
-        let request = Request::post(&format!("{}/api/comment", self.base))
-            .json(&post_body(thread, draft, &ua))
-            .map_err(net)?;
+        let request = super::with_json(
+            Request::post(&format!("{}/api/comment", self.base)),
+            &post_body(thread, draft, &ua),
+        )?;
         let data = unwrap(&fetch(request).await?)?;
         comment_from(&data, None)
             .ok_or_else(|| ClientError::Decode("Waline answered without a comment".into()))

@@ -3,7 +3,7 @@
 //! bodies are HTML, pages are counted in `X-WP-TotalPages`.
 
 use super::json::{id_of, list_of, parse_body, str_field};
-use super::{fetch, Capabilities, Draft, Page, RawResponse};
+use super::{encode, fetch, Capabilities, Draft, Page, RawResponse};
 use crate::error::ClientError;
 use crate::model::html_text::html_to_text;
 use crate::model::time::{parse_time, TimeFormat};
@@ -51,9 +51,10 @@ impl WordPressApi {
     /// Posts a comment with `author_name`, `author_email`, `content`, `parent` and `post`.
     pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
         let post = self.resolve_post(thread).await?;
-        let request = Request::post(&format!("{}/wp/v2/comments", self.base))
-            .json(&post_body(post, draft))
-            .map_err(net)?;
+        let request = super::with_json(
+            Request::post(&format!("{}/wp/v2/comments", self.base)),
+            &post_body(post, draft),
+        )?;
         let response = fetch(request).await?;
         if !response.ok() {
             return Err(error_from(&response));
@@ -105,16 +106,6 @@ impl WordPressApi {
 
 fn net(e: gloo_net::Error) -> ClientError {
     ClientError::Network(e.to_string())
-}
-
-/// Percent-encodes a query value.
-pub fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// The list URL of one page.

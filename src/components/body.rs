@@ -2,7 +2,7 @@
 //! as paragraphs. Every path builds [`Rich`] nodes, rendered here element by element; no string
 //! ever reaches the DOM as HTML.
 
-use crate::rich::{markdown, sanitize, Rich, Tag};
+use crate::rich::{markdown, Rich, Tag};
 use yew::prelude::*;
 
 /// Props of [`Body`].
@@ -23,22 +23,30 @@ pub struct BodyProps {
 pub fn Body(props: &BodyProps) -> Html {
     let nodes =
         use_memo((props.text.clone(), props.html.clone(), props.markdown), |(text, html, md)| match html {
-            Some(h) => sanitize::sanitize(&parse_html(h)),
+            Some(h) => from_html(h),
             None if *md => markdown::parse(text),
             None => markdown::plain(text),
         });
     html! { <div class="tl-body">{ for nodes.iter().map(render) }</div> }
 }
 
-#[cfg(target_arch = "wasm32")]
-fn parse_html(html: &str) -> Vec<sanitize::Untrusted> {
-    crate::rich::dom::parse_html(html)
+/// Backend HTML, parsed inert and cut down to the whitelist.
+#[cfg(all(feature = "foreign", target_arch = "wasm32"))]
+fn from_html(html: &str) -> Vec<Rich> {
+    crate::rich::sanitize::sanitize(&crate::rich::dom::parse_html(html))
 }
 
 /// Off the browser there is no inert parser: show the HTML's text.
-#[cfg(not(target_arch = "wasm32"))]
-fn parse_html(html: &str) -> Vec<sanitize::Untrusted> {
-    vec![sanitize::Untrusted::Text(crate::model::html_text::html_to_text(html))]
+#[cfg(all(feature = "foreign", not(target_arch = "wasm32")))]
+fn from_html(html: &str) -> Vec<Rich> {
+    use crate::rich::sanitize::{sanitize, Untrusted};
+    sanitize(&[Untrusted::Text(crate::model::html_text::html_to_text(html))])
+}
+
+/// A bundle without an HTML backend never receives HTML; should one arrive, it is only text.
+#[cfg(not(feature = "foreign"))]
+fn from_html(html: &str) -> Vec<Rich> {
+    markdown::plain(html)
 }
 
 /// One node; depth is bounded by how the nodes were built (`rich::MAX_DEPTH`).

@@ -1,18 +1,23 @@
 /* Threadline loader: finds containers, renders a placeholder in a shadow root, and fetches the
    widget (wasm) only when a container comes within one viewport height, unless
-   data-loading="eager". Files are resolved against this script's own URL, so they can sit on
-   a CDN. Placeholders __TL_*__ are filled in by `cargo xtask dist`. */
+   data-loading="eager". There is one bundle per backend, and only the one `data-backend` names
+   is fetched. Files are resolved against this script's own URL, so they can sit on a CDN.
+   Placeholders __TL_*__ are filled in by `cargo xtask dist`. */
 (function (d, w) {
-  var me = d.currentScript, base = new URL('.', me.src).href, opts = me.dataset, mod;
+  var me = d.currentScript, base = new URL('.', me.src).href, opts = me.dataset, mods = {};
+  var B = __TL_BUNDLES__, alias = { native: 'threadline', wp: 'wordpress' };
   function el(parent, cls, tag) {
     var e = d.createElement(tag || 'div');
     if (cls) e.className = cls;
     parent.appendChild(e);
     return e;
   }
-  function load() {
-    return mod || (mod = import(base + '__TL_JS__').then(function (m) {
-      return m.default({ module_or_path: base + '__TL_WASM__' }).then(function () { return m; });
+  // An unknown backend gets Threadline's bundle, whose configuration check names the mistake.
+  function load(kind) {
+    kind = String(kind || 'threadline').trim().toLowerCase();
+    kind = B[alias[kind] || kind] ? alias[kind] || kind : 'threadline';
+    return mods[kind] || (mods[kind] = import(base + B[kind][0]).then(function (m) {
+      return m.default({ module_or_path: base + B[kind][1] }).then(function () { return m; });
     }));
   }
   function boot(host) {
@@ -34,8 +39,8 @@
       el(ls, '', 'span'); el(ls, '', 'span'); el(ls, '', 'span');
     }
     function go() {
-      load().then(function (m) {
-        var o = Object.assign({}, opts, host.dataset);
+      var o = Object.assign({}, opts, host.dataset);
+      load(o.backend).then(function (m) {
         o.api = new URL(o.api || 'api', o.api ? d.baseURI : base).href;
         o.thread = o.thread || location.pathname;
         o.title = o.title || d.title;

@@ -2,6 +2,7 @@
 //! pure functions over it (tree building, text layout, identicons). No web-sys here, so
 //! native `cargo test` covers all of it.
 
+#[cfg(feature = "foreign")]
 pub mod html_text;
 pub mod identicon;
 pub mod text;

@@ -3,10 +3,12 @@
 //! and rendered by one component. Nothing here is ever turned into an HTML string: the DOM is
 //! built from these nodes, element by element, with text as text nodes.
 
+#[cfg(feature = "foreign")]
 pub mod defuse;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(feature = "foreign", target_arch = "wasm32"))]
 pub mod dom;
 pub mod markdown;
+#[cfg(feature = "foreign")]
 pub mod sanitize;
 pub mod url;
 

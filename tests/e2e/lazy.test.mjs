@@ -41,4 +41,10 @@ test('the wasm is requested only once the comments are scrolled near', { timeout
   await wasmRequest;
   await waitForState(page, 'ready', { problems });
   assert.ok((await renderedComments(page)).length > 0, 'comments render after scrolling');
+  // One bundle per backend: a page on Threadline's own server fetches only the Threadline
+  // bundle, never the adapters for other backends or the mapping engine.
+  const bundles = requested.filter((url) => /\/threadline-[^/]*\.(js|wasm)$/.test(new URL(url).pathname));
+  const names = bundles.map((url) => new URL(url).pathname.split('/').pop());
+  assert.equal(names.length, 2, `one JS glue and one wasm: ${names.join(', ')}`);
+  assert.ok(names.every((n) => /^threadline-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(n)), `only the Threadline bundle: ${names.join(', ')}`);
 });

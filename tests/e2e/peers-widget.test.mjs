@@ -116,9 +116,16 @@ for (const peer of [
 
     test('shows the seeded thread nested and in order', LIMIT, async () => {
       const { page, problems } = browser;
+      const wasm = [];
+      const onRequest = (request) => request.url().endsWith('.wasm') && wasm.push(new URL(request.url()).pathname);
+      page.on('request', onRequest);
       await page.goto(peer.page(server, host, seed));
       await showThread(page, { problems });
+      page.off('request', onRequest);
       await assertSeededThread(page, ids, seed, peer.storedParent(seed));
+      // The loader fetched this backend's own bundle, and only it.
+      assert.equal(wasm.length, 1, `one wasm: ${wasm.join(', ')}`);
+      assert.match(wasm[0], new RegExp(`/threadline-${peer.backend}-[0-9a-f]{16}_bg\\.wasm$`));
     });
 
     test('posts a reply in place, and finds it under its parent after a reload', LIMIT, async () => {

@@ -7,6 +7,7 @@
 //! Each command installs what it needs first (see [`tools`]), so a fresh clone needs nothing else.
 
 mod bench;
+mod bundles;
 mod cmd;
 mod demo;
 mod dist;

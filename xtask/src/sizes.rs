@@ -9,6 +9,9 @@ use crate::Result;
 pub struct FileSizes {
     /// What the file is: `loader`, `wasm`, `js`, `css`.
     pub label: &'static str,
+    /// The bundle a `wasm` or `js` file belongs to (`threadline`, `isso`, ...); empty for the
+    /// files every bundle shares.
+    pub bundle: &'static str,
     /// The file name inside `dist/`.
     pub file: String,
     /// Uncompressed.
@@ -21,30 +24,73 @@ pub struct FileSizes {
 
 impl FileSizes {
     /// Reads `path` and compresses it both ways.
-    pub fn measure(label: &'static str, path: &Path) -> Result<Self> {
+    pub fn measure(label: &'static str, bundle: &'static str, path: &Path) -> Result<Self> {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let file = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        Ok(Self { label, file, raw: bytes.len(), gzip: gzip_len(&bytes)?, brotli: brotli_len(&bytes)? })
+        Ok(Self {
+            label,
+            bundle,
+            file,
+            raw: bytes.len(),
+            gzip: gzip_len(&bytes)?,
+            brotli: brotli_len(&bytes)?,
+        })
     }
 }
 
-/// Prints the table (with a total row) and writes it to `target/dist-sizes.json`.
-pub fn report(files: &[FileSizes]) -> Result<PathBuf> {
-    let total = |f: fn(&FileSizes) -> usize| files.iter().map(f).sum::<usize>();
-    let (raw, gzip, brotli) = (total(|f| f.raw), total(|f| f.gzip), total(|f| f.brotli));
+/// What one bundle costs a page once the reader reaches the comments: its wasm and JS glue
+/// plus the shared stylesheet, brotli bytes. `None` when `files` has no such bundle.
+pub fn bundle_brotli(files: &[FileSizes], bundle: &str) -> Option<usize> {
+    bundle_total(files, bundle).map(|(_, _, brotli)| brotli)
+}
 
-    println!("\n{:<8} {:<40} {:>10} {:>10} {:>10}", "part", "file", "raw", "gzip -9", "brotli 11");
-    for f in files {
-        println!("{:<8} {:<40} {:>10} {:>10} {:>10}", f.label, f.file, f.raw, f.gzip, f.brotli);
+/// Raw, gzip and brotli totals of one bundle's wasm + js + the shared css.
+fn bundle_total(files: &[FileSizes], bundle: &str) -> Option<(usize, usize, usize)> {
+    let own: Vec<&FileSizes> = files.iter().filter(|f| f.bundle == bundle).collect();
+    if own.is_empty() {
+        return None;
     }
-    println!("{:<8} {:<40} {:>10} {:>10} {:>10}", "total", "", raw, gzip, brotli);
+    let parts = own.into_iter().chain(files.iter().filter(|f| f.label == "css"));
+    Some(parts.fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli)))
+}
+
+/// Prints the table (with each bundle's total) and writes it to `target/dist-sizes.json`.
+pub fn report(files: &[FileSizes]) -> Result<PathBuf> {
+    let row = |part: &str, file: &str, raw, gzip, brotli| {
+        println!("{part:<20} {file:<48} {raw:>10} {gzip:>10} {brotli:>10}");
+    };
+    println!();
+    row("part", "file", "raw".into(), "gzip -9".into(), "brotli 11".into());
+    for f in files {
+        let part =
+            if f.bundle.is_empty() { f.label.to_string() } else { format!("{} {}", f.bundle, f.label) };
+        row(&part, &f.file, f.raw.to_string(), f.gzip.to_string(), f.brotli.to_string());
+    }
+    let mut bundles: Vec<&str> = files.iter().map(|f| f.bundle).filter(|b| !b.is_empty()).collect();
+    bundles.dedup();
+    let mut totals = Vec::new();
+    for bundle in bundles {
+        if let Some((raw, gzip, brotli)) = bundle_total(files, bundle) {
+            row(
+                &format!("{bundle} total"),
+                "wasm + js + css",
+                raw.to_string(),
+                gzip.to_string(),
+                brotli.to_string(),
+            );
+            totals.push(format!(
+                "    \"{bundle}\": {{\"raw\": {raw}, \"gzip\": {gzip}, \"brotli\": {brotli}}}"
+            ));
+        }
+    }
 
     let entries: Vec<String> = files
         .iter()
         .map(|f| {
             format!(
-                "    {{\"part\": \"{}\", \"file\": \"{}\", \"raw\": {}, \"gzip\": {}, \"brotli\": {}}}",
+                "    {{\"part\": \"{}\", \"bundle\": \"{}\", \"file\": \"{}\", \"raw\": {}, \"gzip\": {}, \"brotli\": {}}}",
                 f.label,
+                f.bundle,
                 json_escape(&f.file),
                 f.raw,
                 f.gzip,
@@ -53,8 +99,9 @@ pub fn report(files: &[FileSizes]) -> Result<PathBuf> {
         })
         .collect();
     let json = format!(
-        "{{\n  \"files\": [\n{}\n  ],\n  \"total\": {{\"raw\": {raw}, \"gzip\": {gzip}, \"brotli\": {brotli}}}\n}}\n",
-        entries.join(",\n")
+        "{{\n  \"files\": [\n{}\n  ],\n  \"bundles\": {{\n{}\n  }}\n}}\n",
+        entries.join(",\n"),
+        totals.join(",\n")
     );
     let target = crate::target_dir();
     std::fs::create_dir_all(&target)?;

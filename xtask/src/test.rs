@@ -42,6 +42,20 @@ impl Report {
         ok
     }
 
+    /// Like [`Report::check`], for a step whose value later steps need.
+    fn check_value<T>(&mut self, name: &str, outcome: Result<T>) -> Option<T> {
+        match outcome {
+            Ok(value) => {
+                self.check(name, Ok(true));
+                Some(value)
+            }
+            Err(error) => {
+                self.check(name, Err(error));
+                None
+            }
+        }
+    }
+
     /// Records a test run from its exit status and the counts found in its output.
     fn tests(&mut self, name: &str, outcome: Result<(bool, Counts)>) {
         let stage = match outcome {
@@ -112,6 +126,16 @@ pub fn run() -> Result<bool> {
         cmd::status(&mut cmd::cargo(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])),
     );
 
+    // Each backend's bundle is the widget built with only that backend's feature; code that only
+    // one bundle leaves unused must still be clean there.
+    for features in ["", "wordpress", "isso", "waline", "custom"] {
+        let name = if features.is_empty() { "threadline" } else { features };
+        crate::header(&format!("test: clippy (wasm32, the {name} bundle)"));
+        let mut clippy = cmd::cargo(["clippy", "-p", "threadline", "--lib", "--target", tools::WASM_TARGET]);
+        clippy.args(["--no-default-features", "--features", features, "--", "-D", "warnings"]);
+        report.check(&format!("clippy wasm32 ({name} bundle)"), cmd::status(&mut clippy));
+    }
+
     crate::header("test: clippy (wasm32)");
     report.check(
         "clippy wasm32",
@@ -152,9 +176,17 @@ pub fn run() -> Result<bool> {
         report.not_run("wasm tests (Chromium)", "tools are missing");
     }
 
-    let dist_ok = tools_ok && report.check("dist", dist::build().map(|()| true));
+    let dist_files = if tools_ok { report.check_value("dist", dist::build_measured()) } else { None };
+    let dist_ok = dist_files.is_some();
     if !tools_ok {
         report.not_run("dist", "tools are missing");
+    }
+    match &dist_files {
+        Some(files) => {
+            crate::header("test: the size budget of every bundle");
+            report.check("size budget", dist::check_widget_budget(files).map(|()| true));
+        }
+        None => report.not_run("size budget", "dist was not built"),
     }
 
     crate::header("test: cargo build -p threadline-server");

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::render;
+use crate::bundles::{bindgen, wasm_opt};
 use crate::{cmd, tools, Result};
 
 /// The twiggy release installed when `twiggy` is missing.
@@ -98,15 +99,16 @@ fn build_floor(out: &Path) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// `twiggy top -n 16 --format json` of a copy of the release wasm that keeps its function
+/// `twiggy top -n 16 --format json` of a copy of the Threadline bundle's release wasm that keeps its function
 /// names (wasm-bindgen, then `wasm-opt -Oz -g`): the names section itself is one of the 16 rows
 /// and is left out by the measuring script. Returns the JSON file and that wasm.
 fn twiggy_top(out: &Path) -> Result<(PathBuf, PathBuf)> {
     ensure_twiggy()?;
+    // The backend bundles of `dist` share this output path: rebuild the Threadline bundle's
+    // wasm (only the widget crate recompiles).
+    let mut build = cmd::cargo(["build", "--release", "--lib", "--target", tools::WASM_TARGET]);
+    cmd::run(build.arg("--no-default-features"))?;
     let release = crate::target_dir().join(tools::WASM_TARGET).join("release").join("threadline.wasm");
-    if !release.is_file() {
-        return Err(format!("{} is missing: run `cargo xtask dist`", release.display()).into());
-    }
     let dir = out.join("twiggy");
     bindgen(&release, &dir, "threadline_names")?;
     let wasm = dir.join("threadline_names_bg.wasm");
@@ -124,24 +126,6 @@ fn ensure_twiggy() -> Result {
     }
     println!("xtask: installing twiggy {TWIGGY_VERSION}; this takes a few minutes");
     cmd::run(&mut cmd::cargo(["install", "twiggy", "--version", &format!("={TWIGGY_VERSION}"), "--locked"]))
-}
-
-/// `wasm-bindgen --target web --no-typescript` as Trunk runs it.
-fn bindgen(wasm: &Path, out_dir: &Path, name: &str) -> Result {
-    let mut command =
-        cmd::program("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-name", name]);
-    command.arg("--out-dir").arg(out_dir).arg(wasm);
-    cmd::run(&mut command)
-}
-
-/// `wasm-opt -Oz` (with `-g`: keep the names) from npm's binaryen, as Trunk runs it.
-fn wasm_opt(input: &Path, output: &Path, keep_names: bool) -> Result {
-    let mut command = cmd::program("wasm-opt", ["-Oz"]);
-    if keep_names {
-        command.arg("-g");
-    }
-    command.arg(format!("--output={}", output.display())).arg(input);
-    cmd::run(&mut command)
 }
 
 /// The installed `isso` package (it holds `js/embed.min.js` and `css/isso.css`).
