@@ -45,10 +45,15 @@ struct Cli {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    // stdout carries only the "listening" line; everything else goes to stderr.
+    // stdout carries only the "listening" line; everything else goes to stderr, written by
+    // a thread of its own: a write that blocks (a slow disk, a full pipe) then holds up that
+    // thread instead of a runtime worker and every request queued on it. Not lossy: when the
+    // queue is full, logging waits rather than drop lines. The guard flushes at exit.
+    let (stderr, _flush_on_exit) =
+        tracing_appender::non_blocking::NonBlockingBuilder::default().lossy(false).finish(std::io::stderr());
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
-        .with_writer(std::io::stderr)
+        .with_writer(stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     match run(cli).await {

@@ -113,3 +113,39 @@ async fn demo_seed_is_deep_and_idempotent() {
     let s = TestServer::start(&db.path, &["--seed-demo"]).await;
     assert_eq!(s.list(DEMO_THREAD, None, None).await.total, total, "seeding twice adds nothing");
 }
+
+/// Logging goes through a writer thread: with the default level every request and every
+/// stored comment is still logged to stderr, and nothing is lost at a clean stop.
+#[tokio::test]
+async fn requests_are_logged_to_stderr_and_flushed_at_exit() {
+    use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
+    let db = TestDb::new();
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_threadline-server"))
+        .args(["--listen", "127.0.0.1:0", "--db"])
+        .arg(&db.path)
+        .env_remove("RUST_LOG")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    let line = stdout.next_line().await.unwrap().expect("the listening line");
+    let base = line.strip_prefix("threadline-server listening on ").unwrap().to_owned();
+    let http = reqwest::Client::new();
+    let posted = http
+        .post(format!("{base}/api/comments"))
+        .json(&crate::support::comment("/logged", "hello"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), reqwest::StatusCode::CREATED);
+    let pid = child.id().unwrap().to_string();
+    assert!(tokio::process::Command::new("kill").args(["-TERM", &pid]).status().await.unwrap().success());
+    assert!(child.wait().await.unwrap().success());
+    let mut log = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut log).await.unwrap();
+    assert!(log.contains("comment stored"), "{log}");
+    assert!(log.contains("finished processing request"), "{log}");
+    assert!(log.contains("stopped"), "the last line too: {log}");
+}
