@@ -4,7 +4,6 @@
 //! so keys arrive in the DOM's camelCase: `data-max-depth` becomes `maxDepth`.
 
 use crate::error::ClientError;
-use std::collections::BTreeMap;
 
 /// Default number of indentation levels before replies are shown flat.
 pub const DEFAULT_MAX_DEPTH: usize = 5;
@@ -76,9 +75,13 @@ pub struct Config {
 }
 
 impl Config {
-    /// Parses the attribute map; every problem names the attribute at fault.
-    pub fn from_attrs(attrs: &BTreeMap<String, String>) -> Result<Self, ClientError> {
-        let get = |k: &str| attrs.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
+    /// Parses the attributes (name, value), the last of a name winning; every problem names the
+    /// attribute at fault. A slice, not a map: a map type would cost the wasm its own code for
+    /// a dozen entries read once.
+    pub fn from_attrs(attrs: &[(String, String)]) -> Result<Self, ClientError> {
+        let get = |k: &str| {
+            attrs.iter().rev().find(|(name, _)| name == k).map(|(_, v)| v.trim()).filter(|v| !v.is_empty())
+        };
         let api = get("api").ok_or_else(|| ClientError::Config("data-api is missing".into()))?;
         if !api.starts_with("http://") && !api.starts_with("https://") {
             return Err(ClientError::Config("data-api must be an http(s) URL".into()));
@@ -137,7 +140,7 @@ impl Config {
 mod tests {
     use super::*;
 
-    fn attrs(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 

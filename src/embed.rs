@@ -4,7 +4,6 @@
 use crate::components::states::ErrorBox;
 use crate::components::thread::{Thread, ThreadProps};
 use crate::config::Config;
-use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
@@ -13,11 +12,11 @@ use yew::prelude::*;
 /// keys, string values) plus `css`, the stylesheet URL, set by the loader.
 #[wasm_bindgen]
 pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsValue> {
-    let mut attrs = BTreeMap::new();
+    let mut attrs = Vec::new();
     for entry in js_sys::Object::entries(options).iter() {
         let pair = js_sys::Array::from(&entry);
         if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-            attrs.insert(k, v);
+            attrs.push((k, v));
         }
     }
     let root = shadow_root(&container)?;

@@ -82,9 +82,14 @@ impl ClientError {
     }
 }
 
+/// Upper-cases an ASCII first letter: the names capitalised here are ours or host names, and
+/// Unicode case mapping would bring core's case tables (22 KB) into the wasm.
 fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 #[cfg(test)]

@@ -352,11 +352,10 @@ mod tests {
     #[test]
     fn every_backend_kind_builds_from_its_attributes() {
         let attrs = |extra: &[(&str, &str)]| {
-            let mut m: std::collections::BTreeMap<String, String> =
-                [("api", "https://h.example"), ("thread", "/t")]
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect();
+            let mut m: Vec<(String, String)> = [("api", "https://h.example"), ("thread", "/t")]
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
             m.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
             crate::config::Config::from_attrs(&m).unwrap()
         };

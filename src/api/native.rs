@@ -33,11 +33,7 @@ impl NativeApi {
 
     /// `POST {base}/comments`, after the same validation the server applies.
     pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
-        let mut body = serde_json::to_value(new_comment(thread, draft)?)
-            .map_err(|e| ClientError::Decode(e.to_string()))?;
-        if !draft.homepage.is_empty() {
-            body["homepage"] = draft.homepage.clone().into();
-        }
+        let body = PostBody { comment: new_comment(thread, draft)?, homepage: &draft.homepage };
         let response = self.send_post(&body, draft, None).await?;
         // A server with the optional proof-of-work asks for it; solve once and send again.
         #[cfg(target_arch = "wasm32")]
@@ -53,7 +49,7 @@ impl NativeApi {
 
     async fn send_post(
         &self,
-        body: &serde_json::Value,
+        body: &PostBody<'_>,
         draft: &Draft,
         altcha: Option<&str>,
     ) -> Result<super::RawResponse, ClientError> {
@@ -66,6 +62,15 @@ impl NativeApi {
         }
         super::fetch(super::with_json(builder, body)?).await
     }
+}
+
+/// What `POST /comments` sends: the comment, plus the honeypot field when a bot filled it in.
+#[derive(serde::Serialize)]
+pub struct PostBody<'a> {
+    #[serde(flatten)]
+    comment: NewComment,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    homepage: &'a str,
 }
 
 /// Converts a native page into the internal model.
@@ -99,6 +104,23 @@ pub fn new_comment(thread: &str, draft: &Draft) -> Result<NewComment, ClientErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_post_body_is_the_new_comment_plus_a_filled_honeypot() {
+        let draft = Draft { author: "Ann".into(), text: "Hi".into(), ..Default::default() };
+        let body = |homepage: &str| {
+            let body = PostBody { comment: new_comment("/t", &draft).unwrap(), homepage };
+            serde_json::to_value(&body).unwrap()
+        };
+        assert_eq!(
+            body(""),
+            serde_json::json!({"thread": "/t", "parent": null, "author": "Ann", "text": "Hi"})
+        );
+        assert_eq!(body("http://spam.example")["homepage"], "http://spam.example");
+        // The server reads exactly what the protocol type says.
+        let back: NewComment = serde_json::from_value(body("x")).unwrap();
+        assert_eq!(back.author, "Ann");
+    }
 
     #[test]
     fn builds_a_valid_body_or_names_the_field() {

@@ -6,12 +6,28 @@
 use super::{fetch, RawResponse};
 use crate::error::ClientError;
 use gloo_net::http::Request;
-use serde_json::{json, Value};
+use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// The most counters tried before giving up, whatever the challenge asks.
 const MAX_COUNTER: u32 = 5_000_000;
+
+/// The parts of a challenge the solver reads; the whole challenge goes back verbatim.
+#[derive(Deserialize)]
+struct Challenge {
+    parameters: Parameters,
+}
+
+#[derive(Deserialize)]
+struct Parameters {
+    #[serde(default)]
+    salt: String,
+    #[serde(default)]
+    nonce: String,
+    #[serde(default, rename = "keyPrefix")]
+    key_prefix: String,
+}
 
 /// True when an answer says the post needs a solved challenge.
 pub fn is_challenge_required(response: &RawResponse) -> bool {
@@ -21,12 +37,10 @@ pub fn is_challenge_required(response: &RawResponse) -> bool {
 /// Fetches a challenge from `{base}/challenge`, solves it, and returns the `Altcha` header value.
 pub async fn solve(base: &str) -> Result<String, ClientError> {
     let response = fetch(Request::get(&format!("{base}/challenge")).build().map_err(net)?).await?;
-    let challenge: Value =
+    let Challenge { parameters } =
         serde_json::from_str(&response.body).map_err(|e| ClientError::Decode(format!("challenge: {e}")))?;
-    let param =
-        |k: &str| challenge.pointer(&format!("/parameters/{k}")).and_then(Value::as_str).unwrap_or("");
     let (salt, nonce, prefix) =
-        (hex_bytes(param("salt")), hex_bytes(param("nonce")), param("keyPrefix").to_string());
+        (hex_bytes(&parameters.salt), hex_bytes(&parameters.nonce), parameters.key_prefix);
     let subtle = web_sys::window()
         .ok_or_else(|| ClientError::Config("no window".into()))?
         .crypto()
@@ -40,10 +54,14 @@ pub async fn solve(base: &str) -> Result<String, ClientError> {
         let digest = js_sys::Uint8Array::new(&JsFuture::from(promise).await.map_err(js)?).to_vec();
         let key = hex(&digest);
         if key.starts_with(&prefix) {
-            let payload =
-                json!({ "challenge": challenge, "solution": { "counter": counter, "derivedKey": key } });
+            // The challenge as the server wrote it (it parsed as JSON above, and its signature
+            // covers it), so nothing is lost or reordered on the way back.
+            let payload = format!(
+                r#"{{"challenge":{},"solution":{{"counter":{counter},"derivedKey":"{key}"}}}}"#,
+                response.body.trim()
+            );
             let window = web_sys::window().ok_or_else(|| ClientError::Config("no window".into()))?;
-            return window.btoa(&payload.to_string()).map_err(js);
+            return window.btoa(&payload).map_err(js);
         }
     }
     Err(ClientError::Refused {
@@ -57,9 +75,10 @@ fn net(e: gloo_net::Error) -> ClientError {
 }
 
 fn js(e: wasm_bindgen::JsValue) -> ClientError {
-    ClientError::Network(
-        e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message())),
-    )
+    ClientError::Network(e.dyn_ref::<js_sys::Error>().map_or_else(
+        || e.as_string().unwrap_or_else(|| "the browser refused".into()),
+        |e| String::from(e.message()),
+    ))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -16,9 +16,11 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 impl Identicon {
-    /// The identicon of an author name; case and surrounding spaces do not matter.
+    /// The identicon of an author name; ASCII case and surrounding spaces do not matter.
+    /// (Full Unicode case folding would bring core's 22 KB case tables into the wasm for a
+    /// picture.)
     pub fn for_author(name: &str) -> Self {
-        let h = fnv1a(name.trim().to_lowercase().as_bytes());
+        let h = fnv1a(name.trim().to_ascii_lowercase().as_bytes());
         let mut cells = [false; 25];
         for row in 0..5 {
             for col in 0..3 {
