@@ -114,3 +114,28 @@ async fn mount_explains_a_missing_api() {
         wait_for("the config error", || shadow.query_selector(".tl-error-message").ok().flatten()).await;
     assert!(msg.text_content().unwrap().contains("data-api"));
 }
+
+/// In the browser, JSON is read by `JSON.parse` (so no JSON parser ships in the wasm); it must
+/// read what serde_json reads, refuse what serde_json refuses, and never panic.
+#[wasm_bindgen_test]
+fn browser_json_reads_the_protocol_like_serde_json() {
+    use threadline::api::{decode, from_json};
+    use threadline_protocol::{ErrorBody, ThreadPage};
+    let page = r#"{"comments":[{"id":7,"thread":"/t","parent":null,"author":"Ann","website":null,
+        "text":"Hi \u00e9 \ud83d\ude00","created_at":"2026-11-25T10:00:00Z","replies":0,"extra":[1,{"x":2}]}],
+        "next_cursor":"abc","total":1}"#;
+    let ours: Result<ThreadPage, String> = from_json(page);
+    let reference: ThreadPage = serde_json::from_str(page).unwrap();
+    assert_eq!(ours, Ok(reference));
+
+    let error = r#"{"error":{"code":"invalid_field","message":"Please enter your name.","field":"author"}}"#;
+    assert_eq!(from_json::<ErrorBody>(error).ok(), serde_json::from_str::<ErrorBody>(error).ok());
+
+    for hostile in
+        ["", "{", "null", "[]", r#"{"comments":7}"#, r#"{"comments":[{"id":"x"}]}"#, "\"\\ud800\"", "1e999"]
+    {
+        assert!(from_json::<ThreadPage>(hostile).is_err(), "{hostile} must not decode");
+        assert!(serde_json::from_str::<ThreadPage>(hostile).is_err(), "{hostile}: serde_json agrees");
+        assert!(decode::<ThreadPage>(200, hostile).is_err());
+    }
+}

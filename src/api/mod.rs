@@ -295,12 +295,25 @@ pub async fn send_json<T: DeserializeOwned>(request: gloo_net::http::Request) ->
     decode(response.status, &response.body)
 }
 
+/// Parses JSON text: in the browser with its own `JSON.parse`, so no JSON parser ships in the wasm.
+#[cfg(target_arch = "wasm32")]
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// Parses JSON text (natively, for tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
 /// Turns a status and a body into a value or a [`ClientError`]; pure, so natively tested.
 pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ClientError> {
     if (200..300).contains(&status) {
-        serde_json::from_str(body).map_err(|e| ClientError::Decode(e.to_string()))
+        from_json(body).map_err(ClientError::Decode)
     } else {
-        let detail = serde_json::from_str::<ErrorBody>(body).ok().map(|b| b.error);
+        let detail = from_json::<ErrorBody>(body).ok().map(|b| b.error);
         Err(ClientError::Status { status, detail })
     }
 }

@@ -38,7 +38,7 @@ pub fn is_challenge_required(response: &RawResponse) -> bool {
 pub async fn solve(base: &str) -> Result<String, ClientError> {
     let response = fetch(Request::get(&format!("{base}/challenge")).build().map_err(net)?).await?;
     let Challenge { parameters } =
-        serde_json::from_str(&response.body).map_err(|e| ClientError::Decode(format!("challenge: {e}")))?;
+        super::from_json(&response.body).map_err(|e| ClientError::Decode(format!("challenge: {e}")))?;
     let (salt, nonce, prefix) =
         (hex_bytes(&parameters.salt), hex_bytes(&parameters.nonce), parameters.key_prefix);
     let subtle = web_sys::window()

@@ -27,7 +27,7 @@ pub fn text_key(thread: &str, parent: Option<&str>) -> String {
 
 /// Reads a stored identity; anything unreadable counts as none.
 pub fn parse_identity(stored: Option<&str>) -> Identity {
-    stored.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default()
+    stored.and_then(|s| crate::api::from_json(s).ok()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -29,10 +29,10 @@ pub const WIDGET_BROTLI_GOAL: usize = 90 * 1024;
 /// above what each bundle weighs today and stop it from growing. BENCHMARKS.md reports the
 /// goal as missed and by how much; lower a ceiling whenever a bundle shrinks.
 pub const WIDGET_BROTLI_LIMITS: [(&str, usize); 5] = [
-    ("threadline", 145 * 1024),
-    ("wordpress", 171 * 1024),
-    ("isso", 171 * 1024),
-    ("waline", 171 * 1024),
+    ("threadline", 137 * 1024),
+    ("wordpress", 170 * 1024),
+    ("isso", 170 * 1024),
+    ("waline", 170 * 1024),
     ("custom", 213 * 1024),
 ];
 
