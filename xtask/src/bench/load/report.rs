@@ -81,16 +81,15 @@ pub(super) fn notes(rows: &[Row], races: &[Race], plan: Plan, load: [String; 2])
         ));
     }
     notes.push(
-        "Where threadline-server's time goes (a perf profile of the list at 16 connections, taken while writing this \
-         bench): over half of the server's CPU is the kernel (futex wake-ups and task switches), handing work between \
-         tokio's workers and sqlx's per-connection SQLite worker threads: every statement is a round trip to that \
-         thread. The floor's profile looks the same, but its page is one SELECT; threadline-server's is a read \
-         transaction of five statements (BEGIN, the top-level page, the replies of its roots through json_each, \
-         COUNT(*) for the total, COMMIT), hence its extra context switches per answer. A post is worse: the \
-         Idempotency-Key look-up on the read pool, then BEGIN IMMEDIATE on the single writer, expired-key DELETE, \
-         key SELECT, INSERT (and its root_id trigger), key INSERT, COMMIT, against the floor's one INSERT. SQLite \
-         itself (sqlite3VdbeExec), JSON (serde_json) and malloc are a few per cent each; the CORS, nosniff and \
-         catch-panic layers do not show in the profile."
+        "How threadline-server gets its figures: a page is one SQL statement (the total, the top-level comments and \
+         all their replies together), and its finished JSON is cached in memory under a per-thread version that every \
+         write bumps before the poster's 201, so a repeated list is a version check and a memory copy; the floor \
+         queries SQLite on every request. Posts go to one writer task that stores every queued post in a single \
+         transaction (group commit: one look-up of all Idempotency-Keys, one INSERT per post with its parent check, \
+         one INSERT of the new keys, one COMMIT) and then answers each poster, where the floor commits each INSERT \
+         on its own through a pool. Before these (the previous results), over half of the server's CPU was kernel \
+         time handing each of a page's five and a post's seven statements between tokio's workers and sqlx's SQLite \
+         worker thread."
             .to_owned(),
     );
     if let Some(p64) = get(Server::Threadline, "list", 64) {
@@ -109,8 +108,8 @@ pub(super) fn notes(rows: &[Row], races: &[Race], plan: Plan, load: [String; 2])
     if let (Some(floor), Some(isso)) = (get(Server::Floor, "list", 64), get(Server::Isso, "list", 64)) {
         if floor.req_s.median < 100.0 * isso.req_s.median {
             notes.push(format!(
-            "For scale: at 64 connections even the floor lists at {:.0}× Isso's rate here, so the 100× goal is out of \
-             reach of any axum + sqlx SQLite server on this machine, not only of threadline-server.",
+            "For scale: at 64 connections the floor, which queries SQLite for every request, lists at {:.0}× Isso's \
+             rate here; the 100× goal takes a server that does not, such as threadline-server's page cache.",
             floor.req_s.median / isso.req_s.median.max(1e-9)
         ));
         }
