@@ -39,15 +39,40 @@ pub(super) fn prepare() -> Result<PathBuf> {
     server_bin()
 }
 
-/// Installs the build tools, and builds `dist/` when it is missing.
+/// What `dist/` is built from: a change to any of these makes it stale.
+const WIDGET_SOURCES: [&str; 7] =
+    ["src", "protocol", "styles", "index.html", "Trunk.toml", "Cargo.toml", "Cargo.lock"];
+
+/// Installs the build tools, and builds `dist/` when it is missing or older than the widget's
+/// sources: the render benchmark measures the widget as the tree is, not an earlier build.
 fn ensure_dist() -> Result {
     tools::ensure_build_tools()?;
-    let dist = crate::root().join("dist");
-    if dist.join("threadline.js").is_file() {
+    let root = crate::root();
+    if dist_is_fresh(&root.join("dist"), &WIDGET_SOURCES.map(|s| root.join(s))) {
+        println!("dist/ is newer than the widget's sources: not rebuilt");
         Ok(())
     } else {
         crate::dist::build()
     }
+}
+
+/// True when `dist/threadline.js` (the loader, written last by every build) exists and no file
+/// under `sources` (files or folders, walked without recursion) was modified after it.
+fn dist_is_fresh(dist: &Path, sources: &[PathBuf]) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let Some(built) = modified(&dist.join("threadline.js")) else { return false };
+    let mut stack: Vec<PathBuf> = sources.to_vec();
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            match std::fs::read_dir(&path) {
+                Ok(entries) => stack.extend(entries.filter_map(|e| e.ok().map(|e| e.path()))),
+                Err(_) => return false,
+            }
+        } else if modified(&path).is_some_and(|t| t > built) {
+            return false;
+        }
+    }
+    true
 }
 
 /// `target/bench/npm`: the peers' published browser packages, installed with npm.
@@ -143,6 +168,31 @@ mod tests {
             .unwrap();
         assert_eq!(package_version(&dir).as_deref(), Some("3.15.2"));
         assert_eq!(package_version(&dir.join("missing")), None);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn dist_older_than_a_widget_source_is_stale() {
+        let dir = std::env::temp_dir().join(format!("xtask-bench-dist-{}", std::process::id()));
+        let (dist, src) = (dir.join("dist"), dir.join("src").join("api"));
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::create_dir_all(&src).unwrap();
+        let sources = [dir.join("src"), dir.join("Cargo.toml")];
+        let at = |path: &Path, secs: u64| {
+            let file =
+                std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(path).unwrap();
+            file.set_modified(SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs)).unwrap();
+        };
+        assert!(!dist_is_fresh(&dist, &sources), "no dist/ yet");
+        at(&dist.join("threadline.js"), 2_000);
+        at(&dir.join("Cargo.toml"), 1_000);
+        at(&src.join("isso.rs"), 1_500);
+        assert!(dist_is_fresh(&dist, &sources));
+        // An adapter edited after the last build, deep in src/: the bench must not measure the old one.
+        at(&src.join("isso.rs"), 2_500);
+        assert!(!dist_is_fresh(&dist, &sources));
+        at(&dist.join("threadline.js"), 3_000);
+        assert!(dist_is_fresh(&dist, &sources));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
