@@ -43,20 +43,11 @@ impl IssoApi {
 
     /// One page of top-level comments with all their replies.
     pub async fn list(&self, thread: &str, cursor: Option<&str>, limit: u32) -> Result<Page, ClientError> {
-        let offset: u64 = cursor.and_then(|c| c.parse().ok()).unwrap_or(0);
-        let url = list_url(&self.base, thread, None, limit, offset);
-        let response = fetch(Request::get(&url).build().map_err(net)?).await?;
-        let (mut page, mut held_back) = parse_list(&response, offset)?;
-        // Fetch replies Isso left out, so the thread is whole (bounded, in case it never ends).
-        for _ in 0..limit as usize + EXTRA_FOLLOW_UPS {
-            let Some((parent, already)) = held_back.pop() else { break };
-            let url = list_url(&self.base, thread, Some(&parent), 0, already);
-            let response = fetch(Request::get(&url).build().map_err(net)?).await?;
-            let (more, rest) = parse_list(&response, 0)?;
-            page.comments.extend(more.comments);
-            held_back.extend(rest);
+        let mut walk = PageWalk::new(&self.base, thread, cursor, limit);
+        while let Some(url) = walk.next_url() {
+            walk.feed(&fetch(Request::get(&url).build().map_err(net)?).await?)?;
         }
-        Ok(page)
+        Ok(walk.into_page())
     }
 
     /// Posts to `/new?uri=…`. A reply to a reply is stored by Isso under the top-level comment,
@@ -80,6 +71,66 @@ impl IssoApi {
 
 fn net(e: gloo_net::Error) -> ClientError {
     ClientError::Network(e.to_string())
+}
+
+/// The requests of one page, without the network: the list, then one per comment whose
+/// replies Isso held back, until the thread is whole. Call [`PageWalk::next_url`], fetch it,
+/// [`PageWalk::feed`] the answer, and repeat while there is a URL.
+#[derive(Debug)]
+pub struct PageWalk {
+    base: String,
+    thread: String,
+    offset: u64,
+    limit: u32,
+    /// `None` until the list itself has been answered.
+    page: Option<Page>,
+    held_back: Vec<(String, u64)>,
+    /// Follow-ups still allowed (bounded, in case a server never stops holding back).
+    follow_ups: usize,
+}
+
+impl PageWalk {
+    /// The page after `cursor` (an offset) of `limit` top-level comments.
+    pub fn new(base: &str, thread: &str, cursor: Option<&str>, limit: u32) -> Self {
+        PageWalk {
+            base: base.into(),
+            thread: thread.into(),
+            offset: cursor.and_then(|c| c.parse().ok()).unwrap_or(0),
+            limit,
+            page: None,
+            held_back: Vec::new(),
+            follow_ups: limit as usize + EXTRA_FOLLOW_UPS,
+        }
+    }
+
+    /// The next request to make, or `None` when the page is whole (or the budget spent).
+    pub fn next_url(&self) -> Option<String> {
+        if self.page.is_none() {
+            return Some(list_url(&self.base, &self.thread, None, self.limit, self.offset));
+        }
+        let (parent, already) = self.held_back.last().filter(|_| self.follow_ups > 0)?;
+        Some(list_url(&self.base, &self.thread, Some(parent), 0, *already))
+    }
+
+    /// Reads the answer to the last [`PageWalk::next_url`].
+    pub fn feed(&mut self, response: &RawResponse) -> Result<(), ClientError> {
+        let Some(page) = &mut self.page else {
+            let (page, held_back) = parse_list(response, self.offset)?;
+            (self.page, self.held_back) = (Some(page), held_back);
+            return Ok(());
+        };
+        self.held_back.pop();
+        self.follow_ups = self.follow_ups.saturating_sub(1);
+        let (more, rest) = parse_list(response, 0)?;
+        page.comments.extend(more.comments);
+        self.held_back.extend(rest);
+        Ok(())
+    }
+
+    /// The page, with every reply fetched so far.
+    pub fn into_page(self) -> Page {
+        self.page.unwrap_or_default()
+    }
 }
 
 /// The list URL: top-level comments (`limit`, `offset`), or the replies of `parent`.
