@@ -80,6 +80,11 @@ describe('demo article thread', () => {
         if (!time || Date.parse(time.getAttribute('datetime')) !== Date.parse(c.created_at)) {
           found.push(`#comment-${c.id} time.tl-time[datetime] is not ${c.created_at}`);
         }
+        // The tooltip is the reader's own local date and time (one shared Intl.DateTimeFormat).
+        const year = String(new Date(c.created_at).getFullYear());
+        if (!time?.getAttribute('title')?.includes(year)) {
+          found.push(`#comment-${c.id} time.tl-time[title] does not give the local date: ${time?.getAttribute('title')}`);
+        }
         if (!own(el, '.tl-author')?.textContent.includes(c.author)) {
           found.push(`#comment-${c.id} .tl-author does not show ${c.author}`);
         }
