@@ -201,6 +201,13 @@ mod tests {
     }
 
     #[test]
+    fn every_bundle_has_a_ceiling() {
+        let limited: Vec<&str> = WIDGET_BROTLI_LIMITS.iter().map(|(name, _)| *name).collect();
+        let built: Vec<&str> = std::iter::once("threadline").chain(crate::bundles::FOREIGN).collect();
+        assert_eq!(limited, built);
+    }
+
+    #[test]
     fn tells_trunks_bundle_from_the_backends() {
         assert!(is_native("threadline-0123abcd_bg.wasm", "_bg.wasm"));
         assert!(is_native("threadline-0123abcd.js", ".js"));
