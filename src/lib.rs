@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod config;
+pub mod effects;
 mod embed_dom;
 pub mod error;
 pub mod i18n;

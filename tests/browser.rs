@@ -139,3 +139,56 @@ fn browser_json_reads_the_protocol_like_serde_json() {
         assert!(decode::<ThreadPage>(200, hostile).is_err());
     }
 }
+
+/// Routes the page's `fetch` of `http://late.invalid/api/comments` to canned answers: thread
+/// `/slow` answers after 300 ms, any other thread at once. `window.__tlSlowRead` turns true in
+/// the task after the widget has read the slow answer's body, so that a test can tell that the
+/// late answer has been handled without guessing a delay.
+fn stub_late_backend() {
+    let install = js_sys::Function::new_no_args(
+        r#"
+        if (window.__tlStubbed) return;
+        window.__tlStubbed = true;
+        const real = window.fetch.bind(window);
+        const page = (thread, id, text) => JSON.stringify({ comments: [{ id, thread, parent: null,
+            author: "Ann", website: null, text, created_at: "2026-11-25T10:00:00Z", replies: 0 }],
+            next_cursor: null, total: 1 });
+        window.fetch = (input, init) => {
+            const url = new URL(typeof input === "string" ? input : input.url);
+            if (url.origin !== "http://late.invalid") return real(input, init);
+            const thread = url.searchParams.get("thread");
+            const slow = thread === "/slow";
+            const response = new Response(page(thread, slow ? 1 : 2, slow ? "from the old thread" : "from the new thread"),
+                { status: 200, headers: { "Content-Type": "application/json" } });
+            if (!slow) return Promise.resolve(response);
+            const text = response.text.bind(response);
+            response.text = () => text().then(body => { setTimeout(() => { window.__tlSlowRead = true; }, 0); return body; });
+            return new Promise(resolve => setTimeout(() => resolve(response), 300));
+        };
+        "#,
+    );
+    install.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_late_answer_for_the_previous_thread_is_dropped() {
+    stub_late_backend();
+    let div = fresh_div();
+    let props = |thread: &str| ThreadProps {
+        api: "http://late.invalid/api".into(),
+        thread: thread.to_string().into(),
+        max_depth: 5,
+        page_size: 50,
+        backend: None,
+    };
+    let mut app = yew::Renderer::<Thread>::with_root_and_props(div.clone().into(), props("/slow")).render();
+    wait_for("the skeleton", || query(&div, ".tl-root[data-state=loading]")).await;
+    // The page switches threads while the first thread's answer is still on its way.
+    app.update(props("/fast"));
+    let body = wait_for("the new thread", || query(&div, ".tl-root[data-state=ready] .tl-comment")).await;
+    assert!(body.text_content().unwrap().contains("from the new thread"));
+    let read = || js_sys::Reflect::get(&web_sys::window().unwrap(), &"__tlSlowRead".into()).ok();
+    wait_for("the old thread's late answer to be read", || read().filter(|v| v.is_truthy())).await;
+    let text = query(&div, ".tl-list").unwrap().text_content().unwrap();
+    assert!(text.contains("from the new thread") && !text.contains("from the old thread"), "{text}");
+}

@@ -2,8 +2,8 @@
 
 use super::avatar::Avatar;
 use super::body::Body;
-use super::context::ThreadCtx;
 use super::reply_form::ReplyForm;
+use crate::effects::ThreadCtx;
 use crate::i18n;
 use crate::model::time::format_rfc3339;
 use crate::model::tree::{flatten_descendants, Node, Shared};

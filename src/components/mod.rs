@@ -4,7 +4,6 @@
 pub mod avatar;
 pub mod body;
 pub mod comment;
-pub mod context;
 pub mod reply_form;
 pub mod states;
 pub mod thread;

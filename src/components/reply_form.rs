@@ -1,12 +1,11 @@
 //! The comment form: at the top of the thread, or in place under a comment.
 
 use super::body::Body;
-use super::context::ThreadCtx;
-use crate::api::{validate_draft, Draft};
+use crate::effects::post::remember_text;
+use crate::effects::{post, restore_form, PostRequest, ThreadCtx};
 use crate::i18n;
-use crate::state::draft::{parse_identity, text_key, Identity, IDENTITY_KEY};
-use crate::state::form::{Field, FormAction, FormState};
-use crate::storage;
+use crate::state::draft::text_key;
+use crate::state::form::{Field, FormAction};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -41,23 +40,9 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     let thread = ctx.as_ref().map(|c| c.thread.to_string()).unwrap_or_default();
     let draft_key = text_key(&thread, props.parent.as_deref());
     let form = {
-        let (parent, key) = (props.parent.clone(), draft_key.clone());
-        let (root, parent_author) = (props.root.clone(), props.replying_to.as_ref().map(|a| a.to_string()));
-        use_reducer(move || {
-            let id = parse_identity(storage::get(IDENTITY_KEY).as_deref());
-            let text = storage::get(&key).unwrap_or_default();
-            let draft = Draft {
-                parent,
-                root,
-                parent_author,
-                author: id.author,
-                email: id.email,
-                website: id.website,
-                text,
-                ..Default::default()
-            };
-            FormState { draft, ..Default::default() }
-        })
+        let (parent, root, key) = (props.parent.clone(), props.root.clone(), draft_key.clone());
+        let parent_author = props.replying_to.as_ref().map(|a| a.to_string());
+        use_reducer(move || restore_form(parent, root, parent_author, &key))
     };
     let refs =
         use_memo((), |_| [NodeRef::default(), NodeRef::default(), NodeRef::default(), NodeRef::default()]);
@@ -90,7 +75,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 return;
             };
             if field == Field::Text {
-                storage::set(&key, &value);
+                remember_text(&key, &value);
             }
             form.dispatch(FormAction::Edit(field, value));
         })
@@ -100,35 +85,13 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         let on_posted = props.on_posted.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if form.busy {
-                return;
+            if !form.busy {
+                let (draft, draft_key) = (form.draft.clone(), key.clone());
+                post(
+                    &ctx,
+                    PostRequest { draft, draft_key, form: form.dispatcher(), on_posted: on_posted.clone() },
+                );
             }
-            let mut draft = form.draft.clone();
-            draft.idempotency_key.get_or_insert_with(new_key);
-            if let Err(err) = validate_draft(&ctx.thread, &draft, &ctx.caps) {
-                return form.dispatch(FormAction::Failed(err));
-            }
-            let identity = Identity {
-                author: draft.author.trim().into(),
-                email: draft.email.trim().into(),
-                website: draft.website.trim().into(),
-            };
-            storage::set(IDENTITY_KEY, &serde_json::to_string(&identity).unwrap_or_default());
-            form.dispatch(FormAction::Submit(draft.idempotency_key.clone().unwrap_or_default()));
-            let (form, ctx, key, on_posted) = (form.clone(), ctx.clone(), key.clone(), on_posted.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match ctx.backend.post(&ctx.thread, &draft).await {
-                    Ok(comment) => {
-                        storage::set(&key, "");
-                        form.dispatch(FormAction::Posted);
-                        ctx.on_posted.emit(comment);
-                        if let Some(cb) = on_posted {
-                            cb.emit(());
-                        }
-                    }
-                    Err(err) => form.dispatch(FormAction::Failed(err)),
-                }
-            });
         })
     };
 
@@ -164,7 +127,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     };
     let heading = match &props.replying_to {
         Some(name) => {
-            html! { <p class="tl-form-title">{ "Replying to " }<strong>{ name.clone() }</strong></p> }
+            html! { <p class="tl-form-title">{ i18n::REPLYING_TO }{ " " }<strong>{ name.clone() }</strong></p> }
         }
         None => html! { <h3 class="tl-form-title">{ i18n::LEAVE_A_COMMENT }</h3> },
     };
@@ -203,7 +166,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             </div>
             // A honeypot: hidden from people and from assistive technology; bots fill it in.
             <div class="tl-hp" aria-hidden="true">
-                <label for={format!("{prefix}-homepage")}>{ "Leave this field empty" }</label>
+                <label for={format!("{prefix}-homepage")}>{ i18n::HONEYPOT_LABEL }</label>
                 <input id={format!("{prefix}-homepage")} name="homepage" type="text" tabindex="-1" autocomplete="off"
                     value={form.draft.homepage.clone()}
                     oninput={{ let form = form.clone(); move |e: InputEvent| {
@@ -231,9 +194,4 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             </div>
         </form>
     }
-}
-
-/// A random key for `Idempotency-Key`: 128 bits from the browser's generator.
-fn new_key() -> String {
-    (0..4).map(|_| format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u32)).collect()
 }

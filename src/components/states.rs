@@ -7,7 +7,7 @@ use yew::prelude::*;
 #[function_component]
 pub fn Skeleton() -> Html {
     html! {
-        <div class="tl-skeleton" aria-busy="true" aria-label="Loading comments">
+        <div class="tl-skeleton" aria-busy="true" aria-label={i18n::LOADING_COMMENTS}>
             { for (0..3).map(|i| html! {
                 <div class="tl-skeleton-item" key={i}>
                     <span class="tl-skeleton-avatar"></span>

@@ -1,14 +1,14 @@
-//! The public [`Thread`] component: loads a thread, shows its states, the top form and the
-//! comments, and pages through the rest.
+//! The public [`Thread`] component: shows the thread's states, the top form and the comments,
+//! and pages through the rest. Its network work is [`crate::effects::use_thread`]'s.
 
 use super::comment::CommentView;
-use super::context::ThreadCtx;
 use super::reply_form::ReplyForm;
 use super::states::{Empty, ErrorBox, Skeleton};
 use crate::api::native::NativeApi;
 use crate::api::Backend;
+use crate::effects::{use_thread, ThreadCtx, ThreadSource};
 use crate::i18n;
-use crate::state::{Action, More, Phase, ThreadState};
+use crate::state::{More, Phase, ThreadState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,37 +33,18 @@ pub struct ThreadProps {
 /// A whole comment section.
 #[function_component]
 pub fn Thread(props: &ThreadProps) -> Html {
-    let state = use_reducer(ThreadState::default);
-    let ctx = {
-        let dispatcher = state.dispatcher();
-        let deps = (props.api.clone(), props.thread.clone(), props.max_depth, props.backend.clone());
-        use_memo(deps, move |(api, thread, depth, backend)| {
-            let backend = backend.clone().unwrap_or_else(|| {
-                Rc::new(Backend::Native(NativeApi::new(api.trim_end_matches('/').to_string())))
-            });
-            ThreadCtx {
-                caps: backend.capabilities(),
-                backend,
-                thread: thread.clone(),
-                max_depth: *depth,
-                on_posted: Callback::from(move |c| dispatcher.dispatch(Action::Posted(c))),
-            }
+    let backend = use_memo((props.api.clone(), props.backend.clone()), |(api, backend)| {
+        backend.clone().unwrap_or_else(|| {
+            Rc::new(Backend::Native(NativeApi::new(api.trim_end_matches('/').to_string())))
         })
-    };
-    let attempt = use_state(|| 0u32);
-    {
-        let (dispatcher, ctx, limit) = (state.dispatcher(), ctx.clone(), props.page_size);
-        use_effect_with((ctx, *attempt), move |(ctx, _)| {
-            dispatcher.dispatch(Action::Reload);
-            let ctx = ctx.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match ctx.backend.list(&ctx.thread, None, limit).await {
-                    Ok(page) => dispatcher.dispatch(Action::Loaded(page)),
-                    Err(e) => dispatcher.dispatch(Action::LoadFailed(e)),
-                }
-            });
-        });
-    }
+    });
+    let thread = use_thread(ThreadSource {
+        backend: (*backend).clone(),
+        thread: props.thread.clone(),
+        max_depth: props.max_depth,
+        page_size: props.page_size,
+    });
+    let (state, ctx) = (&thread.state, &thread.ctx);
     let section = use_node_ref();
     {
         // A permalink (#comment-<id>) cannot reach into a shadow root by itself: once the thread
@@ -77,40 +58,21 @@ pub fn Thread(props: &ThreadProps) -> Html {
             move || drop(listener)
         });
     }
-    let on_retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |()| attempt.set(*attempt + 1))
-    };
-    let on_more = {
-        let (dispatcher, ctx, limit) = (state.dispatcher(), ctx.clone(), props.page_size);
-        let cursor = state.next_cursor.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(cursor) = cursor.clone() else { return };
-            dispatcher.dispatch(Action::MoreRequested);
-            let (dispatcher, ctx) = (dispatcher.clone(), ctx.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match ctx.backend.list(&ctx.thread, Some(&cursor), limit).await {
-                    Ok(page) => dispatcher.dispatch(Action::MoreLoaded(page)),
-                    Err(e) => dispatcher.dispatch(Action::MoreFailed(e)),
-                }
-            });
-        })
-    };
 
     let (phase_name, content) = match &state.phase {
         Phase::Loading => ("loading", html! { <Skeleton /> }),
         Phase::Failed(e) => {
             let message = e.reader_message_from(ctx.caps.name);
-            ("error", html! { <ErrorBox {message} on_retry={Some(on_retry)} /> })
+            ("error", html! { <ErrorBox {message} on_retry={Some(thread.retry.clone())} /> })
         }
-        Phase::Ready => ("ready", ready_view(&state, &ctx, on_more)),
+        Phase::Ready => ("ready", ready_view(state, ctx, thread.more.reform(|_: MouseEvent| ()))),
     };
     html! {
-        <ContextProvider<Rc<ThreadCtx>> context={ctx}>
-            <section ref={section} class="tl-root" data-state={phase_name} aria-label="Comments">
+        <ContextProvider<Rc<ThreadCtx>> context={ctx.clone()}>
+            <section ref={section} class="tl-root" data-state={phase_name} aria-label={i18n::COMMENTS}>
                 <header class="tl-header">
                     <h2 class="tl-title">
-                        { if state.phase == Phase::Ready { i18n::comment_count(state.total as usize) } else { "Comments".into() } }
+                        { if state.phase == Phase::Ready { i18n::comment_count(state.total as usize) } else { i18n::COMMENTS.into() } }
                     </h2>
                 </header>
                 { content }
@@ -132,7 +94,7 @@ fn ready_view(state: &ThreadState, ctx: &ThreadCtx, on_more: Callback<MouseEvent
             <div class="tl-more-wrap">
                 { failed }
                 <button type="button" class="tl-more tl-button tl-button-quiet" disabled={busy} onclick={on_more}>
-                    { if busy { "Loading…" } else { i18n::LOAD_MORE } }
+                    { if busy { i18n::LOADING } else { i18n::LOAD_MORE } }
                 </button>
             </div>
         }

@@ -22,6 +22,16 @@ pub fn reply_count(n: usize) -> String {
     }
 }
 
+/// The section's accessible name, and its heading until the count is known.
+pub const COMMENTS: &str = "Comments";
+/// Accessible label of the skeleton shown while the first page loads.
+pub const LOADING_COMMENTS: &str = "Loading comments";
+/// Label of the next-page button while the page loads.
+pub const LOADING: &str = "Loading…";
+/// Heading of an in-place reply form, before the name of the author answered.
+pub const REPLYING_TO: &str = "Replying to";
+/// Label of the hidden honeypot field: only bots, which read labels, see it.
+pub const HONEYPOT_LABEL: &str = "Leave this field empty";
 /// Shown on an empty thread.
 pub const EMPTY: &str = "Be the first to comment.";
 /// Heading of the form at the top of the thread.

@@ -1,7 +1,8 @@
 //! The reply form's state machine: field edits, submission, failure and success. Whatever the
 //! reader typed survives a failure; only success clears the text.
 
-use crate::api::Draft;
+use super::draft::Identity;
+use crate::api::{validate_draft, Capabilities, Draft};
 use crate::error::ClientError;
 use std::rc::Rc;
 use yew::Reducible;
@@ -127,9 +128,52 @@ pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
     s
 }
 
+/// Readies a draft for posting: checks it against the shared limits and the backend's demands,
+/// gives it an idempotency key unless an earlier try of the same words has one, and returns the
+/// identity to remember for the next comment.
+pub fn prepare_post(
+    thread: &str,
+    mut draft: Draft,
+    caps: &Capabilities,
+    new_key: impl FnOnce() -> String,
+) -> Result<(Draft, Identity), ClientError> {
+    validate_draft(thread, &draft, caps)?;
+    draft.idempotency_key.get_or_insert_with(new_key);
+    let identity = Identity {
+        author: draft.author.trim().into(),
+        email: draft.email.trim().into(),
+        website: draft.website.trim().into(),
+    };
+    Ok((draft, identity))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn draft(text: &str, email: &str) -> Draft {
+        Draft { author: " Ann ".into(), email: email.into(), text: text.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn prepared_posts_keep_their_key_and_remember_a_trimmed_identity() {
+        let caps = Capabilities::BASE;
+        let (d, id) = prepare_post("/t", draft("Hello", ""), &caps, || "new".into()).unwrap();
+        assert_eq!((d.idempotency_key.as_deref(), id.author.as_str()), (Some("new"), "Ann"));
+        let retried = Draft { idempotency_key: Some("old".into()), ..draft("Hello", "") };
+        let (d, _) = prepare_post("/t", retried, &caps, || "new".into()).unwrap();
+        assert_eq!(d.idempotency_key.as_deref(), Some("old"), "a retry of the same words keeps its key");
+    }
+
+    #[test]
+    fn prepared_posts_follow_the_backends_rules() {
+        let caps = Capabilities { email_required: true, min_text: 10, ..Capabilities::BASE };
+        let err = prepare_post("/t", draft("Long enough text", " "), &caps, String::new).unwrap_err();
+        assert_eq!(err.field(), Some("email"));
+        let err = prepare_post("/t", draft("Short", "a@b.example"), &caps, String::new).unwrap_err();
+        assert_eq!(err.field(), Some("text"));
+        assert!(prepare_post("/t", draft("Long enough text", "a@b.example"), &caps, String::new).is_ok());
+    }
     use threadline_protocol::ValidationError;
 
     #[test]

@@ -1,10 +1,15 @@
 //! The thread's state machine: an [`Action`] enum and pure transition functions, wired to Yew's
 //! `use_reducer` through [`Reducible`]. No DOM code, so every transition is natively tested.
+//!
+//! Every request the effects layer (`crate::effects`) starts carries a [`Ticket`], and every
+//! answer brings its ticket back. An answer whose ticket is no longer the current one (the
+//! thread was reloaded, or its props changed, while it was in flight) is dropped here, so a late
+//! answer can never overwrite newer state.
 
 pub mod draft;
 pub mod form;
 
-use crate::api::Page;
+use crate::api::{Capabilities, Page};
 use crate::error::ClientError;
 use crate::model::tree::Forest;
 use crate::model::Comment;
@@ -35,9 +40,20 @@ pub enum More {
     Failed(ClientError),
 }
 
+/// Names one request, so that its answer can be matched to the state that asked for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Ticket(pub u64);
+
 /// Everything the thread view renders.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ThreadState {
+    /// The ticket of the first-page load the view is showing or waiting for.
+    pub load: Ticket,
+    /// The ticket of the next-page request in flight, if any.
+    pub more_ticket: Option<Ticket>,
+    /// What the backend can do, as it said once the first page came (a mapping given by URL
+    /// is known only then); `None` until then.
+    pub caps: Option<Capabilities>,
     /// First-load phase.
     pub phase: Phase,
     /// The comments, as trees.
@@ -53,20 +69,21 @@ pub struct ThreadState {
 /// Everything that can happen to a thread.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// A (re)load of the first page starts.
-    Reload,
-    /// The first page arrived.
-    Loaded(Page),
+    /// A (re)load of the first page starts; earlier requests' answers no longer count.
+    Reload(Ticket),
+    /// The first page arrived, with what the backend can do.
+    Loaded(Ticket, Page, Capabilities),
     /// The first page failed.
-    LoadFailed(ClientError),
+    LoadFailed(Ticket, ClientError),
     /// Loading the next page starts.
-    MoreRequested,
+    MoreRequested(Ticket),
     /// The next page arrived.
-    MoreLoaded(Page),
+    MoreLoaded(Ticket, Page),
     /// The next page failed.
-    MoreFailed(ClientError),
-    /// The reader's comment was stored by the backend.
-    Posted(Comment),
+    MoreFailed(Ticket, ClientError),
+    /// The reader's comment was stored by the backend; the ticket is the load it was posted
+    /// under, so a comment posted to a thread the widget has since left is not shown here.
+    Posted(Ticket, Comment),
 }
 
 impl Reducible for ThreadState {
@@ -80,33 +97,50 @@ impl Reducible for ThreadState {
 /// The transition function behind [`Reducible::reduce`].
 pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
     match action {
-        Action::Reload => {
+        Action::Reload(ticket) => {
+            s.load = ticket;
+            s.more_ticket = None;
+            s.more = More::Idle;
             s.phase = Phase::Loading;
         }
-        Action::Loaded(page) => {
+        Action::Loaded(ticket, page, caps) if ticket == s.load => {
             s.forest = Forest::build(page.comments);
             s.total = page.total.unwrap_or(s.forest.len() as u64);
             s.next_cursor = page.next_cursor;
+            s.caps = Some(caps);
             s.phase = Phase::Ready;
             s.more = More::Idle;
         }
-        Action::LoadFailed(e) => s.phase = Phase::Failed(e),
-        Action::MoreRequested => s.more = More::Loading,
-        Action::MoreLoaded(page) => {
+        Action::LoadFailed(ticket, e) if ticket == s.load => s.phase = Phase::Failed(e),
+        Action::MoreRequested(ticket) => {
+            s.more_ticket = Some(ticket);
+            s.more = More::Loading;
+        }
+        Action::MoreLoaded(ticket, page) if s.more_ticket == Some(ticket) => {
             let before = s.forest.len();
             s.forest.append(page.comments);
             s.total = page.total.unwrap_or(s.total + (s.forest.len() - before) as u64);
             s.next_cursor = page.next_cursor;
+            s.more_ticket = None;
             s.more = More::Idle;
         }
-        Action::MoreFailed(e) => s.more = More::Failed(e),
-        Action::Posted(mut comment) => {
+        Action::MoreFailed(ticket, e) if s.more_ticket == Some(ticket) => {
+            s.more_ticket = None;
+            s.more = More::Failed(e);
+        }
+        Action::Posted(ticket, mut comment) if ticket == s.load && s.phase == Phase::Ready => {
             if !s.forest.contains(&comment.id) {
                 comment.fresh = true;
                 s.forest.insert(comment);
                 s.total += 1;
             }
         }
+        // An answer to a request that is no longer current: the state it would change is gone.
+        Action::Loaded(..)
+        | Action::LoadFailed(..)
+        | Action::MoreLoaded(..)
+        | Action::MoreFailed(..)
+        | Action::Posted(..) => {}
     }
     s
 }
@@ -114,6 +148,10 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const T1: Ticket = Ticket(1);
+    const T2: Ticket = Ticket(2);
+    const T3: Ticket = Ticket(3);
 
     fn comment(id: &str, parent: Option<&str>) -> Comment {
         Comment {
@@ -135,31 +173,86 @@ mod tests {
         }
     }
 
+    fn caps() -> Capabilities {
+        Capabilities::BASE
+    }
+
+    fn ids(s: &ThreadState) -> Vec<String> {
+        s.forest.roots.iter().map(|r| r.comment.id.to_string()).collect()
+    }
+
     #[test]
     fn load_page_more_and_post() {
-        let s = reduce(
-            ThreadState::default(),
-            Action::Loaded(page(&[("1", None), ("2", Some("1"))], Some("c"), 3)),
-        );
+        let s = reduce(ThreadState::default(), Action::Reload(T1));
+        let s = reduce(s, Action::Loaded(T1, page(&[("1", None), ("2", Some("1"))], Some("c"), 3), caps()));
         assert_eq!((s.phase.clone(), s.forest.len(), s.total), (Phase::Ready, 2, 3));
-        let s = reduce(s, Action::MoreRequested);
+        let s = reduce(s, Action::MoreRequested(T2));
         assert_eq!(s.more, More::Loading);
-        let s = reduce(s, Action::MoreLoaded(page(&[("3", None)], None, 3)));
+        let s = reduce(s, Action::MoreLoaded(T2, page(&[("3", None)], None, 3)));
         assert_eq!((s.forest.roots.len(), s.next_cursor.clone(), s.more.clone()), (2, None, More::Idle));
-        let s = reduce(s, Action::Posted(comment("4", Some("3"))));
+        let s = reduce(s, Action::Posted(T1, comment("4", Some("3"))));
         assert_eq!(s.total, 4);
         assert!(s.forest.roots[1].replies[0].comment.fresh, "the reader's own comment takes focus");
-        let again = reduce(s.clone(), Action::Posted(comment("4", Some("3"))));
+        let again = reduce(s.clone(), Action::Posted(T1, comment("4", Some("3"))));
         assert_eq!(again.total, 4, "a duplicate answer is not counted twice");
     }
 
     #[test]
     fn failure_then_retry() {
-        let s = reduce(ThreadState::default(), Action::LoadFailed(ClientError::Network("down".into())));
+        let s = reduce(ThreadState::default(), Action::Reload(T1));
+        let s = reduce(s, Action::LoadFailed(T1, ClientError::Network("down".into())));
         assert!(matches!(s.phase, Phase::Failed(_)));
-        let s = reduce(s, Action::Reload);
+        let s = reduce(s, Action::Reload(T2));
         assert_eq!(s.phase, Phase::Loading);
-        let s = reduce(s, Action::Loaded(Page::default()));
+        let s = reduce(s, Action::Loaded(T2, Page::default(), caps()));
         assert_eq!((s.phase, s.total), (Phase::Ready, 0));
+    }
+
+    #[test]
+    fn a_late_first_page_does_not_overwrite_the_newer_thread() {
+        // Props changed from thread A (request 1) to thread B (request 2); B answers first.
+        let s = reduce(ThreadState::default(), Action::Reload(T1));
+        let s = reduce(s, Action::Reload(T2));
+        let s = reduce(s, Action::Loaded(T2, page(&[("b1", None)], None, 1), caps()));
+        let s = reduce(s, Action::Loaded(T1, page(&[("a1", None), ("a2", None)], Some("c"), 9), caps()));
+        assert_eq!((ids(&s), s.total, s.next_cursor.clone()), (vec!["b1".to_string()], 1, None));
+        let s = reduce(s, Action::LoadFailed(T1, ClientError::Network("late".into())));
+        assert_eq!(s.phase, Phase::Ready, "a late failure of the old request is dropped too");
+    }
+
+    #[test]
+    fn a_late_next_page_is_dropped_after_a_reload() {
+        let s = reduce(ThreadState::default(), Action::Reload(T1));
+        let s = reduce(s, Action::Loaded(T1, page(&[("1", None)], Some("c"), 2), caps()));
+        let s = reduce(s, Action::MoreRequested(T2));
+        // The thread is reloaded (props change or Retry) while page 2 is in flight.
+        let s = reduce(s, Action::Reload(T3));
+        assert_eq!(s.more, More::Idle);
+        let s = reduce(s, Action::MoreLoaded(T2, page(&[("old", None)], None, 2)));
+        assert_eq!(s.phase, Phase::Loading, "the old next page does not show the thread");
+        assert!(!s.forest.contains("old"));
+        let s = reduce(s, Action::Loaded(T3, page(&[("1", None)], Some("c"), 2), caps()));
+        let s = reduce(s, Action::MoreFailed(T2, ClientError::Network("late".into())));
+        assert_eq!(s.more, More::Idle, "a late failure of the old next page is dropped");
+        assert_eq!(ids(&s), vec!["1".to_string()]);
+    }
+
+    #[test]
+    fn a_comment_posted_to_a_thread_left_behind_is_not_shown() {
+        let s = reduce(ThreadState::default(), Action::Reload(T1));
+        let s = reduce(s, Action::Loaded(T1, page(&[("1", None)], None, 1), caps()));
+        let s = reduce(s, Action::Reload(T2));
+        let s = reduce(s, Action::Loaded(T2, page(&[("9", None)], None, 1), caps()));
+        let s = reduce(s, Action::Posted(T1, comment("2", None)));
+        assert_eq!((ids(&s), s.total), (vec!["9".to_string()], 1));
+    }
+
+    #[test]
+    fn capabilities_come_with_the_first_page() {
+        let read_only = Capabilities { posting: false, email_required: true, ..Capabilities::BASE };
+        let s = reduce(ThreadState::default(), Action::Reload(T1));
+        assert_eq!(s.caps, None);
+        let s = reduce(s, Action::Loaded(T1, Page::default(), read_only));
+        assert_eq!(s.caps, Some(read_only));
     }
 }

@@ -1,0 +1,81 @@
+//! Posting a comment: what the form remembers in `localStorage`, and the post itself.
+
+use super::context::ThreadCtx;
+use crate::api::Draft;
+use crate::state::draft::{parse_identity, IDENTITY_KEY};
+use crate::state::form::{prepare_post, FormAction, FormState};
+use crate::state::Action;
+use crate::storage;
+use std::rc::Rc;
+use yew::{Callback, UseReducerDispatcher};
+
+/// A form that starts with the reader's remembered identity and the text they had typed under
+/// `draft_key` before a failure or a reload.
+pub fn restore_form(
+    parent: Option<Rc<str>>,
+    root: Option<Rc<str>>,
+    parent_author: Option<String>,
+    draft_key: &str,
+) -> FormState {
+    let id = parse_identity(storage::get(IDENTITY_KEY).as_deref());
+    let draft = Draft {
+        parent,
+        root,
+        parent_author,
+        author: id.author,
+        email: id.email,
+        website: id.website,
+        text: storage::get(draft_key).unwrap_or_default(),
+        ..Default::default()
+    };
+    FormState { draft, ..Default::default() }
+}
+
+/// Keeps the unsent text of a form, so that it survives a failed post and a reload.
+pub fn remember_text(draft_key: &str, text: &str) {
+    storage::set(draft_key, text);
+}
+
+/// One press of a form's submit button.
+pub struct PostRequest {
+    /// What the reader typed.
+    pub draft: Draft,
+    /// Where the unsent text is kept; cleared once the comment is stored.
+    pub draft_key: String,
+    /// The form's own state machine.
+    pub form: UseReducerDispatcher<FormState>,
+    /// Called after the comment is stored (an in-place reply form closes).
+    pub on_posted: Option<Callback<()>>,
+}
+
+/// Checks the draft, remembers the reader's identity, and posts. The stored comment goes into
+/// the thread (under the load the form belongs to); a failure goes back to the form, with the
+/// text kept.
+pub fn post(ctx: &Rc<ThreadCtx>, request: PostRequest) {
+    let PostRequest { draft, draft_key, form, on_posted } = request;
+    let (draft, identity) = match prepare_post(&ctx.thread, draft, &ctx.caps, new_key) {
+        Ok(prepared) => prepared,
+        Err(err) => return form.dispatch(FormAction::Failed(err)),
+    };
+    storage::set(IDENTITY_KEY, &serde_json::to_string(&identity).unwrap_or_default());
+    form.dispatch(FormAction::Submit(draft.idempotency_key.clone().unwrap_or_default()));
+    let ctx = ctx.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        match ctx.backend.post(&ctx.thread, &draft).await {
+            Ok(comment) => {
+                storage::set(&draft_key, "");
+                form.dispatch(FormAction::Posted);
+                ctx.dispatch.emit(Action::Posted(ctx.load, comment));
+                if let Some(cb) = on_posted {
+                    cb.emit(());
+                }
+            }
+            Err(err) => form.dispatch(FormAction::Failed(err)),
+        }
+    });
+}
+
+/// A random key for `Idempotency-Key`: 128 bits from the browser's generator.
+fn new_key() -> String {
+    (0..4).map(|_| format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u32)).collect()
+}
