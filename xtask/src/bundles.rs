@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::hashed_names::content_hash;
 use crate::{cmd, tools, Result};
 
 /// The foreign backends, each a cargo feature of the widget and a bundle in `dist/`.
@@ -38,7 +39,7 @@ pub fn build_foreign(backend: &'static str, dist: &Path) -> Result<Bundle> {
     wasm_opt(&bg, &bg, false)?;
 
     // Both names carry the wasm's hash: the glue is only ever fetched beside its own wasm.
-    let hash = crate::dist::content_hash(&std::fs::read(&bg)?);
+    let hash = content_hash(&std::fs::read(&bg)?);
     let js_out = dist.join(format!("{name}-{hash}.js"));
     let wasm_out = dist.join(format!("{name}-{hash}_bg.wasm"));
     std::fs::copy(staging.join(format!("{name}.js")), &js_out)?;

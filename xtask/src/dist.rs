@@ -10,9 +10,8 @@
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use crate::bundles::{self, Bundle};
+use crate::hashed_names::hash_name;
 use crate::sizes::{self, FileSizes};
 use crate::{cmd, tools, Result};
 
@@ -125,22 +124,6 @@ pub fn dist_dir() -> PathBuf {
     crate::root().join("dist")
 }
 
-/// The first 16 hex digits of the SHA-256 of `bytes`.
-pub fn content_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().take(8).map(|byte| format!("{byte:02x}")).collect()
-}
-
-/// Renames `path` to `<stem>-<content hash>.<ext>`.
-fn hash_name(path: &Path) -> Result<PathBuf> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let hash = content_hash(&bytes);
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let ext = path.extension().unwrap_or_default().to_string_lossy();
-    let hashed = path.with_file_name(format!("{stem}-{hash}.{ext}"));
-    std::fs::rename(path, &hashed)?;
-    Ok(hashed)
-}
-
 /// Writes `dist/threadline.js` from the template with the bundle table and stylesheet filled in.
 fn write_loader(dist: &Path, bundles: &str, css: &str) -> Result<PathBuf> {
     let template_path = crate::root().join("src").join("loader").join("threadline.js");
@@ -214,18 +197,5 @@ mod tests {
         assert!(!is_native("threadline-isso-0123abcd.js", ".js"));
         assert!(!is_native("threadline-custom-0123abcd_bg.wasm", "_bg.wasm"));
         assert!(!is_native("threadline.js", ".js"));
-    }
-
-    #[test]
-    fn hashed_name_is_stable_and_sixteen_hex_digits() {
-        let dir = std::env::temp_dir().join(format!("xtask-hash-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("threadline.css");
-        std::fs::write(&path, "a{}").unwrap();
-        let hashed = hash_name(&path).unwrap();
-        // `printf 'a{}' | sha256sum` starts with these 16 hex digits.
-        assert_eq!(file_name(&hashed), "threadline-5f546eb4606b5c2b.css");
-        assert!(!path.exists());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

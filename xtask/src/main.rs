@@ -2,7 +2,8 @@
 //!
 //! - `cargo xtask dist`: build the widget for release into `dist/` and report its sizes.
 //! - `cargo xtask demo [--listen ADDR]`: build everything and serve the demo article.
-//! - `cargo xtask test`: every check CI runs, installs included.
+//! - `cargo xtask test`: every check CI runs, installs included; `--quick` or `--only STAGE...`
+//!   for some of them (`cargo xtask test --help`).
 //!
 //! Each command installs what it needs first (see [`tools`]), so a fresh clone needs nothing else.
 
@@ -11,6 +12,7 @@ mod bundles;
 mod cmd;
 mod demo;
 mod dist;
+mod hashed_names;
 mod peers;
 mod sizes;
 mod test;
@@ -34,7 +36,10 @@ commands:
   bench report          redraw BENCHMARKS.md and the plots from docs/bench/results.json
   dist                  build the widget for release into dist/ and print its sizes
   demo [--listen ADDR]  build and serve the demo article (default 127.0.0.1:8080)
-  test                  run every check: fmt, clippy, unit, server, wasm and end-to-end tests
+  test                  run every check, as CI does: fmt, clippy, unit, server, wasm, dist
+                        and end-to-end tests
+  test --quick          fmt, clippy, unit and server tests only: no installs, no browser
+  test --only STAGE...  only these stages (and what they need); `test --help` lists them
 ";
 
 fn main() -> ExitCode {
@@ -43,7 +48,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("dist") if args.len() == 1 => dist::run(),
         Some("demo") => demo::run(&args[1..]),
-        Some("test") if args.len() == 1 => match test::run() {
+        Some("test") => match test::run(&args[1..]) {
             // The summary ends with `N passed, N failed`; nothing may follow it.
             Ok(all_passed) => return if all_passed { ExitCode::SUCCESS } else { ExitCode::FAILURE },
             Err(error) => Err(error),

@@ -5,12 +5,30 @@
 //! `bench/render/run.mjs`, `load/report.rs`) independently of the report code, so a report that
 //! reads a key the JSON does not have fails here instead of printing "–".
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
 use super::*;
 
-/// The committed results, or `None` on a checkout without them.
-fn committed() -> Option<Value> {
-    let raw = std::fs::read_to_string(docs_dir().join("results.json")).ok()?;
-    Some(serde_json::from_str(&raw).expect("results.json is JSON"))
+/// The committed results. They are part of the repository, so a checkout without them is a
+/// failure here, not a reason to check nothing.
+fn committed() -> Value {
+    let path = docs_dir().join("results.json");
+    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {} ({e}): it is committed; `git checkout -- docs/bench` restores it",
+            path.display()
+        )
+    });
+    serde_json::from_str(&raw).expect("results.json is JSON")
+}
+
+/// The elements of the array `v`, which must have some: a loop over none would check nothing.
+fn some<'a>(v: &'a Value, what: &str) -> &'a [Value] {
+    let items = arr(v);
+    assert!(!items.is_empty(), "results.json has no {what}");
+    items
 }
 
 /// A Markdown table: its header cells and the cells of each row.
@@ -18,6 +36,9 @@ struct Table {
     name: String,
     headers: Vec<String>,
     rows: Vec<Vec<String>>,
+    /// How many JSON figures [`Table::shows`] compared, per column: a column whose every figure
+    /// was [`MISSING`] in the JSON was never checked, which [`Table::every_column_compared`] catches.
+    compared: RefCell<BTreeMap<String, usize>>,
 }
 
 /// The cells of one table line (`\|` inside a cell is not a separator).
@@ -34,7 +55,7 @@ impl Table {
         let mut table = lines.iter().skip_while(|l| !l.starts_with('|')).take_while(|l| l.starts_with('|'));
         let headers = cells(table.next().unwrap_or_else(|| panic!("no table after {marker:?}")));
         let rows = table.skip(1).map(|l| cells(l)).collect();
-        Table { name: marker.to_string(), headers, rows }
+        Table { name: marker.to_string(), headers, rows, compared: RefCell::default() }
     }
 
     fn column(&self, header: &str) -> usize {
@@ -53,10 +74,28 @@ impl Table {
     /// the JSON holds (numbers, and strings for the targets).
     fn shows(&self, labels: &[(&str, String)], header: &str, values: &[String]) {
         let text = &self.row(labels)[self.column(header)];
+        let mut compared = self.compared.borrow_mut();
+        let count = compared.entry(header.to_string()).or_default();
         for value in values.iter().filter(|v| v.as_str() != MISSING) {
             assert!(
                 text != MISSING && text.contains(value.as_str()),
                 "{}: row {labels:?}, column {header:?} shows {text:?}, but the JSON holds {value}",
+                self.name
+            );
+            *count += 1;
+        }
+    }
+
+    /// Asserts that every column [`Table::shows`] was asked about compared at least one figure:
+    /// a key the JSON never has (a typo here, or a rename there) reads as [`MISSING`] everywhere
+    /// and would otherwise check nothing.
+    fn every_column_compared(&self) {
+        let compared = self.compared.borrow();
+        assert!(!compared.is_empty(), "{}: nothing was compared", self.name);
+        for (header, count) in compared.iter() {
+            assert!(
+                *count > 0,
+                "{}: column {header:?} compared no figure: the JSON never holds it",
                 self.name
             );
         }
@@ -76,7 +115,7 @@ fn nums(v: &Value, keys: &[&str]) -> Vec<String> {
 /// BENCHMARKS.md must be what the committed raw results produce.
 #[test]
 fn benchmarks_md_is_generated_from_the_committed_results() {
-    let Some(results) = committed() else { return };
+    let results = committed();
     let committed =
         std::fs::read_to_string(crate::root().join("BENCHMARKS.md")).expect("BENCHMARKS.md exists");
     assert!(committed == markdown(&results), "BENCHMARKS.md is stale: run `cargo xtask bench report`");
@@ -84,9 +123,11 @@ fn benchmarks_md_is_generated_from_the_committed_results() {
 
 #[test]
 fn goals_show_their_values_and_targets() {
-    let Some(r) = committed() else { return };
+    let r = committed();
     let t = Table::after(&markdown(&r), "## Goals");
-    for g in ["sizes", "render", "load"].iter().flat_map(|part| arr(&r[*part]["goals"])) {
+    for g in
+        ["sizes", "render", "load"].iter().flat_map(|part| some(&r[*part]["goals"], &format!("{part} goals")))
+    {
         let row = [("goal", cell(text(&g["name"])))];
         t.shows(&row, "value", &[num(&g["value"])]);
         t.shows(&row, "target", &[num(&g["target"])]);
@@ -94,15 +135,17 @@ fn goals_show_their_values_and_targets() {
             t.shows(&row, "by how much", &["**".into()]);
         }
     }
+    t.every_column_compared();
 }
 
 #[test]
 fn sizes_show_every_file_total_byte_before_the_thread_and_twiggy_item() {
-    let Some(r) = committed() else { return };
+    let r = committed();
     let (md, s) = (markdown(&r), &r["sizes"]);
     let files = Table::after(&md, "## Transfer size");
-    for sys in arr(&s["systems"]) {
-        let rows = arr(&sys["files"]).iter().map(|f| (text(&f["part"]).to_string(), f));
+    for sys in some(&s["systems"], "size systems") {
+        let rows =
+            some(&sys["files"], "files of a size system").iter().map(|f| (text(&f["part"]).to_string(), f));
         for (part, f) in rows.chain(std::iter::once(("total".to_string(), &sys["total"]))) {
             let row = [("system", text(&sys["system"]).to_string()), ("file", part)];
             for (key, header) in [("raw", "raw"), ("gzip", "gzip -9"), ("brotli", "brotli")] {
@@ -115,9 +158,7 @@ fn sizes_show_every_file_total_byte_before_the_thread_and_twiggy_item() {
     t_shows(&files, &row, "brotli", &widget["brotli"]);
 
     let before = Table::after(&md, "**Bytes before the reader reaches the thread**");
-    let results = arr(&s["bytes_before_thread"]["results"]);
-    assert!(!results.is_empty(), "results.json has no bytes before the thread");
-    for res in results {
+    for res in some(&s["bytes_before_thread"]["results"], "bytes before the thread") {
         for (key, when) in [("before_scroll", "before scroll"), ("after_scroll", "after scroll")] {
             let row = [("system", text(&res["system"]).to_string()), ("when", when.to_string())];
             for (field, header) in
@@ -130,12 +171,13 @@ fn sizes_show_every_file_total_byte_before_the_thread_and_twiggy_item() {
     }
 
     let twiggy = Table::after(&md, "**Largest items in the wasm**");
-    let top = arr(&s["twiggy"]["top"]);
-    assert!(!top.is_empty(), "results.json has no twiggy top");
-    for (i, item) in top.iter().take(15).enumerate() {
+    for (i, item) in some(&s["twiggy"]["top"], "twiggy top").iter().take(15).enumerate() {
         let row = [("#", (i + 1).to_string())];
         t_shows(&twiggy, &row, "bytes", &item["bytes"]);
         t_shows(&twiggy, &row, "% of shipped wasm", &item["percent_of_shipped_wasm"]);
+    }
+    for table in [files, before, twiggy] {
+        table.every_column_compared();
     }
 }
 
@@ -146,13 +188,11 @@ fn t_shows(t: &Table, row: &[(&str, String)], header: &str, value: &Value) {
 
 #[test]
 fn render_shows_every_cell_with_min_max_and_memory() {
-    let Some(r) = committed() else { return };
+    let r = committed();
     let md = markdown(&r);
     let (matrix, details) =
         (Table::after(&md, "## Render time"), Table::after(&md, "**Every cell in detail"));
-    let cells = arr(&r["render"]["cells"]);
-    assert!(!cells.is_empty(), "results.json has no render cells");
-    for c in cells {
+    for c in some(&r["render"]["cells"], "render cells") {
         let key = [("system", &c["system"]), ("backend", &c["backend"]), ("shown", &c["mode"])];
         let column = format!("{} comments", num(&c["size"]));
         let times = nums(c, &["median_ms", "min_ms", "max_ms"]);
@@ -171,21 +211,24 @@ fn render_shows_every_cell_with_min_max_and_memory() {
         }
     }
     let threads = Table::after(&md, "**The generated threads");
-    for t in r["render"]["threads"].as_object().into_iter().flat_map(|m| m.values()) {
+    let generated = r["render"]["threads"].as_object().expect("results.json has render threads");
+    assert!(!generated.is_empty(), "results.json has no render threads");
+    for t in generated.values() {
         let row = labels(&[("comments", &t["comments"])]);
         threads.shows(&row, "top-level", &[num(&t["top_level"])]);
         threads.shows(&row, "mean text chars", &[num(&t["mean_text_chars"])]);
+    }
+    for table in [matrix, details, threads] {
+        table.every_column_compared();
     }
 }
 
 #[test]
 fn load_shows_every_cell_with_min_max() {
-    let Some(r) = committed() else { return };
+    let r = committed();
     let md = markdown(&r);
     let table = Table::after(&md, "## Servers under load");
-    let rows = arr(&r["load"]["load"]);
-    assert!(!rows.is_empty(), "results.json has no load cells");
-    for c in rows {
+    for c in some(&r["load"]["load"], "load cells") {
         let row = labels(&[
             ("server", &c["server"]),
             ("scenario", &c["scenario"]),
@@ -200,11 +243,13 @@ fn load_shows_every_cell_with_min_max() {
         table.shows(&row, "CPU µs per answer", &[num(&c["cpu_us_per_req"])]);
     }
     let race = Table::after(&md, "**Concurrent first comments");
-    for c in arr(&r["load"]["first_comment_race"]) {
+    for c in some(&r["load"]["first_comment_race"], "first-comment race") {
         let row = labels(&[("server", &c["server"])]);
         race.shows(&row, "requests", &[num(&c["requests"])]);
         race.shows(&row, "5xx", &[num(&c["status_5xx"])]);
     }
+    table.every_column_compared();
+    race.every_column_compared();
 }
 
 /// The checks above catch a report that reads keys the JSON does not have, as the first one did.
@@ -214,6 +259,21 @@ fn a_cell_reading_the_wrong_key_fails_the_check() {
     let t = Table::after(md, "**Bytes**");
     let row = [("system", "isso".to_string())];
     t.shows(&row, "bytes", &[MISSING.into()]);
-    let caught = std::panic::catch_unwind(|| t.shows(&row, "bytes", &["27713".into()]));
+    let caught = catch_unwind(AssertUnwindSafe(|| t.shows(&row, "bytes", &["27713".into()])));
     assert!(caught.is_err(), "a \"–\" where the JSON holds 27713 must fail");
+}
+
+/// A key the JSON never holds (the test's typo, or a rename in the measuring code) reads as
+/// [`MISSING`] in every row; the column check turns that from "nothing compared" into a failure.
+#[test]
+fn a_column_the_json_never_holds_fails_the_check() {
+    let md = "**Bytes**\n\n| system | bytes | gzip |\n| --- | ---: | ---: |\n| isso | 27713 | – |\n";
+    let t = Table::after(md, "**Bytes**");
+    let row = [("system", "isso".to_string())];
+    let json = serde_json::json!({ "bytes": 27713 });
+    t_shows(&t, &row, "bytes", &json["bytes"]);
+    t.every_column_compared();
+    t_shows(&t, &row, "gzip", &json["gzip_typo"]);
+    let caught = catch_unwind(AssertUnwindSafe(|| t.every_column_compared()));
+    assert!(caught.is_err(), "a column that compared nothing must fail");
 }
