@@ -1,6 +1,6 @@
 // Records what the real Isso 0.14 answers when the widget asks for page 2 of the render
 // benchmark's 1,000-comment thread, for the Isso adapter's native tests
-// (tests/fixtures/isso/bench-page-2/, read by src/api/isso_tests.rs):
+// (tests/fixtures/isso/bench-page-2/, read by src/api/isso/tests.rs):
 //
 //   node bench/render/record-isso-fixtures.mjs
 //

@@ -67,6 +67,8 @@ export async function startThreadline({ bin, dist, allowedOrigins = [] }) {
   const dir = await mkdtemp(path.join(tmpdir(), 'threadline-bench-'));
   const db = path.join(dir, 'threadline.db');
   const args = ['--listen', '127.0.0.1:0', '--db', db, '--post-rate', '0', '--duplicate-window-mins', '0'];
+  // The browser is on loopback: no per-address limit either (new threads, address hashes).
+  args.push('--exempt-loopback');
   if (dist) args.push('--dist', dist);
   for (const origin of allowedOrigins) args.push('--allowed-origin', origin);
   const proc = startProcess('threadline-server', bin, args, { env: { ...process.env, RUST_LOG: 'warn' } });

@@ -70,9 +70,11 @@ pub struct CountsResponse {
     pub counts: std::collections::BTreeMap<String, u64>,
 }
 
-/// Stable, machine-readable error codes of the native protocol.
+/// Stable, machine-readable error codes of the native protocol. Servers add codes over time,
+/// so clients must expect codes they do not know: those read as [`ErrorCode::Unknown`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// A field failed validation; `field` names it.
     InvalidField,
@@ -94,8 +96,16 @@ pub enum ErrorCode {
     ChallengeRequired,
     /// The proof-of-work solution is invalid, expired or already used; solve a new challenge.
     ChallengeFailed,
+    /// This client started too many new threads (first comments under a thread key) within
+    /// the hour; `field` is `thread`, and the `Retry-After` header says when it may start
+    /// another. Comments in existing threads are still accepted.
+    TooManyNewThreads,
     /// Something failed on the server; details are only logged.
     Internal,
+    /// A code this build does not know (a newer server): a client shows the message. Never
+    /// sent by a server.
+    #[serde(other)]
+    Unknown,
 }
 
 /// The detail inside every error response.
@@ -143,10 +153,19 @@ mod tests {
             (ErrorCode::IdempotencyKeyReused, "idempotency_key_reused"),
             (ErrorCode::ChallengeRequired, "challenge_required"),
             (ErrorCode::ChallengeFailed, "challenge_failed"),
+            (ErrorCode::TooManyNewThreads, "too_many_new_threads"),
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), wire);
             assert_eq!(serde_json::from_value::<ErrorCode>(wire.into()).unwrap(), code);
         }
+    }
+
+    #[test]
+    fn codes_from_a_newer_server_read_as_unknown() {
+        let body: ErrorBody =
+            serde_json::from_str(r#"{"error":{"code":"not_invented_yet","message":"Hm.","field":"x"}}"#)
+                .unwrap();
+        assert_eq!((body.error.code, body.error.message.as_str()), (ErrorCode::Unknown, "Hm."));
     }
 
     #[test]

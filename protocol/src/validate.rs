@@ -1,15 +1,26 @@
 //! Validation of a [`NewComment`], shared by the widget (before sending) and the server
-//! (before storing), so that both give the reader the same message for the same mistake.
+//! (before storing), so that both refuse the same mistakes. A [`ValidationError`] is data:
+//! the field, the rule and its limit. Its `Display` is the server's English (logs and the
+//! error body); the widget words the same data through its own catalogue.
 
 use crate::limits::*;
 use crate::NewComment;
 
-/// Why a new comment was refused; [`ValidationError::field`] names the offending field.
+/// Which rule a new comment broke; [`ValidationError::field`] names the offending field (as
+/// named on the wire), and the variant the rule with its limit.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ValidationError {
     /// A required field was empty after trimming.
     #[error("{}", required_message(.0))]
     Required(&'static str),
+    /// A field was shorter than its minimum (but not empty).
+    #[error("{} is too short: at least {min} characters.", label(.field))]
+    TooShort {
+        /// The field name.
+        field: &'static str,
+        /// The limit.
+        min: usize,
+    },
     /// A field exceeded its length limit.
     #[error("{} is too long: at most {max} characters.", label(.field))]
     TooLong {
@@ -36,7 +47,7 @@ impl ValidationError {
     /// The request field this error is about, as named on the wire.
     pub fn field(&self) -> &'static str {
         match self {
-            Self::Required(f) | Self::TooLong { field: f, .. } => f,
+            Self::Required(f) | Self::TooShort { field: f, .. } | Self::TooLong { field: f, .. } => f,
             Self::BadAuthor => "author",
             Self::BadEmail => "email",
             Self::BadWebsite => "website",
@@ -59,6 +70,7 @@ fn required_message(field: &str) -> &'static str {
     match field {
         "author" => "Please enter your name.",
         "text" => "Please write a comment.",
+        "email" => "Please enter your email address.",
         _ => "This field is required.",
     }
 }
@@ -100,8 +112,10 @@ pub fn validate_new_comment(c: &NewComment) -> Result<(), ValidationError> {
 
 fn check_len(field: &'static str, value: &str, min: usize, max: usize) -> Result<(), ValidationError> {
     let n = value.chars().count();
-    if n < min {
+    if n == 0 {
         Err(ValidationError::Required(field))
+    } else if n < min {
+        Err(ValidationError::TooShort { field, min })
     } else if n > max {
         Err(ValidationError::TooLong { field, max })
     } else {
@@ -191,6 +205,27 @@ mod tests {
         ] {
             assert!(!is_http_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn errors_carry_the_rule_and_its_limit() {
+        assert_eq!(check_len("text", "", 3, 10), Err(ValidationError::Required("text")));
+        assert_eq!(check_len("text", "ab", 3, 10), Err(ValidationError::TooShort { field: "text", min: 3 }));
+        assert_eq!(
+            check_len("text", &"x".repeat(11), 3, 10),
+            Err(ValidationError::TooLong { field: "text", max: 10 })
+        );
+        assert_eq!(check_len("text", "abc", 3, 10), Ok(()));
+        // The English the server sends and logs.
+        assert_eq!(ValidationError::Required("author").to_string(), "Please enter your name.");
+        assert_eq!(
+            ValidationError::TooShort { field: "text", min: 3 }.to_string(),
+            "Your comment is too short: at least 3 characters."
+        );
+        assert_eq!(
+            ValidationError::TooLong { field: "author", max: 64 }.to_string(),
+            "Your name is too long: at most 64 characters."
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::abuse::pow;
+use crate::abuse::{forwarded, pow};
 use crate::error::{method_not_allowed, not_found, ApiError};
 use crate::extract::IDEMPOTENCY_KEY;
 use crate::routes::comments::IDEMPOTENT_REPLAYED;
@@ -41,6 +41,12 @@ pub fn app(state: AppState) -> Router {
     let router = match &state.dist {
         Some(dir) => router.fallback_service(ServeDir::new(dir)),
         None => router.fallback(not_found),
+    };
+    // Forwarding headers are only news when they are not trusted.
+    let router = if state.guards.trust_forwarded_for {
+        router
+    } else {
+        router.layer(axum::middleware::from_fn_with_state(state.clone(), forwarded::warn_untrusted))
     };
     // The last layer added is the outermost: tracing sees every request, including panics.
     router

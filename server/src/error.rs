@@ -46,6 +46,13 @@ pub enum ApiError {
         /// Seconds until the client may post again.
         retry_after_secs: u64,
     },
+    /// 429 `too_many_new_threads` naming `thread`, with `Retry-After`: this client started
+    /// too many new threads within the hour.
+    #[error("too many new threads; retry in {retry_after_secs} s")]
+    TooManyNewThreads {
+        /// Seconds until the client may start another thread.
+        retry_after_secs: u64,
+    },
     /// 409 `duplicate`: the same text was just posted in this thread by the same author.
     #[error("duplicate comment")]
     Duplicate,
@@ -93,6 +100,11 @@ impl From<StoreError> for ApiError {
             StoreError::Duplicate => Self::Duplicate,
             StoreError::IdempotencyKeyReused => Self::IdempotencyKeyReused,
             StoreError::ChallengeSpent => Self::ChallengeFailed(ChallengeFailure::Spent),
+            StoreError::TooManyNewThreads { retry_after_ms } => {
+                // Rounded up, so that a client that waits exactly this long is accepted.
+                let secs = u64::try_from(retry_after_ms).unwrap_or(0).div_ceil(1000).max(1);
+                Self::TooManyNewThreads { retry_after_secs: secs }
+            }
             other => Self::Internal(other.to_string()),
         }
     }
@@ -158,6 +170,16 @@ impl ApiError {
                 ),
                 None,
             ),
+            Self::TooManyNewThreads { retry_after_secs } => (
+                S::TOO_MANY_REQUESTS,
+                C::TooManyNewThreads,
+                format!(
+                    "You have started many new discussions recently. Please wait {} before starting \
+                     another, or reply in an existing one.",
+                    wait_words(*retry_after_secs)
+                ),
+                Some("thread".into()),
+            ),
             Self::Duplicate => (
                 S::CONFLICT,
                 C::Duplicate,
@@ -212,7 +234,7 @@ impl IntoResponse for ApiError {
         let (status, code, message, field) = self.parts();
         let mut response =
             (status, Json(ErrorBody { error: ErrorDetail { code, message, field } })).into_response();
-        if let Self::RateLimited { retry_after_secs } = self {
+        if let Self::RateLimited { retry_after_secs } | Self::TooManyNewThreads { retry_after_secs } = self {
             response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(retry_after_secs));
         }
         response

@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 pub mod routes;
 pub mod seed;
+pub mod site;
 pub mod store;
 
 use std::path::PathBuf;
@@ -33,4 +34,6 @@ pub struct AppState {
     pub dist: Option<PathBuf>,
     /// The abuse limits on posting.
     pub guards: Arc<abuse::Guards>,
+    /// What the site accepts (thread keys); per site once the server keeps several.
+    pub site: Arc<site::SiteSettings>,
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use clap::Parser;
 use threadline_server::abuse::{Guards, LimitArgs};
 use threadline_server::app::parse_origin;
+use threadline_server::site::{SiteArgs, SiteSettings};
 use threadline_server::{app, clock, seed, AppState, Store};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
@@ -40,6 +41,8 @@ struct Cli {
     page_cache_mb: u64,
     #[command(flatten)]
     limits: LimitArgs,
+    #[command(flatten)]
+    site: SiteArgs,
 }
 
 #[tokio::main]
@@ -92,12 +95,30 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         post_rate = limits.post_rate,
         post_window = limits.post_window,
         trust_forwarded_for = limits.trust_forwarded_for,
-        limit_loopback = limits.limit_loopback,
+        exempt_loopback = limits.exempt_loopback,
         duplicate_window_mins = limits.duplicate_window_mins,
+        new_threads_per_hour = limits.new_threads_per_hour,
         pow = guards.pow.is_some(),
+        thread_key_pattern = cli.site.thread_key_pattern.as_ref().map(|p| p.as_str()),
         "abuse limits"
     );
-    let state = AppState { store: store.clone(), allowed_origins, dist: cli.dist, guards };
+    if addr.ip().is_loopback() && !limits.trust_forwarded_for {
+        // The usual set-up behind nginx or Caddy on the same host, and the usual mistake.
+        tracing::warn!(
+            listen = %addr,
+            exempt_loopback = limits.exempt_loopback,
+            "listening on a loopback address without --trust-forwarded-for: if a reverse proxy on this \
+             machine forwards to it, every reader has the proxy's address, so all of them share one rate \
+             limit{}. Behind a proxy, pass --trust-forwarded-for.",
+            if limits.exempt_loopback {
+                " (with --exempt-loopback: no limit at all)"
+            } else {
+                ""
+            }
+        );
+    }
+    let site = Arc::new(SiteSettings::from_args(&cli.site));
+    let state = AppState { store: store.clone(), allowed_origins, dist: cli.dist, guards, site };
     let router = app(state);
 
     let mut stdout = std::io::stdout().lock();

@@ -99,6 +99,8 @@ class ServerProcess {
       '--db', path.join(this.dbDir, 'threadline.db'),
       '--dist', this.dist,
       '--seed-demo',
+      // The browser is on loopback; the tests post more than the per-address limits allow.
+      '--exempt-loopback',
       ...this.extraArgs,
     ];
     if (this.allowedOrigin) args.push('--allowed-origin', this.allowedOrigin);

@@ -34,6 +34,8 @@ pub fn run(args: &[String]) -> Result {
     crate::header(&format!("demo: serving on {listen}"));
     let mut command = cmd::program(&server.to_string_lossy(), ["--listen", listen.as_str()]);
     command.arg("--db").arg(&db).arg("--dist").arg(&dist).arg("--seed-demo");
+    // The demo's reader is on this machine: spare them the per-address limits.
+    command.arg("--exempt-loopback");
     let mut child = command
         .stdout(Stdio::piped())
         .spawn()

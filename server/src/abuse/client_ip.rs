@@ -3,7 +3,6 @@
 
 use std::fmt;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
-use std::sync::atomic::Ordering;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
@@ -32,21 +31,9 @@ impl FromRequestParts<AppState> for ClientIp {
                 return Ok(Self(ip));
             }
         }
+        // Untrusted forwarding headers are reported by `super::forwarded`, for every route.
         match parts.extensions.get::<ConnectInfo<SocketAddr>>() {
-            Some(ConnectInfo(peer)) => {
-                let guards = &state.guards;
-                if peer.ip().is_loopback()
-                    && !guards.trust_forwarded_for
-                    && parts.headers.contains_key(X_FORWARDED_FOR)
-                    && !guards.warned_untrusted_proxy.swap(true, Ordering::Relaxed)
-                {
-                    tracing::warn!(
-                        "requests come through a proxy on this machine: without --trust-forwarded-for \
-                         every reader looks like 127.0.0.1, and the per-address limits do not apply"
-                    );
-                }
-                Ok(Self(peer.ip()))
-            }
+            Some(ConnectInfo(peer)) => Ok(Self(peer.ip())),
             None => Err(ApiError::Internal(
                 "no peer address: serve the router with into_make_service_with_connect_info".into(),
             )),

@@ -1,20 +1,22 @@
 //! Abuse limits on posting: the command-line options ([`LimitArgs`]) and what they become at
-//! start-up ([`Guards`]): the client-address hasher, the rate limiter, the duplicate window
-//! and the optional proof-of-work. The checks that need the database (duplicates,
+//! start-up ([`Guards`]): the client-address hasher, the rate limiter, the duplicate window,
+//! the bound on new threads, the optional proof-of-work and the warning about forwarding
+//! headers that are not trusted ([`forwarded`]). The checks that need the database (duplicates,
 //! idempotency keys, spent challenges) are in [`crate::store`]; the order in which a post
 //! meets them is in [`crate::routes::comments`].
 
 pub mod client_ip;
+pub mod forwarded;
 pub mod pow;
 pub mod rate;
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
-use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use crate::store::{Store, StoreError};
 use client_ip::{IpHash, IpHasher};
+use forwarded::UntrustedForwarding;
 use pow::Pow;
 use rate::PostRateLimiter;
 
@@ -36,15 +38,17 @@ pub struct LimitArgs {
     #[arg(long, env = "THREADLINE_POST_WINDOW", value_name = "SECS", default_value_t = 600,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub post_window: u64,
-    /// Take the client address from the last X-Forwarded-For entry. Only behind a reverse
-    /// proxy that sets it: otherwise every client can pick its own address.
+    /// Take the client address from the last X-Forwarded-For entry. Needed behind a reverse
+    /// proxy (which must set it), and only there: otherwise every client can pick its own
+    /// address.
     #[arg(long, env = "THREADLINE_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
-    /// Apply the per-address limits to loopback clients too. By default a client on this
-    /// machine (127.0.0.0/8, ::1: tests, the demo, a local script) is not rate-limited and
-    /// has no address hash.
-    #[arg(long, env = "THREADLINE_LIMIT_LOOPBACK")]
-    pub limit_loopback: bool,
+    /// Exempt clients on this machine (127.0.0.0/8, ::1) from the per-address limits (rate,
+    /// new threads, the address half of duplicate detection); they get no address hash. For
+    /// the demo, tests and local scripts: never behind a reverse proxy on the same machine
+    /// without --trust-forwarded-for, where every reader would be exempt.
+    #[arg(long, env = "THREADLINE_EXEMPT_LOOPBACK")]
+    pub exempt_loopback: bool,
     /// Salt for hashing client addresses; by default a random salt made at first start and
     /// kept in the database.
     #[arg(long, env = "THREADLINE_IP_SALT", value_name = "SALT", hide_env_values = true)]
@@ -53,6 +57,10 @@ pub struct LimitArgs {
     /// 0 turns duplicate detection off.
     #[arg(long, env = "THREADLINE_DUPLICATE_WINDOW_MINS", value_name = "MINS", default_value_t = 10)]
     pub duplicate_window_mins: u64,
+    /// New threads (the first comment under a thread key) one client may start per hour;
+    /// 0 turns the bound off.
+    #[arg(long, env = "THREADLINE_NEW_THREADS_PER_HOUR", value_name = "N", default_value_t = 20)]
+    pub new_threads_per_hour: u32,
     /// Require a solved proof-of-work challenge (GET /api/challenge) with every post.
     #[arg(long, env = "THREADLINE_POW")]
     pub pow: bool,
@@ -69,9 +77,10 @@ impl Default for LimitArgs {
             post_rate: 30,
             post_window: 600,
             trust_forwarded_for: false,
-            limit_loopback: false,
+            exempt_loopback: false,
             ip_salt: None,
             duplicate_window_mins: 10,
+            new_threads_per_hour: 20,
             pow: false,
             pow_difficulty: None,
         }
@@ -83,16 +92,18 @@ impl Default for LimitArgs {
 pub struct Guards {
     /// Whether the client address comes from `X-Forwarded-For`.
     pub trust_forwarded_for: bool,
-    /// Whether loopback clients are limited like any other.
-    pub limit_loopback: bool,
-    /// Set once the "X-Forwarded-For from loopback but not trusted" warning was logged.
-    pub warned_untrusted_proxy: AtomicBool,
+    /// Whether loopback clients skip the per-address limits.
+    pub exempt_loopback: bool,
+    /// Warns about forwarding headers that are not trusted (when they are not).
+    pub untrusted_forwarding: UntrustedForwarding,
     /// Hashes client addresses with the server's salt.
     pub ip_hasher: IpHasher,
     /// The posting rate limit, when on.
     pub rate: Option<PostRateLimiter>,
     /// The duplicate window in milliseconds, when on.
     pub duplicate_window_ms: Option<i64>,
+    /// New threads per client and hour, when bounded.
+    pub new_threads_per_hour: Option<u32>,
     /// The proof-of-work challenger, when on.
     pub pow: Option<Pow>,
 }
@@ -121,11 +132,12 @@ impl Guards {
         };
         Ok(Self {
             trust_forwarded_for: args.trust_forwarded_for,
-            limit_loopback: args.limit_loopback,
-            warned_untrusted_proxy: AtomicBool::new(false),
+            exempt_loopback: args.exempt_loopback,
+            untrusted_forwarding: UntrustedForwarding::new(),
             ip_hasher: IpHasher::new(salt.as_bytes()),
             rate,
             duplicate_window_ms,
+            new_threads_per_hour: (args.new_threads_per_hour > 0).then_some(args.new_threads_per_hour),
             pow,
         })
     }
@@ -133,9 +145,9 @@ impl Guards {
 
 impl Guards {
     /// The hash that identifies `ip` for the per-address limits and moderation, or `None`
-    /// for an exempt loopback client (see [`LimitArgs::limit_loopback`]).
+    /// for an exempt loopback client (see [`LimitArgs::exempt_loopback`]).
     pub fn client_hash(&self, ip: IpAddr) -> Option<IpHash> {
-        let exempt = !self.limit_loopback && (ip.is_loopback() || client_ip::canonical_ip(ip).is_loopback());
+        let exempt = self.exempt_loopback && (ip.is_loopback() || client_ip::canonical_ip(ip).is_loopback());
         (!exempt).then(|| self.ip_hasher.hash(ip))
     }
 }
@@ -176,19 +188,28 @@ mod tests {
     #[tokio::test]
     async fn secrets_survive_and_limits_turn_off() {
         let store = Store::open_in_memory().await.unwrap();
-        let off = LimitArgs { post_rate: 0, duplicate_window_mins: 0, ..LimitArgs::default() };
+        let off = LimitArgs {
+            post_rate: 0,
+            duplicate_window_mins: 0,
+            new_threads_per_hour: 0,
+            ..LimitArgs::default()
+        };
         let guards = Guards::new(&off, &store).await.unwrap();
         assert!(guards.rate.is_none() && guards.duplicate_window_ms.is_none() && guards.pow.is_none());
+        assert!(guards.new_threads_per_hour.is_none());
         let again = Guards::new(&LimitArgs { pow_difficulty: Some(7), ..off }, &store).await.unwrap();
         let ip = "192.0.2.1".parse().unwrap();
         assert_eq!(guards.ip_hasher.hash(ip), again.ip_hasher.hash(ip), "the stored salt is reused");
         assert!(again.pow.is_some(), "--pow-difficulty implies --pow");
-        for local in ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"] {
-            assert_eq!(guards.client_hash(local.parse().unwrap()), None, "{local}");
+        let locals = ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"];
+        for local in locals {
+            assert!(guards.client_hash(local.parse().unwrap()).is_some(), "limited by default: {local}");
         }
-        assert!(guards.client_hash(ip).is_some());
-        let strict =
-            Guards::new(&LimitArgs { limit_loopback: true, ..LimitArgs::default() }, &store).await.unwrap();
-        assert!(strict.client_hash("::1".parse().unwrap()).is_some());
+        let exempt =
+            Guards::new(&LimitArgs { exempt_loopback: true, ..LimitArgs::default() }, &store).await.unwrap();
+        for local in locals {
+            assert_eq!(exempt.client_hash(local.parse().unwrap()), None, "{local}");
+        }
+        assert!(exempt.client_hash(ip).is_some(), "only loopback is exempt");
     }
 }

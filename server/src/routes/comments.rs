@@ -64,11 +64,13 @@ fn etag_matches(header: &HeaderValue, etag: &HeaderValue) -> bool {
 /// Validates and stores a new comment; answers 201 with the stored comment.
 ///
 /// The abuse limits apply in this order, cheapest and least revealing first:
-/// validation (400); the honeypot (a filled one gets a 201 for a comment that is not
-/// stored); a known `Idempotency-Key` (the stored comment again, costing no quota, or 422 with
-/// another body); the rate limit (429); the proof of work (403); then, in the write
-/// transaction, a spent challenge (403) and a duplicate (409). Loopback clients are exempt
-/// from the per-address rules unless `--limit-loopback`.
+/// validation, including the site's thread-key pattern (400); the honeypot, after the rate
+/// limit (a filled one spends a rate-limit token like any post, 429 once they run out, and
+/// otherwise gets a 201 for a comment that is not stored, costing no database query); a
+/// known `Idempotency-Key` (the stored comment again, costing no quota, or 422 with another
+/// body); the rate limit (429); the proof of work (403); then, in the write transaction, a
+/// spent challenge (403), a duplicate (409) and too many new threads from this address
+/// (429). With `--exempt-loopback`, loopback clients skip the per-address rules.
 pub async fn comments_create(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
@@ -78,13 +80,22 @@ pub async fn comments_create(
 ) -> Result<Response, ApiError> {
     let new = &body.comment;
     validate_new_comment(new)?;
+    state.site.check_thread_key(new.thread.trim())?;
     let guards = &state.guards;
     let ip_hash = guards.client_hash(ip);
     let now = clock::now_ms();
+    let rate_limit = || match (&guards.rate, ip_hash) {
+        (Some(limiter), Some(client)) => {
+            limiter.check(client).map_err(|wait| ApiError::RateLimited { retry_after_secs: wait.secs() })
+        }
+        _ => Ok(()),
+    };
     if honeypot_filled(body.honeypot.as_ref()) {
-        // Answer as if stored, so that the bot's author sees nothing to adapt to.
+        // Throttled like any post, so that a bot cannot hammer the server for free; then
+        // answered as if stored, so that its author sees nothing to adapt to.
+        rate_limit()?;
         tracing::info!(?ip_hash, thread = %new.thread.trim(), "honeypot filled: not stored");
-        return Ok(created(unstored(new, state.store.likely_next_id().await?, now), false));
+        return Ok(created(unstored(new, state.store.likely_next_id(), now), false));
     }
     let idempotency = key.map(|key| IdempotencyClaim {
         key,
@@ -100,9 +111,7 @@ pub async fn comments_create(
             return Ok(created(stored, true));
         }
     }
-    if let (Some(limiter), Some(client)) = (&guards.rate, ip_hash) {
-        limiter.check(client).map_err(|wait| ApiError::RateLimited { retry_after_secs: wait.secs() })?;
-    }
+    rate_limit()?;
     let challenge = match &guards.pow {
         Some(pow) => {
             let header = headers.get(pow::HEADER).and_then(|v| v.to_str().ok());
@@ -115,6 +124,7 @@ pub async fn comments_create(
         idempotency,
         challenge,
         duplicate_window_ms: guards.duplicate_window_ms,
+        new_threads_per_window: guards.new_threads_per_hour,
     };
     let (comment, replayed) = match state.store.post_comment(new, now, &meta).await? {
         Posted::Created(comment) => (comment, false),

@@ -1,5 +1,5 @@
 //! HTTP handlers: plain async functions taking extractors. The route table is in
-//! [`crate::app`].
+//! [`crate::app::app`].
 
 pub mod challenge;
 pub mod comments;

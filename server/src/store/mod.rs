@@ -1,33 +1,41 @@
-//! The comment store: a SQLite database behind a [`SqlitePool`], its migrations, and the
-//! queries that turn rows into protocol types.
+//! The comment store: everything the server keeps in its database, behind one handle,
+//! [`Store`], whose typed methods are all that the routes, the seed and the abuse limits
+//! use, and one error type, [`StoreError`]; the HTTP layer decides what a reader sees.
 //!
-//! Every query is a runtime-checked `sqlx::query*` call, so building the server needs no
-//! database. Errors are [`StoreError`]; the HTTP layer decides what a reader sees.
+//! Modules, each using only those listed before it (and this one):
+//!
+//! - [`model`]: the store's own types, whatever the database: a stored comment, what a post
+//!   asks of the store ([`PostMeta`]) and what it got ([`Posted`]);
+//! - [`read`]: the backend-neutral half of reading: the page [`Cursor`], the thread order of
+//!   a page and the [`PageCache`];
+//! - `sqlite`: the SQLite backend, holding every SQL statement: opening and migrating the
+//!   file, the read queries (pages, counts, replay look-ups) and the writes (the single
+//!   writer task and its group commits), WAL checkpoints and settings.
+//!
+//! ## A second database
+//!
+//! PostgreSQL goes beside `sqlite/`, as `postgres/` with a `Db` of its own that offers the
+//! same methods as `sqlite::Db` (the list in `impl Store` below: a page, counts, a replay
+//! look-up, the last id, a post, a batch, settings, close), taking and returning only the
+//! types of [`model`] and [`read`]. `Store` then holds an enum of the two and dispatches;
+//! the cache, the cursor, the thread order and the routes stay as they are. The rules a post
+//! meets are documented on [`Store::post_comment`] and tested through `Store` (the unit
+//! tests under `sqlite/` and `server/tests/`), so they can run against both. Its migrations
+//! go in a folder of their own.
 
-mod batch;
-pub mod cache;
-mod checkpoint;
-mod comments;
-mod page;
-mod posting;
-mod settings;
-mod writer;
+pub mod model;
+pub mod read;
+mod sqlite;
 
+use std::collections::BTreeMap;
 use std::path::Path;
-use std::str::FromStr as _;
-use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
-use std::time::Duration;
 
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use threadline_protocol::{Comment, NewComment, ThreadPage};
 
-pub use batch::{PostJob, PostResult};
-pub use cache::{CachedPage, PageCache};
-pub use page::{Cursor, CursorError};
-pub use posting::{text_hash, IdempotencyClaim, PostMeta, Posted, SpentChallenge};
-pub use writer::MAX_BATCH;
+pub use model::{text_hash, IdempotencyClaim, PostJob, PostMeta, PostResult, Posted, SpentChallenge};
+pub use read::{CachedPage, Cursor, CursorError, PageCache};
+pub use sqlite::write::MAX_BATCH;
 
 /// Bytes of serialized pages the page cache keeps by default, at most.
 pub const PAGE_CACHE_BYTES: u64 = 32 << 20;
@@ -48,6 +56,13 @@ pub enum StoreError {
     /// The proof-of-work challenge was already spent on another comment.
     #[error("proof-of-work challenge already spent")]
     ChallengeSpent,
+    /// The post would start a new thread, and its IP hash started as many as
+    /// [`PostMeta::new_threads_per_window`] allows within [`model::NEW_THREAD_WINDOW_MS`].
+    #[error("too many new threads from this address; retry in {retry_after_ms} ms")]
+    TooManyNewThreads {
+        /// Milliseconds until the oldest of those threads no longer counts.
+        retry_after_ms: i64,
+    },
     /// The database refused or failed a query.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
@@ -59,23 +74,15 @@ pub enum StoreError {
     WriterStopped,
 }
 
-/// Handle to the comment database; clones share its connection pools, its writer task and
-/// its page cache.
+/// Handle to the comment database; clones share its connections, its writer task and its
+/// page cache.
 ///
-/// Reads use a pool of several connections; every write goes through a pool of exactly one
-/// connection, so that writers queue in the server instead of contending for SQLite's lock
-/// (which can fail a deferred transaction with `SQLITE_BUSY` whatever the busy timeout).
-/// Posts reach that connection through one task that stores them in group commits
-/// ([`writer`]); pages are served from a cache that every committed post invalidates
-/// ([`cache`]).
+/// Pages are served from a cache that every committed post invalidates ([`read::cache`]);
+/// posts are stored by one writer task in group commits.
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
-    writer: SqlitePool,
-    posts: writer::Writer,
+    db: sqlite::Db,
     cache: Arc<PageCache>,
-    /// Group commits so far, so that the checkpoint task knows when there is work.
-    commits: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -91,37 +98,19 @@ impl Store {
     /// The cache learns of writes made through this process only: a database file that other
     /// processes write to as well needs the cache off.
     pub async fn open_with_cache(path: &Path, page_cache_bytes: u64) -> Result<Self, StoreError> {
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        // No ping before handing out a connection: it would be one more round trip to the
-        // connection's worker thread per request, for a local file that does not drop.
-        // The writer does not checkpoint in its commits: see `checkpoint`.
-        let writer = SqlitePoolOptions::new()
-            .max_connections(1)
-            .test_before_acquire(false)
-            .connect_with(options.clone().pragma("wal_autocheckpoint", "0"))
-            .await?;
-        sqlx::migrate!().run(&writer).await?;
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .test_before_acquire(false)
-            .connect_with(options)
-            .await?;
-        let store = Self::with_pools(pool, writer, page_cache_bytes);
-        checkpoint::spawn(store.pool.clone(), Arc::clone(&store.commits));
-        Ok(store)
+        let cache = Arc::new(PageCache::new(page_cache_bytes));
+        Ok(Self { db: sqlite::Db::open(path, Arc::clone(&cache)).await?, cache })
     }
 
-    fn with_pools(pool: SqlitePool, writer: SqlitePool, page_cache_bytes: u64) -> Self {
-        let cache = Arc::new(PageCache::new(page_cache_bytes));
-        let commits = Arc::new(AtomicU64::new(0));
-        let posts = writer::Writer::spawn(writer.clone(), Arc::clone(&cache), Arc::clone(&commits));
-        Self { pool, writer, posts, cache, commits }
+    /// Opens a private in-memory database (for unit tests), migrated.
+    pub async fn open_in_memory() -> Result<Self, StoreError> {
+        let cache = Arc::new(PageCache::new(PAGE_CACHE_BYTES));
+        Ok(Self { db: sqlite::Db::open_in_memory(Arc::clone(&cache)).await?, cache })
+    }
+
+    /// Waits for open connections to finish and closes them (checkpointing the WAL).
+    pub async fn close(&self) {
+        self.db.close().await;
     }
 
     /// The page cache (for tests and diagnostics).
@@ -129,30 +118,125 @@ impl Store {
         &self.cache
     }
 
+    /// One page of `thread`: up to `limit` top-level comments after `after` (oldest first by
+    /// creation time, then id), each with all of its replies, in thread order, and the
+    /// thread's total. Always from the database; see [`Store::thread_page_json`].
+    pub async fn thread_page(
+        &self,
+        thread: &str,
+        after: Option<Cursor>,
+        limit: u32,
+    ) -> Result<ThreadPage, StoreError> {
+        self.db.thread_page(thread, after, limit).await
+    }
+
+    /// One page of `thread` serialized as JSON, from the page cache when the thread has not
+    /// changed since the page was built (see [`read::cache`] for why this is never stale).
+    pub async fn thread_page_json(
+        &self,
+        thread: &str,
+        after: Option<Cursor>,
+        limit: u32,
+    ) -> Result<Arc<CachedPage>, StoreError> {
+        // Read the version first: a write that commits after this point bumps it, so a page
+        // built from an older snapshot is tagged with a version that is already stale.
+        let version = self.cache.version(thread);
+        if let Some(page) = self.cache.get(thread, after, limit, version) {
+            return Ok(page);
+        }
+        let page = self.db.thread_page(thread, after, limit).await?;
+        let body = serde_json::to_vec(&page).expect("a thread page always serializes");
+        let page = Arc::new(CachedPage::new(body, version));
+        self.cache.insert(thread, after, limit, Arc::clone(&page));
+        Ok(page)
+    }
+
+    /// Number of comments in `thread`, replies included.
+    pub async fn count(&self, thread: &str) -> Result<u64, StoreError> {
+        self.db.count(thread).await
+    }
+
+    /// Comment counts of several threads in one query; every requested key is in the answer
+    /// (0 for unknown threads). Keys are looked up trimmed, as they are stored.
+    pub async fn counts(&self, threads: &[String]) -> Result<BTreeMap<String, u64>, StoreError> {
+        self.db.counts(threads).await
+    }
+
+    /// The comment stored under `claim`'s key, if the key is known and not expired at
+    /// `now_ms`; [`StoreError::IdempotencyKeyReused`] if it was stored with another body.
+    /// Read-only: a fast path before the rate limit, so that retries cost no quota.
+    pub async fn idempotent_replay(
+        &self,
+        claim: &IdempotencyClaim,
+        now_ms: i64,
+    ) -> Result<Option<Comment>, StoreError> {
+        self.db.idempotent_replay(claim, now_ms).await
+    }
+
+    /// The id the next stored comment will probably get, for the honeypot's make-believe
+    /// answer. Costs no query: the highest id is read at open and kept up by the writer.
+    /// Nothing relies on it being exact.
+    pub fn likely_next_id(&self) -> i64 {
+        self.db.last_id().saturating_add(1)
+    }
+
+    /// Stores an already validated comment created at `created_ms` and returns it as the API
+    /// shows it, after the checks in `meta`, in one transaction:
+    ///
+    /// 1. a known idempotency key with the same request hash replays its comment
+    ///    ([`Posted::Replayed`]); with another hash it fails with
+    ///    [`StoreError::IdempotencyKeyReused`];
+    /// 2. a spent challenge fails with [`StoreError::ChallengeSpent`];
+    /// 3. a duplicate within the window fails with [`StoreError::Duplicate`];
+    /// 4. the first comment of a thread, from an IP hash that started
+    ///    [`PostMeta::new_threads_per_window`] threads within the window already, fails with
+    ///    [`StoreError::TooManyNewThreads`];
+    /// 5. a parent that is not a comment of the same thread fails with
+    ///    [`StoreError::UnknownParent`] (the check is part of the insert statement).
+    ///
+    /// The thread key and author are stored trimmed, the text loses trailing whitespace
+    /// only, and a blank email or website is stored as NULL.
+    ///
+    /// The post waits in the writer's queue and is stored in a group commit with whatever
+    /// other posts are waiting; the answer comes after the commit.
+    pub async fn post_comment(
+        &self,
+        new: &NewComment,
+        created_ms: i64,
+        meta: &PostMeta,
+    ) -> Result<Posted, StoreError> {
+        self.db.post(PostJob { new: new.clone(), created_ms, meta: meta.clone() }).await
+    }
+
+    /// Stores an already validated comment created at `created_ms`, with no abuse checks
+    /// (the demo seed, unit tests); see [`Store::post_comment`] for the rules.
+    pub async fn insert_comment(&self, new: &NewComment, created_ms: i64) -> Result<Comment, StoreError> {
+        match self.post_comment(new, created_ms, &PostMeta::default()).await? {
+            Posted::Created(comment) | Posted::Replayed(comment) => Ok(comment),
+        }
+    }
+
     /// Stores `jobs` as one group commit, as the writer task does with the posts it finds
     /// queued, and returns one answer per job, in order. Posts normally arrive one at a time
     /// through [`Store::post_comment`]; this entry point lets tests choose a batch.
     pub async fn post_batch(&self, jobs: &[PostJob]) -> Vec<PostResult> {
-        writer::group_commit(&self.writer, &self.cache, &self.commits, jobs, None).await
+        self.db.post_batch(jobs).await
     }
 
-    /// Opens a private in-memory database (for unit tests), migrated.
-    pub async fn open_in_memory() -> Result<Self, StoreError> {
-        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
-        // Each in-memory connection would be a database of its own: keep exactly one, forever.
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .idle_timeout(None)
-            .max_lifetime(None)
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!().run(&pool).await?;
-        Ok(Self::with_pools(pool.clone(), pool, PAGE_CACHE_BYTES))
+    /// Runs a passive WAL checkpoint now, as the background task does every second while
+    /// posts arrive; returns the frames in the WAL and how many of them are now in the
+    /// database file.
+    pub async fn checkpoint(&self) -> Result<(i64, i64), StoreError> {
+        self.db.checkpoint().await
     }
 
-    /// Waits for open connections to finish and closes them (checkpointing the WAL).
-    pub async fn close(&self) {
-        self.pool.close().await;
-        self.writer.close().await;
+    /// The setting `name`; when it does not exist yet, `make()` is stored and returned. Two
+    /// servers starting at once on a new database agree on one value.
+    pub async fn setting_or_insert(
+        &self,
+        name: &str,
+        make: impl FnOnce() -> String,
+    ) -> Result<String, StoreError> {
+        self.db.setting_or_insert(name, make).await
     }
 }

@@ -1,40 +1,20 @@
 //! The abuse limits on posting, one test per limit: the rate limit, salted IP hashes, the
-//! honeypot, duplicates, idempotency keys and concurrent posting.
-
-use std::path::Path;
+//! honeypot (and its throttling), duplicates, idempotency keys and concurrent posting.
 
 use reqwest::StatusCode;
 use serde_json::json;
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
 use threadline_protocol::{Comment, ErrorCode, NewComment};
 use tokio::task::JoinSet;
 
-use crate::support::{assert_error, comment, comment_json, json, TestDb, TestServer};
+use crate::support::{assert_error, comment, comment_json, ip_hashes, json, retry_after, TestDb, TestServer};
 
 const KEY: &str = "idempotency-key";
 const XFF: &str = "x-forwarded-for";
 
-/// The `Retry-After` of a response, in seconds.
-fn retry_after(resp: &reqwest::Response) -> u64 {
-    let value = resp.headers().get("retry-after").expect("a Retry-After header");
-    value.to_str().unwrap().parse().expect("Retry-After in whole seconds")
-}
-
-/// The `ip_hash` column of every comment, oldest first, read from the server's database.
-async fn ip_hashes(db: &Path) -> Vec<Option<String>> {
-    let pool =
-        SqlitePool::connect_with(SqliteConnectOptions::new().filename(db).read_only(true)).await.unwrap();
-    let hashes =
-        sqlx::query_scalar("SELECT ip_hash FROM comments ORDER BY id").fetch_all(&pool).await.unwrap();
-    pool.close().await;
-    hashes
-}
-
 #[tokio::test]
 async fn rate_limit_answers_429_with_retry_after() {
     let db = TestDb::new();
-    let s =
-        TestServer::start(&db.path, &["--limit-loopback", "--post-rate", "3", "--post-window", "3600"]).await;
+    let s = TestServer::start_limited(&db.path, &["--post-rate", "3", "--post-window", "3600"]).await;
     for i in 0..3 {
         s.post_ok(&comment("/rate", &format!("post {i}"))).await;
     }
@@ -86,24 +66,11 @@ async fn clients_are_limited_apart_and_stored_only_as_salted_hashes() {
 #[tokio::test]
 async fn forwarded_for_is_ignored_unless_trusted() {
     let db = TestDb::new();
-    let s =
-        TestServer::start(&db.path, &["--limit-loopback", "--post-rate", "1", "--post-window", "3600"]).await;
+    let s = TestServer::start_limited(&db.path, &["--post-rate", "1", "--post-window", "3600"]).await;
     let resp = s.post_json(&comment_json("/xff", "one"), &[(XFF, "203.0.113.1")]).await;
     assert_eq!(resp.status(), StatusCode::CREATED);
     let resp = s.post_json(&comment_json("/xff", "two"), &[(XFF, "203.0.113.2")]).await;
     assert_error(resp, StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited, None).await;
-}
-
-#[tokio::test]
-async fn loopback_clients_are_exempt_by_default() {
-    let db = TestDb::new();
-    let s = TestServer::start(&db.path, &["--post-rate", "1", "--post-window", "3600"]).await;
-    for i in 0..5 {
-        s.post_ok(&NewComment { author: format!("Local {i}"), ..comment("/local", "Same words") }).await;
-    }
-    let resp = s.post(&NewComment { author: "Local 0".into(), ..comment("/local", "Same words") }).await;
-    assert_error(resp, StatusCode::CONFLICT, ErrorCode::Duplicate, Some("text")).await;
-    assert_eq!(ip_hashes(&db.path).await, [None, None, None, None, None], "no address hash for loopback");
 }
 
 #[tokio::test]
@@ -124,6 +91,29 @@ async fn a_filled_honeypot_looks_accepted_but_is_not_stored() {
         assert_eq!(s.post_json(&person, &[]).await.status(), StatusCode::CREATED);
     }
     assert_eq!(s.list("/honeypot", None, None).await.total, 2);
+}
+
+#[tokio::test]
+async fn a_client_that_keeps_filling_the_honeypot_is_rate_limited_after_the_burst() {
+    let db = TestDb::new();
+    let s = TestServer::start_limited(&db.path, &["--post-rate", "3", "--post-window", "3600"]).await;
+    let real = s.post_ok(&comment("/trap", "A real comment first")).await;
+    let mut bot = comment_json("/trap", "Cheap pills at spam.example");
+    bot["homepage"] = json!("https://spam.example");
+    for _ in 0..2 {
+        let resp = s.post_json(&bot, &[]).await;
+        assert_eq!(resp.status(), StatusCode::CREATED, "looks accepted while the burst lasts");
+        let fake: Comment = resp.json().await.unwrap();
+        assert_eq!(fake.id, real.id + 1, "a plausible id, the one the next comment gets");
+    }
+    let resp = s.post_json(&bot, &[]).await;
+    let wait = retry_after(&resp);
+    assert!((1..=1200).contains(&wait), "{wait}");
+    assert_error(resp, StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited, None).await;
+    // The bot spent this address's tokens: a real post from it waits too.
+    let resp = s.post(&comment("/trap", "Another real one")).await;
+    assert_error(resp, StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited, None).await;
+    assert_eq!(s.list("/trap", None, None).await.total, 1, "no honeypot post was stored");
 }
 
 #[tokio::test]
@@ -157,8 +147,7 @@ async fn the_same_text_by_the_same_author_is_a_409_duplicate() {
 #[tokio::test]
 async fn an_idempotent_retry_returns_the_same_comment_without_quota() {
     let db = TestDb::new();
-    let s =
-        TestServer::start(&db.path, &["--limit-loopback", "--post-rate", "1", "--post-window", "3600"]).await;
+    let s = TestServer::start_limited(&db.path, &["--post-rate", "1", "--post-window", "3600"]).await;
     let body = comment_json("/retry", "Posted once, sent twice");
     let key = [(KEY, "5f0c6a52-7f3e-4b9e-a7d4-0b8f0e6b2c11")];
     let first = s.post_json(&body, &key).await;
@@ -221,7 +210,7 @@ async fn concurrent_requests_with_one_key_make_one_comment() {
 async fn concurrent_first_comments_on_a_new_thread_all_succeed() {
     let db = TestDb::new();
     // Every limit on, at its default: twenty readers behind one address may post at once.
-    let s = TestServer::start(&db.path, &["--limit-loopback"]).await;
+    let s = TestServer::start_limited(&db.path, &[]).await;
     let mut requests = JoinSet::new();
     for i in 0..20 {
         let body =

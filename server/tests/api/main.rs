@@ -8,4 +8,6 @@ mod http;
 mod junk;
 mod limits;
 mod pow;
+mod proxy;
 mod support;
+mod threads;

@@ -1,5 +1,5 @@
 //! Test support: the real `threadline-server` binary on `127.0.0.1:0` with a fresh SQLite
-//! file, and a small typed client for it.
+//! file, its log lines, and a small typed client for it.
 
 use std::path::{Path, PathBuf};
 use std::process::{ExitStatus, Stdio};
@@ -7,10 +7,13 @@ use std::time::Duration;
 
 use reqwest::{Client, Response, StatusCode};
 use serde_json::Value;
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
 use tempfile::TempDir;
 use threadline_protocol::{Comment, CountsResponse, ErrorBody, ErrorCode, NewComment, ThreadPage};
 use tokio::io::{AsyncBufReadExt, BufReader, Lines};
 use tokio::process::{Child, ChildStdout, Command};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
 
 /// How long a server may take to start or stop before a test fails.
 const DEADLINE: Duration = Duration::from_secs(60);
@@ -32,9 +35,12 @@ impl TestDb {
 }
 
 /// A running server process; killed when dropped, stopped cleanly by [`TestServer::stop`].
+/// Its log (stderr, warnings and errors) is kept, and printed if the test fails.
 pub struct TestServer {
     child: Child,
     stdout: Lines<BufReader<ChildStdout>>,
+    log: watch::Receiver<Vec<String>>,
+    log_reader: Option<JoinHandle<()>>,
     /// `http://127.0.0.1:PORT`, as the server announced it.
     pub base: String,
     /// Client for this server.
@@ -42,9 +48,17 @@ pub struct TestServer {
 }
 
 impl TestServer {
-    /// Starts the binary on port 0 with `db` and `extra` arguments and waits for the
-    /// "listening" line on stdout.
+    /// Starts the binary on port 0 with `db` and `extra` arguments, with `--exempt-loopback`
+    /// as the demo and the end-to-end tests run it: this test, on 127.0.0.1, is not held to
+    /// the per-address limits. See [`TestServer::start_limited`] for those.
     pub async fn start(db: &Path, extra: &[&str]) -> Self {
+        Self::start_limited(db, &[&["--exempt-loopback"], extra].concat()).await
+    }
+
+    /// Starts the binary on port 0 with `db` and exactly the `extra` arguments (every
+    /// per-address limit applies to this test's loopback address, as by default) and waits
+    /// for the "listening" line on stdout.
+    pub async fn start_limited(db: &Path, extra: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_threadline-server"))
             .args(["--listen", "127.0.0.1:0", "--db"])
             .arg(db)
@@ -54,10 +68,18 @@ impl TestServer {
             .env_remove("THREADLINE_DB")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::piped())
             .kill_on_drop(true)
             .spawn()
             .expect("spawn threadline-server");
+        // Read stderr all along: a full pipe would block the server's logging.
+        let (log_tx, log) = watch::channel(Vec::new());
+        let mut stderr = BufReader::new(child.stderr.take().expect("piped stderr")).lines();
+        let log_reader = tokio::spawn(async move {
+            while let Ok(Some(line)) = stderr.next_line().await {
+                log_tx.send_modify(|lines| lines.push(line));
+            }
+        });
         let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
         let line = tokio::time::timeout(DEADLINE, stdout.next_line())
             .await
@@ -69,12 +91,17 @@ impl TestServer {
             .unwrap_or_else(|| panic!("unexpected first stdout line: {line:?}"))
             .to_owned();
         assert!(base.starts_with("http://127.0.0.1:") && !base.ends_with(":0"), "{base}");
-        Self { child, stdout, base, http: Client::new() }
+        Self { child, stdout, log, log_reader: Some(log_reader), base, http: Client::new() }
     }
 
     /// Sends SIGTERM, waits for the process to exit, and checks that it printed nothing
     /// to stdout after the "listening" line.
-    pub async fn stop(mut self) -> ExitStatus {
+    pub async fn stop(self) -> ExitStatus {
+        self.stop_with_log().await.0
+    }
+
+    /// [`TestServer::stop`], plus every line the server logged, up to its exit.
+    pub async fn stop_with_log(mut self) -> (ExitStatus, Vec<String>) {
         let pid = self.child.id().expect("server still running").to_string();
         let killed = Command::new("kill").args(["-TERM", &pid]).status().await.expect("run kill");
         assert!(killed.success());
@@ -84,7 +111,20 @@ impl TestServer {
             .unwrap();
         let rest = self.stdout.next_line().await.expect("read server stdout");
         assert_eq!(rest, None, "stdout carries only the listening line");
-        status
+        let reader = self.log_reader.take().expect("stopped once");
+        tokio::time::timeout(DEADLINE, reader).await.expect("stderr ends at exit").unwrap();
+        let log = self.log.borrow().clone();
+        (status, log)
+    }
+
+    /// Waits until the server has logged a line that contains every one of `parts`, and
+    /// returns it; fails the test after a deadline.
+    pub async fn wait_for_log(&self, parts: &[&str]) -> String {
+        let matches = |line: &String| parts.iter().all(|part| line.contains(part));
+        let mut log = self.log.clone();
+        let found = tokio::time::timeout(DEADLINE, log.wait_for(|lines| lines.iter().any(matches))).await;
+        let lines = found.unwrap_or_else(|_| panic!("no log line with {parts:?} in time")).expect("log open");
+        lines.iter().find(|line| matches(line)).cloned().expect("just found")
     }
 
     /// Kills the process with SIGKILL, as a crash would, and waits for it to be gone.
@@ -167,6 +207,33 @@ impl TestServer {
     }
 }
 
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            for line in self.log.borrow().iter() {
+                eprintln!("server: {line}");
+            }
+        }
+    }
+}
+
+/// Runs the binary with `args` (and a fresh database), expecting it to refuse them: returns
+/// its exit status and what it wrote to stderr.
+pub async fn start_refused(args: &[&str]) -> (ExitStatus, String) {
+    let db = TestDb::new();
+    let output = Command::new(env!("CARGO_BIN_EXE_threadline-server"))
+        .args(["--listen", "127.0.0.1:0", "--db"])
+        .arg(&db.path)
+        .args(args)
+        .stdin(Stdio::null())
+        .kill_on_drop(true)
+        .output();
+    let output = tokio::time::timeout(DEADLINE, output).await.expect("refused in time").expect("run");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!stdout.contains("listening"), "it started: {stdout}");
+    (output.status, String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
 /// A new top-level comment in `thread` by "Ann".
 pub fn comment(thread: &str, text: &str) -> NewComment {
     NewComment { thread: thread.into(), author: "Ann".into(), text: text.into(), ..Default::default() }
@@ -198,4 +265,20 @@ pub fn comment_json(thread: &str, text: &str) -> Value {
 /// The JSON value of a response, whatever its status.
 pub async fn json(resp: Response) -> Value {
     resp.json().await.unwrap()
+}
+
+/// The `Retry-After` of a response, in seconds.
+pub fn retry_after(resp: &reqwest::Response) -> u64 {
+    let value = resp.headers().get("retry-after").expect("a Retry-After header");
+    value.to_str().unwrap().parse().expect("Retry-After in whole seconds")
+}
+
+/// The `ip_hash` column of every comment, oldest first, read from the server's database.
+pub async fn ip_hashes(db: &Path) -> Vec<Option<String>> {
+    let pool =
+        SqlitePool::connect_with(SqliteConnectOptions::new().filename(db).read_only(true)).await.unwrap();
+    let hashes =
+        sqlx::query_scalar("SELECT ip_hash FROM comments ORDER BY id").fetch_all(&pool).await.unwrap();
+    pool.close().await;
+    hashes
 }

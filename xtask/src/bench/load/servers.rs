@@ -37,7 +37,9 @@ impl Running {
         let mut command = match server {
             Server::Threadline | Server::ThreadlineQuiet => {
                 let mut c = Command::new(&bins.threadline);
-                c.args(["--listen", &listen, "--post-rate", "0", "--duplicate-window-mins", "0", "--db"])
+                // Limits off: every bench client is on loopback.
+                c.args(["--listen", &listen, "--post-rate", "0", "--duplicate-window-mins", "0"])
+                    .args(["--exempt-loopback", "--db"])
                     .arg(dir.join("threadline.db"));
                 // Whatever the caller's environment says: shipped default, or quiet.
                 c.env_remove("RUST_LOG").env_remove("THREADLINE_POW").env_remove("THREADLINE_POW_DIFFICULTY");

@@ -26,7 +26,7 @@ use quick_cache::sync::Cache;
 use quick_cache::{Equivalent, Weighter};
 use sha2::{Digest, Sha256};
 
-use super::Cursor;
+use super::cursor::Cursor;
 
 /// Number of version stripes (a power of two).
 const STRIPES: usize = 4096;
@@ -48,7 +48,7 @@ pub struct CachedPage {
 
 impl CachedPage {
     /// A page built under `version` of its thread.
-    pub(super) fn new(body: Vec<u8>, version: u64) -> Self {
+    pub(in crate::store) fn new(body: Vec<u8>, version: u64) -> Self {
         // A content hash, so that the tag stays valid across restarts and cache evictions.
         let digest = Sha256::digest(&body);
         let etag = HeaderValue::try_from(format!("\"{}\"", hex::encode(&digest[..16])))

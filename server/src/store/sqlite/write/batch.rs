@@ -2,35 +2,21 @@
 //! checks and its own answer.
 //!
 //! Per batch the database sees `BEGIN IMMEDIATE`, one look-up of every idempotency key of
-//! the batch, one `INSERT … RETURNING` per post (plus a challenge insert and a duplicate
-//! look-up when those limits are on), one insert of every new key, and `COMMIT`. A post that
-//! fails a rule (unknown parent, duplicate, spent challenge, key reused) gets its error and
-//! changes nothing; the others go on. Only a database failure fails the whole transaction,
-//! and the writer then retries each post alone (see [`super::writer`]).
+//! the batch, one `INSERT … RETURNING` per post (plus a challenge insert, a duplicate look-up
+//! and the new-thread look-ups when those limits are on: see [`super::post`]), one insert of
+//! every new key, and `COMMIT`. A post that fails a rule (unknown parent, duplicate, spent
+//! challenge, too many new threads, key reused) gets its error and changes nothing; the
+//! others go on. Only a database failure fails the whole transaction,
+//! and the writer then retries each post alone (see [`super`]).
 
 use std::collections::HashMap;
 
 use sqlx::{Connection as _, SqliteConnection};
-use threadline_protocol::validate::non_blank;
-use threadline_protocol::{Comment, NewComment};
+use threadline_protocol::Comment;
 
-use super::comments::CommentRow;
-use super::posting::{insert_row, text_hash};
-use super::{PostMeta, Posted, StoreError};
-
-/// A post waiting for the writer.
-#[derive(Debug, Clone)]
-pub struct PostJob {
-    /// The validated comment.
-    pub new: NewComment,
-    /// Its creation time, epoch milliseconds.
-    pub created_ms: i64,
-    /// The checks and records that come with it.
-    pub meta: PostMeta,
-}
-
-/// The answer to one post of a batch.
-pub type PostResult = Result<Posted, StoreError>;
+use super::post::post_one;
+use crate::store::model::{PostJob, PostResult, Posted, StoredComment};
+use crate::store::StoreError;
 
 /// An idempotency key already in the database: its request hash, expiry and comment.
 struct StoredKey {
@@ -45,14 +31,15 @@ struct StoredKeyRow {
     request_hash: String,
     expires_ms: i64,
     #[sqlx(flatten)]
-    row: CommentRow,
+    row: StoredComment,
 }
 
 /// Stores `jobs` in one transaction and returns one answer per job, in order. `purge_before`
-/// also deletes idempotency keys and spent challenges that expired before that time.
+/// also deletes idempotency keys, spent challenges and thread starts that expired before
+/// that time.
 ///
 /// `Err` means the transaction failed and was rolled back: nothing of the batch is stored.
-pub async fn run_batch(
+pub(super) async fn run_batch(
     conn: &mut SqliteConnection,
     jobs: &[PostJob],
     purge_before: Option<i64>,
@@ -67,6 +54,7 @@ pub async fn run_batch(
             .bind(now)
             .execute(&mut *tx)
             .await?;
+        sqlx::query("DELETE FROM thread_starts WHERE expires_ms <= ?1").bind(now).execute(&mut *tx).await?;
     }
     let mut stored = stored_keys(&mut tx, jobs).await?;
     let mut new_keys: Vec<(&str, &str, i64, i64)> = Vec::new();
@@ -158,64 +146,4 @@ async fn record_keys(
     .execute(&mut *conn)
     .await?;
     Ok(())
-}
-
-/// The checks and the insert of one post that no known key answered. Every check comes
-/// before the first write, so a refused post leaves nothing behind in the transaction.
-async fn post_one(conn: &mut SqliteConnection, job: &PostJob) -> PostResult {
-    let (new, meta, created_ms) = (&job.new, &job.meta, job.created_ms);
-    if let Some(challenge) = &meta.challenge {
-        // Earlier posts of the same batch are visible here: same connection, same transaction.
-        let spent: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM spent_challenges WHERE signature = ?1 AND expires_ms > ?2)",
-        )
-        .bind(&challenge.signature)
-        .bind(created_ms)
-        .fetch_one(&mut *conn)
-        .await?;
-        if spent {
-            return Err(StoreError::ChallengeSpent);
-        }
-    }
-    let row = CommentRow {
-        id: 0,
-        thread: new.thread.trim().to_owned(),
-        parent_id: new.parent,
-        author: new.author.trim().to_owned(),
-        website: non_blank(&new.website).map(str::to_owned),
-        text: new.text.trim_end().to_owned(),
-        created_ms,
-    };
-    let text_hash = text_hash(&new.text);
-    if let Some(window) = meta.duplicate_window_ms {
-        let duplicate: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM comments
-             WHERE thread = ?1 AND text_hash = ?2 AND created_ms > ?3
-               AND (author = ?4 COLLATE NOCASE OR ip_hash = ?5))",
-        )
-        .bind(&row.thread)
-        .bind(&text_hash)
-        .bind(created_ms.saturating_sub(window))
-        .bind(&row.author)
-        .bind(&meta.ip_hash)
-        .fetch_one(&mut *conn)
-        .await?;
-        if duplicate {
-            return Err(StoreError::Duplicate);
-        }
-    }
-    // The parent check is part of the insert: an unknown parent inserts nothing.
-    let id = insert_row(conn, &row, non_blank(&new.email), &text_hash, meta.ip_hash.as_deref()).await?;
-    if let Some(challenge) = &meta.challenge {
-        // An expired row under the same signature (not purged yet) is free again.
-        sqlx::query(
-            "INSERT INTO spent_challenges (signature, expires_ms) VALUES (?1, ?2)
-             ON CONFLICT (signature) DO UPDATE SET expires_ms = excluded.expires_ms",
-        )
-        .bind(&challenge.signature)
-        .bind(challenge.expires_ms)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(Posted::Created(CommentRow { id, ..row }.into()))
 }

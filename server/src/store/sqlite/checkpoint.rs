@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use sqlx::SqlitePool;
 
-use super::{Store, StoreError};
+use crate::store::StoreError;
 
 /// How often the WAL is checkpointed while posts arrive.
 const EVERY: Duration = Duration::from_secs(1);
@@ -44,17 +44,8 @@ pub(super) fn spawn(pool: SqlitePool, commits: Arc<AtomicU64>) {
 }
 
 /// One passive checkpoint: `(log frames, frames checkpointed)` as SQLite reports them.
-async fn checkpoint(pool: &SqlitePool) -> Result<(i64, i64), StoreError> {
+pub(super) async fn checkpoint(pool: &SqlitePool) -> Result<(i64, i64), StoreError> {
     let (_busy, log, done): (i64, i64, i64) =
         sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(pool).await?;
     Ok((log, done))
-}
-
-impl Store {
-    /// Runs a passive WAL checkpoint now, as the background task does every second while
-    /// posts arrive; returns the frames in the WAL and how many of them are now in the
-    /// database file.
-    pub async fn checkpoint(&self) -> Result<(i64, i64), StoreError> {
-        checkpoint(&self.pool).await
-    }
 }

@@ -1,0 +1,133 @@
+//! The store's own data types, the same whatever database holds them: a comment as stored,
+//! what a post asks of the store besides its fields ([`PostMeta`]), and what it got
+//! ([`Posted`]). No SQL here.
+
+use sha2::{Digest, Sha256};
+use threadline_protocol::{Comment, NewComment};
+
+use super::StoreError;
+use crate::clock;
+
+/// How long a new thread counts against its starter's `--new-threads-per-hour`.
+pub const NEW_THREAD_WINDOW_MS: i64 = 60 * 60 * 1000;
+
+/// One stored comment, minus the email, which never leaves the database. The column names
+/// are those of the `comments` table in every backend.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct StoredComment {
+    /// The comment's id.
+    pub id: i64,
+    /// The thread key, trimmed.
+    pub thread: String,
+    /// The parent comment, `None` for a top-level comment.
+    pub parent_id: Option<i64>,
+    /// The author's name, trimmed.
+    pub author: String,
+    /// The author's website, when given.
+    pub website: Option<String>,
+    /// The text, without trailing whitespace.
+    pub text: String,
+    /// Creation time, epoch milliseconds.
+    pub created_ms: i64,
+}
+
+impl From<StoredComment> for Comment {
+    fn from(row: StoredComment) -> Self {
+        Comment {
+            id: row.id,
+            thread: row.thread,
+            parent: row.parent_id,
+            author: row.author,
+            website: row.website,
+            text: row.text,
+            created_at: clock::rfc3339(row.created_ms),
+        }
+    }
+}
+
+/// An `Idempotency-Key` to honour: replay the comment stored under it, or record it with
+/// the new comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotencyClaim {
+    /// The key as the client sent it.
+    pub key: String,
+    /// Hash of the request's comment fields; the same key with another hash is refused.
+    pub request_hash: String,
+    /// When the key may be forgotten, in epoch milliseconds.
+    pub expires_ms: i64,
+}
+
+/// A verified proof-of-work challenge, to be marked as spent with the new comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpentChallenge {
+    /// The challenge's signature, unique per challenge.
+    pub signature: String,
+    /// When the challenge expires anyway, in epoch milliseconds.
+    pub expires_ms: i64,
+}
+
+/// Everything besides the comment's own fields that [`super::Store::post_comment`] checks or
+/// records. The default checks nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PostMeta {
+    /// The poster's salted IP hash, stored with the comment.
+    pub ip_hash: Option<String>,
+    /// The request's idempotency key, if it sent one.
+    pub idempotency: Option<IdempotencyClaim>,
+    /// The proof-of-work challenge this post spends, when the server asks for one.
+    pub challenge: Option<SpentChallenge>,
+    /// Refuse the same text in the same thread by the same author (name or IP hash) posted
+    /// less than this many milliseconds ago; `None` turns duplicate detection off.
+    pub duplicate_window_ms: Option<i64>,
+    /// Refuse the first comment of a thread when the same IP hash already started this many
+    /// threads in the last [`NEW_THREAD_WINDOW_MS`]; `None` (or no `ip_hash`) turns it off.
+    pub new_threads_per_window: Option<u32>,
+}
+
+/// What [`super::Store::post_comment`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Posted {
+    /// A new comment was stored.
+    Created(Comment),
+    /// The idempotency key was known with the same body: this is the comment stored then.
+    Replayed(Comment),
+}
+
+/// A post waiting for the writer.
+#[derive(Debug, Clone)]
+pub struct PostJob {
+    /// The validated comment.
+    pub new: NewComment,
+    /// Its creation time, epoch milliseconds.
+    pub created_ms: i64,
+    /// The checks and records that come with it.
+    pub meta: PostMeta,
+}
+
+/// The answer to one post of a batch.
+pub type PostResult = Result<Posted, StoreError>;
+
+/// SHA-256 (hex) of `text` with every run of whitespace collapsed to one space and the ends
+/// trimmed, so that re-wrapped or re-indented copies of a text count as the same text.
+pub fn text_hash(text: &str) -> String {
+    let mut hasher = Sha256::new();
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            hasher.update(b" ");
+        }
+        hasher.update(word.as_bytes());
+    }
+    hex::encode(hasher.finalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_hash;
+
+    #[test]
+    fn text_hash_ignores_whitespace_layout_only() {
+        assert_eq!(text_hash("a  b\n\nc "), text_hash(" a b c"));
+        assert_ne!(text_hash("a b c"), text_hash("a b C"));
+        assert_ne!(text_hash("ab c"), text_hash("a bc"));
+    }
+}
