@@ -1,50 +1,29 @@
 // A backend the widget has no preset for, described only by a declarative mapping (the
 // Commento++ worked mapping from docs/backends.md): flat comments keyed by hex strings, replies
 // pointing at a `parentHex` with "root" at the top, authors in a lookup map, an error wrapper
-// with `success`, HTML bodies. The API is played by request interception on the page's origin.
+// with `success`, HTML bodies. The API is played by request interception on the page's origin
+// (commento.mjs). The mapping is inline here; custom-mapping-url.test.mjs gives it by URL.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, launchBrowser, startStaticServer } from './harness.mjs';
+import { commentoFixtures, playCommento } from './commento.mjs';
+import { launchBrowser, startStaticServer } from './harness.mjs';
 import { clickOwnReply, commentWithText, fillForm, renderedComments, replyForm, showThread, uniqueText } from './widget.mjs';
 
 const LIMIT = { timeout: 60_000 };
-const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'custom', 'commento');
 
 describe('a custom backend from its mapping alone', () => {
   let host;
   let browser;
   let list;
   let mapping;
-  const posted = [];
+  let posted;
 
   before(async () => {
-    mapping = JSON.parse(await readFile(path.join(FIXTURES, 'mapping.json'), 'utf8'));
-    list = JSON.parse(await readFile(path.join(FIXTURES, 'list.json'), 'utf8'));
+    ({ mapping, list } = await commentoFixtures());
     host = await startStaticServer();
     browser = await launchBrowser();
-    await browser.page.route('**/api/comment/list', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify(list) }),
-    );
-    await browser.page.route('**/api/comment/new', async (route) => {
-      const body = route.request().postDataJSON();
-      posted.push(body);
-      const hex = 'f'.repeat(63) + String(posted.length);
-      // Commento answers the new comment's hex; the next list contains the comment itself.
-      list.comments.push({
-        commentHex: hex,
-        commenterHex: 'anonymous',
-        markdown: body.markdown,
-        html: `<p>${body.markdown}</p>`,
-        parentHex: body.parentHex,
-        state: '',
-        deleted: false,
-        creationDate: new Date().toISOString(),
-      });
-      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ success: true, commentHex: hex, state: '', html: `<p>${body.markdown}</p>` }) });
-    });
+    posted = await playCommento(browser.page, list);
   }, LIMIT);
 
   after(async () => {

@@ -27,14 +27,38 @@ test('the wasm is requested only once the comments are scrolled near', { timeout
   page.on('request', (request) => requested.push(request.url()));
 
   await page.goto(`${server.url}/`, { waitUntil: 'load' });
-  // Bounded: a page that never goes quiet is still checked, after 5 s.
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
-
   const distance = await page.evaluate(
     () => document.querySelector('#threadline').getBoundingClientRect().top - 2 * innerHeight,
   );
   assert.ok(distance > 0, `#threadline must start more than one viewport below the first screen (${distance}px)`);
-  assert.deepEqual(requested.filter(isWasm), [], 'no .wasm before scrolling');
+
+  // The end of "before scrolling", on definite events: the loader has drawn its placeholder; an
+  // IntersectionObserver made after the loader's, with the same margin, has had its first
+  // callback (so the loader's observer has had its say) and found the container out of reach;
+  // and a request the page makes after that has been seen (so any the loader made is too).
+  await waitForState(page, 'loading', { problems });
+  const near = await page.evaluate(
+    (timeout) =>
+      new Promise((resolve, reject) => {
+        const io = new IntersectionObserver(
+          (entries) => {
+            io.disconnect();
+            resolve(entries[0].isIntersecting);
+          },
+          { rootMargin: '100% 0px' },
+        );
+        io.observe(document.querySelector('#threadline'));
+        setTimeout(() => reject(new Error(`no IntersectionObserver callback within ${timeout} ms`)), timeout);
+      }),
+    10_000,
+  );
+  assert.equal(near, false, 'the container is more than one viewport away');
+  const marker = `${server.url}/?tl-end-marker=${Date.now()}`;
+  const markerSeen = page.waitForRequest(marker, { timeout: 10_000 });
+  await page.evaluate((url) => fetch(url, { cache: 'no-store' }).then((r) => r.text()), marker);
+  await markerSeen;
+  const early = requested.filter((url) => isWasm(url) || /\/threadline-[^/]*\.js$/.test(new URL(url).pathname));
+  assert.deepEqual(early, [], 'neither the JS glue nor the .wasm before scrolling');
 
   const wasmRequest = page.waitForRequest((request) => isWasm(request.url()), { timeout: 20_000 });
   await revealWidget(page);

@@ -12,7 +12,7 @@ import { launchBrowser, startServer, startStaticServer } from './harness.mjs';
 import { backends, serve } from './security/backends.mjs';
 import { auditWidget, WHITELIST } from './security/audit.mjs';
 import { checkShown, normalize } from './security/expect.mjs';
-import { label, loadAndAudit, loadCorpus, sentinelFindings, SETTLE_MS, textModeOf } from './security/runner.mjs';
+import { label, loadAndAudit, loadCorpus, sentinelFindings, settled, textModeOf } from './security/runner.mjs';
 import { STRICT_HOST, strictPolicy, watch } from './security/sentinel.mjs';
 import { showThread, topForm } from './widget.mjs';
 
@@ -78,7 +78,8 @@ describe('XSS corpus in headless Chromium', () => {
         const body = document.querySelector('#threadline').shadowRoot.querySelector('.tl-body');
         body.innerHTML = '<img src=x onerror=__xss(0)><a href="javascript:__xss(0)" style="color:red">x</a>';
       });
-      await browser.page.waitForTimeout(SETTLE_MS);
+      // The end marker must come after the image's error handler: this is its own check too.
+      await watcher.settle(browser.page);
       const fired = await sentinelFindings(browser.page, watcher, 'control');
       const audit = (await browser.page.evaluate(auditWidget, WHITELIST)).map((f) => f.what).join('\n');
       assert.ok(fired.some((f) => /payload #0 EXECUTED/.test(f)), `the sentinel saw it: ${fired}`);
@@ -213,7 +214,7 @@ describe('XSS corpus in headless Chromium', () => {
       }
       for (const f of await page.evaluate(auditWidget, WHITELIST)) findings.push(`${at}: ${f.where}: ${f.what}`);
     }
-    await page.waitForTimeout(SETTLE_MS);
+    findings.push(...(await settled(page, watcher, 'form')));
     if (page.url() !== url) findings.push(`form: the page navigated to ${page.url()}`);
     findings.push(...(await sentinelFindings(page, watcher, 'form')));
     assertNoFindings(findings, 'comment form');

@@ -1,6 +1,7 @@
 // Loads a host page whose widget shows crafted comments, lets every payload have its chance
-// (pointer and focus sweep, a pause for error and toggle events), then checks the sentinel, the
-// CSP events, the DOM whitelist and what each comment shows. Returns findings as sentences.
+// (pointer and focus sweep, then the end marker of sentinel.mjs: images loaded or failed, a frame
+// rendered, every earlier violation reported), then checks the sentinel, the CSP events, the DOM
+// whitelist and what each comment shows. Returns findings as sentences.
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,9 +11,6 @@ import { auditWidget, readComments, sweepWidget, WHITELIST } from './audit.mjs';
 import { serve } from './backends.mjs';
 import { checkShown } from './expect.mjs';
 
-/** How long a page gets after the sweep for asynchronous handlers (onerror, ontoggle …). */
-export const SETTLE_MS = 400;
-
 /** The corpus: `{ about, classes, payloads: [{ id, class, payload }] }`. */
 export async function loadCorpus() {
   const file = path.join(ROOT, 'tests', 'fixtures', 'xss', 'payloads.json');
@@ -21,6 +19,19 @@ export async function loadCorpus() {
 
 /** A payload's label in a finding. */
 export const label = (p) => `#${p.id} (${p.class}) ${JSON.stringify(p.payload.slice(0, 90))}`;
+
+/**
+ * Waits for the end marker (`watcher.settle`); a page that navigated away or never reports it
+ * gives a finding instead of an exception, so the run still lists every other finding.
+ */
+export async function settled(page, watcher, where) {
+  try {
+    await watcher.settle(page);
+    return [];
+  } catch (error) {
+    return [`${where}: the end marker did not come back (${error.message.split('\n')[0]})`];
+  }
+}
 
 /** Ids the sentinel saw, in any frame, and what the policy reported. */
 export async function sentinelFindings(page, watcher, where) {
@@ -82,7 +93,7 @@ export async function loadAndAudit(browser, watcher, { url, where, items, mode, 
     });
   }
   await page.evaluate(sweepWidget);
-  await page.waitForTimeout(SETTLE_MS);
+  findings.push(...(await settled(page, watcher, where)));
   if (page.url() !== url) findings.push(`${where}: the page navigated to ${page.url()}`);
 
   findings.push(...(await sentinelFindings(page, watcher, where)));
