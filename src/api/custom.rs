@@ -106,7 +106,7 @@ impl CustomApi {
             return Ok(m);
         }
         let url = self.inner.url.clone().unwrap_or_default();
-        let request = RequestBuilder::new(&url).header("Accept", "application/json").build().map_err(net)?;
+        let request = RequestBuilder::new(&url).header("Accept", "application/json").build()?;
         let response = fetch(request).await?;
         if !response.ok() {
             return Err(ClientError::Config(format!("data-mapping {url} answered HTTP {}", response.status)));
@@ -192,10 +192,6 @@ impl CustomApi {
     }
 }
 
-fn net(e: gloo_net::Error) -> ClientError {
-    ClientError::Network(e.to_string())
-}
-
 async fn send(request: HttpRequest, credentials: Credentials) -> Result<RawResponse, ClientError> {
     let method = match request.method {
         Method::Get => gloo_net::http::Method::GET,
@@ -216,7 +212,7 @@ async fn send(request: HttpRequest, credentials: Credentials) -> Result<RawRespo
         Some(body) => builder.body(body),
         None => builder.build(),
     };
-    fetch(built.map_err(net)?).await
+    fetch(built?).await
 }
 
 /// The reader's offset from UTC in minutes, east positive.

@@ -3,14 +3,12 @@
 //! moderation, 4 deleted but kept for its replies), and says how many replies it left out in
 //! `hidden_replies`.
 
-use super::encode;
+use super::foreign::{encode, html_comment};
 use super::json::{id_of, list_of, parse_body, str_field};
-use super::{fetch, Capabilities, Draft, Page, RawResponse};
-use crate::error::ClientError;
-use crate::model::html_text::html_to_text;
+use super::{fetch, get, post_json, Capabilities, Draft, Page, RawResponse};
+use crate::error::{ClientError, Refusal};
 use crate::model::time::{parse_time, TimeFormat};
 use crate::model::{Comment, Status};
-use gloo_net::http::Request;
 use serde_json::{json, Value};
 
 /// What Isso can do: two levels, three characters at least, votes and edits we do not offer yet.
@@ -45,7 +43,7 @@ impl IssoApi {
     pub async fn list(&self, thread: &str, cursor: Option<&str>, limit: u32) -> Result<Page, ClientError> {
         let mut walk = PageWalk::new(&self.base, thread, cursor, limit);
         while let Some(url) = walk.next_url() {
-            walk.feed(&fetch(Request::get(&url).build().map_err(net)?).await?)?;
+            walk.feed(&fetch(get(&url)?).await?)?;
         }
         Ok(walk.into_page())
     }
@@ -54,8 +52,7 @@ impl IssoApi {
     /// so the returned comment says whom it answered.
     pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
         let url = format!("{}/new?uri={}", self.base, encode(thread));
-        let request = super::with_json(Request::post(&url), &post_body(draft, self.title.as_deref()))?;
-        let response = fetch(request).await?;
+        let response = fetch(post_json(&url, &post_body(draft, self.title.as_deref()))?).await?;
         if !response.ok() {
             return Err(error_from(&response));
         }
@@ -67,10 +64,6 @@ impl IssoApi {
         }
         Ok(comment)
     }
-}
-
-fn net(e: gloo_net::Error) -> ClientError {
-    ClientError::Network(e.to_string())
 }
 
 /// The requests of one page, without the network: the list, then one per comment whose
@@ -186,19 +179,14 @@ pub fn comment_from(v: &Value, parent: Option<std::rc::Rc<str>>) -> Option<Comme
         _ => Status::Published,
     };
     let html = match status {
-        Status::Deleted => String::new(),
-        _ => v.get("text").and_then(Value::as_str).unwrap_or_default().to_string(),
+        Status::Deleted => "",
+        _ => v.get("text").and_then(Value::as_str).unwrap_or_default(),
     };
     Some(Comment {
         parent: v.get("parent").and_then(id_of).or(parent),
-        author: str_field(v, "author").unwrap_or_else(|| "Anonymous".into()),
-        website: str_field(v, "website").filter(|u| threadline_protocol::validate::is_http_url(u)),
-        text: html_to_text(&html),
-        html: Some(html),
         created_ms: v.get("created").and_then(|t| parse_time(t, TimeFormat::EpochSeconds, 0)),
-        id,
         status,
-        ..Default::default()
+        ..html_comment(id, str_field(v, "author"), str_field(v, "website"), html)
     })
 }
 
@@ -219,16 +207,14 @@ pub fn post_body(d: &Draft, title: Option<&str>) -> Value {
 
 /// Isso answers errors as HTML pages: the status says what happened.
 pub fn error_from(response: &RawResponse) -> ClientError {
-    let message = match response.status {
-        400 => "Isso refused this comment. Comments need at least 3 characters, and a valid email and website if given.",
-        403 => "The Isso server does not accept comments from this page's address (check its `host` setting).",
-        404 => "The Isso server does not know this thread.",
-        s if s >= 500 => return ClientError::Status { status: s, detail: None },
-        s => return ClientError::Status { status: s, detail: None },
+    let reason = match response.status {
+        400 => Refusal::BrokeRules { min_text: CAPABILITIES.min_text },
+        403 => Refusal::OriginNotAllowed,
+        404 => Refusal::UnknownArticle,
+        s => return ClientError::status(s),
     };
-    ClientError::Refused { message: message.into(), field: None }
+    reason.into()
 }
 
 #[cfg(test)]
-#[path = "isso_tests.rs"]
 mod tests;

@@ -26,8 +26,7 @@ impl NativeApi {
             query.push(("cursor", c));
         }
         let request = Request::get(&format!("{}/comments", self.base)).query(query);
-        let page: ThreadPage =
-            send_json(request.build().map_err(|e| ClientError::Network(e.to_string()))?).await?;
+        let page: ThreadPage = send_json(request.build()?).await?;
         Ok(page_from_native(page))
     }
 
@@ -146,6 +145,9 @@ mod tests {
             website: Some("javascript:alert(1)".into()),
             text: "t".into(),
             created_at: "2026-01-01T00:00:00Z".into(),
+            status: Default::default(),
+            pinned: false,
+            edited: false,
         };
         assert_eq!(Comment::from_native(c).website, None);
     }

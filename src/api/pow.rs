@@ -3,9 +3,8 @@
 //! challenge's `keyPrefix`. Hashing uses the browser's WebCrypto, so no hash crate is shipped.
 //! A server with the challenge off never asks, and this code never runs.
 
-use super::{fetch, RawResponse};
-use crate::error::ClientError;
-use gloo_net::http::Request;
+use super::{fetch, get, RawResponse};
+use crate::error::{ClientError, Refusal};
 use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -36,7 +35,7 @@ pub fn is_challenge_required(response: &RawResponse) -> bool {
 
 /// Fetches a challenge from `{base}/challenge`, solves it, and returns the `Altcha` header value.
 pub async fn solve(base: &str) -> Result<String, ClientError> {
-    let response = fetch(Request::get(&format!("{base}/challenge")).build().map_err(net)?).await?;
+    let response = fetch(get(&format!("{base}/challenge"))?).await?;
     let Challenge { parameters } =
         super::from_json(&response.body).map_err(|e| ClientError::Decode(format!("challenge: {e}")))?;
     let (salt, nonce, prefix) =
@@ -64,14 +63,7 @@ pub async fn solve(base: &str) -> Result<String, ClientError> {
             return window.btoa(&payload).map_err(js);
         }
     }
-    Err(ClientError::Refused {
-        message: "The anti-spam check could not be solved in time.".into(),
-        field: None,
-    })
-}
-
-fn net(e: gloo_net::Error) -> ClientError {
-    ClientError::Network(e.to_string())
+    Err(Refusal::ChallengeUnsolved.into())
 }
 
 fn js(e: wasm_bindgen::JsValue) -> ClientError {

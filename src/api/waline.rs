@@ -3,14 +3,12 @@
 //! carry their replies flat in `children`, each naming its parent in `pid` and its top-level
 //! comment in `rid`, which a new reply must send itself.
 
-use super::encode;
+use super::foreign::{encode, html_comment, next_page, page_of};
 use super::json::{id_of, list_of, parse_body, str_field};
-use super::{fetch, Capabilities, Draft, Page, RawResponse};
-use crate::error::ClientError;
-use crate::model::html_text::html_to_text;
+use super::{fetch, get, post_json, Capabilities, Draft, Page, RawResponse};
+use crate::error::{ClientError, Refusal};
 use crate::model::time::{parse_time, TimeFormat};
 use crate::model::{Comment, Status};
-use gloo_net::http::Request;
 use serde_json::{json, Value};
 
 /// What Waline can do.
@@ -31,27 +29,17 @@ impl WalineApi {
 
     /// One page of top-level comments with their replies, oldest first.
     pub async fn list(&self, thread: &str, cursor: Option<&str>, limit: u32) -> Result<Page, ClientError> {
-        let page: u32 = cursor.and_then(|c| c.parse().ok()).unwrap_or(1);
-        let url = list_url(&self.base, thread, page, limit);
-        let response = fetch(Request::get(&url).build().map_err(net)?).await?;
-        parse_list(&response)
+        parse_list(&fetch(get(&list_url(&self.base, thread, page_of(cursor), limit))?).await?)
     }
 
     /// Posts a comment; for a reply, sends `pid` and the top-level `rid`.
     pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
         let ua = web_sys::window().and_then(|w| w.navigator().user_agent().ok()).unwrap_or_default();
-        let request = super::with_json(
-            Request::post(&format!("{}/api/comment", self.base)),
-            &post_body(thread, draft, &ua),
-        )?;
-        let data = unwrap(&fetch(request).await?)?;
+        let url = format!("{}/api/comment", self.base);
+        let data = unwrap(&fetch(post_json(&url, &post_body(thread, draft, &ua))?).await?)?;
         comment_from(&data, None)
             .ok_or_else(|| ClientError::Decode("Waline answered without a comment".into()))
     }
-}
-
-fn net(e: gloo_net::Error) -> ClientError {
-    ClientError::Network(e.to_string())
 }
 
 /// The list URL of one page (Waline allows at most 100 per page).
@@ -67,9 +55,7 @@ pub fn list_url(base: &str, thread: &str, page: u32, limit: u32) -> String {
 pub fn unwrap(response: &RawResponse) -> Result<Value, ClientError> {
     let mut body = match parse_body("Waline", &response.body) {
         Ok(b) => b,
-        Err(_) if !response.ok() => {
-            return Err(ClientError::Status { status: response.status, detail: None })
-        }
+        Err(_) if !response.ok() => return Err(ClientError::status(response.status)),
         Err(e) => return Err(e),
     };
     let errno = body.get("errno").and_then(Value::as_i64);
@@ -79,7 +65,8 @@ pub fn unwrap(response: &RawResponse) -> Result<Value, ClientError> {
     Ok(body.get_mut("data").map(Value::take).unwrap_or(Value::Null))
 }
 
-/// Waline's `errmsg`, a string or `{field: message}`, as a reader-facing error.
+/// Waline's `errmsg`, a string or `{field: message}`, as a reason; its own words for the
+/// messages we do not know.
 fn error_from(errmsg: Option<&Value>, status: u16, errno: Option<i64>) -> ClientError {
     let field_name = |k: &str| match k {
         "nick" => Some("author"),
@@ -92,25 +79,17 @@ fn error_from(errmsg: Option<&Value>, status: u16, errno: Option<i64>) -> Client
         Some(Value::Object(map)) => {
             let (key, msg) =
                 map.iter().next().map(|(k, v)| (k.as_str(), v.as_str().unwrap_or(k))).unwrap_or(("", ""));
-            ClientError::Refused {
-                message: format!("Waline: {msg}"),
-                field: field_name(key).map(str::to_string),
-            }
+            ClientError::said(status, Some(msg.to_string()), field_name(key).map(str::to_string))
         }
-        Some(Value::String(s)) if !s.trim().is_empty() => {
-            let message = match s.as_str() {
-                "Duplicate Content" => "You have already posted this comment.".to_string(),
-                "Comment too fast!" => {
-                    "You're posting a little fast. Please wait a moment, then try again.".into()
-                }
-                other => format!("Waline: {other}"),
-            };
-            ClientError::Refused { message, field: None }
-        }
+        Some(Value::String(s)) if !s.trim().is_empty() => match s.as_str() {
+            "Duplicate Content" => Refusal::Duplicate.into(),
+            "Comment too fast!" => Refusal::TooFast.into(),
+            other => ClientError::said(status, Some(other.to_string()), None),
+        },
         _ if errno.is_none() && (200..300).contains(&status) => {
             ClientError::Decode("Waline answered without its errno wrapper".into())
         }
-        _ => ClientError::Status { status, detail: None },
+        _ => ClientError::said(status, None, None),
     }
 }
 
@@ -133,7 +112,7 @@ pub fn parse_list(response: &RawResponse) -> Result<Page, ClientError> {
     let pages = data.get("totalPages").and_then(Value::as_u64).unwrap_or(1);
     Ok(Page {
         comments,
-        next_cursor: (page < pages).then(|| (page + 1).to_string()),
+        next_cursor: next_page(page, pages),
         total: data.get("count").and_then(Value::as_u64),
     })
 }
@@ -146,19 +125,15 @@ pub fn comment_from(v: &Value, root: Option<std::rc::Rc<str>>) -> Option<Comment
         Some("waiting") => Status::Pending,
         _ => Status::Published,
     };
+    let html = v.get("comment").and_then(Value::as_str).unwrap_or_default();
     Some(Comment {
         parent,
-        author: str_field(v, "nick").unwrap_or_else(|| "Anonymous".into()),
-        website: str_field(v, "link").filter(|u| threadline_protocol::validate::is_http_url(u)),
-        text: html_to_text(v.get("comment").and_then(Value::as_str).unwrap_or_default()),
-        html: v.get("comment").and_then(Value::as_str).map(str::to_string),
         created_ms: v
             .get("time")
             .or_else(|| v.get("insertedAt"))
             .and_then(|t| parse_time(t, TimeFormat::Auto, 0)),
-        id,
         status,
-        ..Default::default()
+        ..html_comment(id, str_field(v, "nick"), str_field(v, "link"), html)
     })
 }
 
@@ -184,5 +159,4 @@ pub fn post_body(thread: &str, d: &Draft, ua: &str) -> Value {
 }
 
 #[cfg(test)]
-#[path = "waline_tests.rs"]
 mod tests;

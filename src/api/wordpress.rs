@@ -2,16 +2,17 @@
 //! (`data-api="https://blog.example/wp-json"`). Comments are flat with `parent` (0 at the top),
 //! bodies are HTML, pages are counted in `X-WP-TotalPages`.
 
+use super::foreign::{encode, html_comment, next_page, page_of};
 use super::json::{id_of, list_of, parse_body, str_field};
-use super::{encode, fetch, Capabilities, Draft, Page, RawResponse};
-use crate::error::ClientError;
+use super::{fetch, get, post_json, Capabilities, Draft, Page, RawResponse};
+use crate::error::{ClientError, Refusal};
 use crate::model::html_text::html_to_text;
 use crate::model::time::{parse_time, TimeFormat};
 use crate::model::{Comment, Status};
-use gloo_net::http::Request;
 use serde_json::{json, Value};
 use std::cell::Cell;
 use std::rc::Rc;
+use threadline_protocol::ValidationError;
 
 /// What WordPress can do for anonymous readers.
 pub const CAPABILITIES: Capabilities =
@@ -42,20 +43,15 @@ impl WordPressApi {
     /// Lists one page of the post's comments, oldest first, so that parents precede replies.
     pub async fn list(&self, thread: &str, cursor: Option<&str>, _limit: u32) -> Result<Page, ClientError> {
         let post = self.resolve_post(thread).await?;
-        let page: u32 = cursor.and_then(|c| c.parse().ok()).unwrap_or(1);
-        let url = comments_url(&self.base, post, page);
-        let response = fetch(Request::get(&url).build().map_err(net)?).await?;
-        parse_list(&response, page)
+        let page = page_of(cursor);
+        parse_list(&fetch(get(&comments_url(&self.base, post, page))?).await?, page)
     }
 
     /// Posts a comment with `author_name`, `author_email`, `content`, `parent` and `post`.
     pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
         let post = self.resolve_post(thread).await?;
-        let request = super::with_json(
-            Request::post(&format!("{}/wp/v2/comments", self.base)),
-            &post_body(post, draft),
-        )?;
-        let response = fetch(request).await?;
+        let url = format!("{}/wp/v2/comments", self.base);
+        let response = fetch(post_json(&url, &post_body(post, draft))?).await?;
         if !response.ok() {
             return Err(error_from(&response));
         }
@@ -87,7 +83,7 @@ impl WordPressApi {
     async fn lookup_slug(&self, slug: &str) -> Result<u64, ClientError> {
         for kind in ["posts", "pages"] {
             let url = format!("{}/wp/v2/{kind}?slug={}&_fields=id", self.base, encode(slug));
-            let response = fetch(Request::get(&url).build().map_err(net)?).await?;
+            let response = fetch(get(&url)?).await?;
             if !response.ok() {
                 return Err(error_from(&response));
             }
@@ -97,15 +93,8 @@ impl WordPressApi {
                 return Ok(id);
             }
         }
-        Err(ClientError::Refused {
-            message: format!("WordPress has no post or page with the address “{slug}”."),
-            field: None,
-        })
+        Err(Refusal::NoPostAt(slug.to_string()).into())
     }
-}
-
-fn net(e: gloo_net::Error) -> ClientError {
-    ClientError::Network(e.to_string())
 }
 
 /// The list URL of one page.
@@ -143,10 +132,10 @@ pub fn parse_list(response: &RawResponse, page: u32) -> Result<Page, ClientError
         return Err(ClientError::Decode("WordPress answered something other than a comment list".into()));
     }
     let comments = list_of(Some(&value)).iter().filter_map(comment_from).collect();
-    let pages: u32 = response.header("x-wp-totalpages").and_then(|v| v.trim().parse().ok()).unwrap_or(1);
+    let pages = response.header("x-wp-totalpages").and_then(|v| v.trim().parse().ok()).unwrap_or(1);
     Ok(Page {
         comments,
-        next_cursor: (page < pages).then(|| (page + 1).to_string()),
+        next_cursor: next_page(page.into(), pages),
         total: response.header("x-wp-total").and_then(|v| v.trim().parse().ok()),
     })
 }
@@ -154,8 +143,6 @@ pub fn parse_list(response: &RawResponse, page: u32) -> Result<Page, ClientError
 /// One WordPress comment in the internal model; `None` without a usable id.
 pub fn comment_from(v: &Value) -> Option<Comment> {
     let id = id_of(v.get("id")?)?;
-    let parent = v.get("parent").and_then(id_of).filter(|p| &**p != "0");
-    let website = str_field(v, "author_url").filter(|u| threadline_protocol::validate::is_http_url(u));
     let html = v.pointer("/content/rendered").and_then(Value::as_str).unwrap_or_default();
     // `date_gmt` has no zone and is UTC; `date` is the site's local time, which we cannot know.
     let created_ms = v.get("date_gmt").and_then(|d| parse_time(d, TimeFormat::Auto, 0));
@@ -164,15 +151,10 @@ pub fn comment_from(v: &Value) -> Option<Comment> {
         _ => Status::Published,
     };
     Some(Comment {
-        id,
-        parent,
-        author: str_field(v, "author_name").unwrap_or_else(|| "Anonymous".into()),
-        website,
-        text: html_to_text(html),
-        html: Some(html.to_string()),
+        parent: v.get("parent").and_then(id_of).filter(|p| &**p != "0"),
         created_ms,
         status,
-        ..Default::default()
+        ..html_comment(id, str_field(v, "author_name"), str_field(v, "author_url"), html)
     })
 }
 
@@ -189,36 +171,26 @@ pub fn post_body(post: u64, d: &Draft) -> Value {
     })
 }
 
-/// WordPress's `{code, message}` errors in words a reader can act on.
+/// WordPress's `{code, message}` errors as reasons; its own sentence (HTML, read as text) only
+/// for codes we do not know.
 pub fn error_from(response: &RawResponse) -> ClientError {
     let body: Option<Value> = serde_json::from_str(&response.body).ok();
     let code = body.as_ref().and_then(|b| str_field(b, "code")).unwrap_or_default();
-    let wp_message = body.as_ref().and_then(|b| str_field(b, "message")).map(|m| html_to_text(&m));
-    let (message, field) = match code.as_str() {
-        "rest_comment_login_required" => {
-            ("This site only accepts comments from logged-in readers.".into(), None)
+    let reason = match code.as_str() {
+        "rest_comment_login_required" => Refusal::LoginRequired,
+        "comment_duplicate" => Refusal::Duplicate,
+        "comment_flood" => Refusal::TooFast,
+        "rest_comment_closed" => Refusal::Closed,
+        "rest_comment_author_data_required" => Refusal::NameAndEmailRequired,
+        "rest_comment_content_invalid" => return ValidationError::Required("text").into(),
+        "rest_post_invalid_id" | "rest_comment_invalid_post_id" => Refusal::UnknownArticle,
+        _ => {
+            let message = body.as_ref().and_then(|b| str_field(b, "message")).map(|m| html_to_text(&m));
+            return ClientError::said(response.status, message, None);
         }
-        "comment_duplicate" => ("You have already posted this comment.".into(), Some("text")),
-        "comment_flood" => {
-            ("You're posting a little fast. Please wait a moment, then try again.".into(), None)
-        }
-        "rest_comment_closed" => ("Comments are closed on this article.".into(), None),
-        "rest_comment_author_data_required" => {
-            ("This site asks for your name and an email address.".into(), Some("email"))
-        }
-        "rest_comment_content_invalid" => ("Please write a comment.".into(), Some("text")),
-        "rest_invalid_param" => (wp_message.clone().unwrap_or_default(), None),
-        "rest_post_invalid_id" | "rest_comment_invalid_post_id" => {
-            ("WordPress does not know this article.".into(), None)
-        }
-        _ => match wp_message {
-            Some(m) if response.status < 500 => (m, None),
-            _ => return ClientError::Status { status: response.status, detail: None },
-        },
     };
-    ClientError::Refused { message, field: field.map(str::to_string) }
+    reason.into()
 }
 
 #[cfg(test)]
-#[path = "wordpress_tests.rs"]
 mod tests;

@@ -2,6 +2,7 @@
 //! so every string the widget shows is covered by native tests.
 
 pub mod ago;
+pub mod errors;
 pub mod plural;
 
 use plural::{english, Plural};
@@ -32,6 +33,8 @@ pub const LOADING: &str = "Loading…";
 pub const REPLYING_TO: &str = "Replying to";
 /// Label of the hidden honeypot field: only bots, which read labels, see it.
 pub const HONEYPOT_LABEL: &str = "Leave this field empty";
+/// The author shown when a backend gives no name.
+pub const ANONYMOUS: &str = "Anonymous";
 /// Shown on an empty thread.
 pub const EMPTY: &str = "Be the first to comment.";
 /// Heading of the form at the top of the thread.

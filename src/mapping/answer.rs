@@ -11,9 +11,6 @@ use crate::api::{Page, RawResponse};
 use crate::error::ClientError;
 use serde_json::Value;
 
-/// Longest backend message shown to a reader; longer ones are cut.
-const MESSAGE_MAX_CHARS: usize = 300;
-
 /// A list answer in the internal model, with what had to be left out.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListAnswer {
@@ -31,13 +28,13 @@ impl Mapping {
         self.name.as_deref().map(str::trim).filter(|n| !n.is_empty()).unwrap_or("the backend")
     }
 
-    /// The first readable message at `error.message` in an answer.
+    /// The first readable message at `error.message` in an answer. An unknown API's words
+    /// cannot be typed, so they reach the reader as they are (cut by the error catalogue).
     pub fn error_message(&self, doc: &Value) -> Option<String> {
         let e = self.error.as_ref()?;
         message_pointers(&e.message).into_iter().find_map(|p| {
             let text = doc.pointer(p).and_then(text_of)?;
-            let text = text.trim();
-            (!text.is_empty()).then(|| text.chars().take(MESSAGE_MAX_CHARS).collect())
+            (!text.trim().is_empty()).then_some(text)
         })
     }
 
@@ -51,25 +48,17 @@ impl Mapping {
         };
         if !response.ok() {
             let message = parsed.ok().and_then(|doc| self.error_message(&doc));
-            return Err(match message {
-                Some(message) if response.status < 500 && response.status != 429 => {
-                    ClientError::Refused { message, field: None }
-                }
-                _ => ClientError::Status { status: response.status, detail: None },
-            });
+            return Err(ClientError::said(response.status, message, None));
         }
         let doc = parsed
-            .map_err(|e| ClientError::Decode(format!("{} did not answer JSON: {e}", self.display_name())))?;
+            .map_err(|_| ClientError::Decode(format!("{} did not answer JSON", self.display_name())))?;
         if let Some(e) = &self.error {
             let failed = match (e.at.as_deref().and_then(|p| doc.pointer(p)), &e.ok) {
                 (Some(flag), Some(ok)) => !one_or_many(ok).iter().any(|good| same_value(flag, good)),
                 _ => false,
             };
             if failed {
-                let message = self
-                    .error_message(&doc)
-                    .unwrap_or_else(|| "The comments server refused the request.".to_string());
-                return Err(ClientError::Refused { message, field: None });
+                return Err(ClientError::said(response.status, self.error_message(&doc), None));
             }
         }
         Ok(doc)

@@ -285,5 +285,4 @@ pub fn flatten_descendants(node: &Shared<Node>) -> Vec<FlatReply> {
 }
 
 #[cfg(test)]
-#[path = "tree_tests.rs"]
 mod tests;

@@ -261,5 +261,4 @@ fn emphasis(rest: &str, depth: usize, after_word: bool) -> Option<(Rich, usize)>
 }
 
 #[cfg(test)]
-#[path = "markdown_tests.rs"]
 mod tests;

@@ -1,7 +1,7 @@
 //! Every reading feature of a mapping, each on the smallest shape that shows it.
 
 use super::*;
-use crate::error::ClientError;
+use crate::error::{ClientError, Refusal};
 use crate::model::Status;
 use serde_json::json;
 
@@ -201,7 +201,7 @@ fn error_wrappers_inside_http_200_become_readable_refusals() {
         &response(200, r#"{"errno":1001,"errmsg":"Comment too short","data":null}"#, &[]),
         false,
     );
-    assert_eq!(err.unwrap_err(), ClientError::Refused { message: "Comment too short".into(), field: None });
+    assert_eq!(err.unwrap_err(), Refusal::Said { message: "Comment too short".into(), field: None }.into());
     assert!(waline.check_answer(&response(200, r#"{"data":[]}"#, &[]), false).is_ok(), "no flag, no error");
 
     let flagged = mapping(base(
@@ -212,16 +212,17 @@ fn error_wrappers_inside_http_200_become_readable_refusals() {
         .unwrap_err();
     assert_eq!(err.reader_message(), "locked");
     let err = flagged.check_answer(&response(200, r#"{"success":false}"#, &[]), false).unwrap_err();
-    assert!(matches!(err, ClientError::Refused { .. }));
-    // HTTP errors: a message is shown for 4xx; 5xx and unreadable bodies keep the status.
+    assert_eq!(err, Refusal::Unexplained.into(), "flagged as failed, with no words");
+    // HTTP errors: a message is shown for 4xx; 5xx and unreadable bodies keep the status, and
+    // 429 reads as too fast whatever the API says.
     let err = flagged.check_answer(&response(403, r#"{"message":"Log in first"}"#, &[]), false).unwrap_err();
     assert_eq!(err.reader_message(), "Log in first");
-    for (status, body) in
-        [(500, r#"{"message":"db down"}"#), (404, "<html>nope</html>"), (429, r#"{"message":"slow"}"#)]
-    {
+    for (status, body) in [(500, r#"{"message":"db down"}"#), (404, "<html>nope</html>")] {
         let err = flagged.check_answer(&response(status, body, &[]), false).unwrap_err();
-        assert_eq!(err, ClientError::Status { status, detail: None });
+        assert_eq!(err, ClientError::Status(status));
     }
+    let err = flagged.check_answer(&response(429, r#"{"message":"slow"}"#, &[]), false).unwrap_err();
+    assert_eq!(err, Refusal::TooFast.into());
     let err = flagged.check_answer(&response(200, "<!doctype html><p>Hi", &[]), false).unwrap_err();
     assert!(matches!(err, ClientError::Decode(_)), "{err:?}");
     assert_eq!(flagged.check_answer(&response(204, "", &[]), true).unwrap(), Value::Null);

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::api::Draft;
-use crate::error::ClientError;
+use crate::error::Refusal;
 use crate::model::time::parse_rfc3339_ms;
 use crate::model::Status;
 use serde_json::json;
@@ -254,7 +254,7 @@ fn artalk() {
     assert!(m.capabilities().email_required);
     let err =
         m.read_created(&response(400, fixture!("artalk", "error.json"), &[]), &env, &reply("1"), &mut seen);
-    assert_eq!(err.unwrap_err(), ClientError::Refused { message: "Invalid Email".into(), field: None });
+    assert_eq!(err.unwrap_err(), Refusal::Said { message: "Invalid Email".into(), field: None }.into());
 }
 
 #[test]

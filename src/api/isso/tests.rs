@@ -1,5 +1,6 @@
 use super::*;
 use crate::api::recorded::{response, shape, with_body};
+use crate::error::Refusal;
 
 #[test]
 fn reads_the_recorded_thread_with_two_levels() {
@@ -51,7 +52,12 @@ fn the_posted_reply_and_errors() {
     let c = comment_from(&serde_json::from_str(&r.body).unwrap(), None).unwrap();
     assert_eq!(c.parent.as_deref(), Some("1"));
     let e = error_from(&response("isso", "error-short-text.html"));
-    assert!(e.reader_message().contains("3 characters"));
+    assert_eq!(e, Refusal::BrokeRules { min_text: 3 }.into());
+    assert!(e.reader_message_from("Isso").contains("at least 3 characters"));
+    let status = |status| error_from(&RawResponse { status, body: "<html>".into(), ..Default::default() });
+    assert_eq!(status(403), Refusal::OriginNotAllowed.into());
+    assert_eq!(status(404), Refusal::UnknownArticle.into());
+    assert_eq!(status(502), ClientError::Status(502));
     let body =
         post_body(&Draft { parent: Some("4".into()), text: "Hello".into(), ..Default::default() }, Some("T"));
     assert_eq!(

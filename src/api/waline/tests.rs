@@ -24,13 +24,18 @@ fn pages_and_errors() {
     assert!(!p2.comments.is_empty());
     let e = parse_list(&response("waline", "error-missing-fields.json")).unwrap_err();
     assert_eq!(e.field(), Some("text"), "errmsg objects point at our form's fields");
-    assert!(e.reader_message().starts_with("Waline: "));
-    let dup = RawResponse {
-        status: 200,
-        body: r#"{"errno":1000,"errmsg":"Duplicate Content"}"#.into(),
-        ..Default::default()
+    assert_eq!(e.reader_message(), "comment can not be blank", "Waline's own words for what we do not know");
+    let answer = |body: &str| {
+        let r = RawResponse { status: 200, body: body.into(), ..Default::default() };
+        unwrap(&r).unwrap_err()
     };
-    assert_eq!(unwrap(&dup).unwrap_err().reader_message(), "You have already posted this comment.");
+    assert_eq!(answer(r#"{"errno":1000,"errmsg":"Duplicate Content"}"#), Refusal::Duplicate.into());
+    assert_eq!(answer(r#"{"errno":1000,"errmsg":"Comment too fast!"}"#), Refusal::TooFast.into());
+    assert_eq!(answer(r#"{"errno":1000,"errmsg":""}"#), Refusal::Unexplained.into());
+    assert_eq!(answer(r#"{"errno":1000,"errmsg":{}}"#), Refusal::Unexplained.into());
+    let r =
+        RawResponse { status: 500, body: r#"{"errno":500,"errmsg":"db down"}"#.into(), ..Default::default() };
+    assert_eq!(unwrap(&r), Err(ClientError::Status(500)));
 }
 
 #[test]

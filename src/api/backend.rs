@@ -1,0 +1,144 @@
+//! [`Backend`]: the configured backend, and the one dispatch from the widget's calls to the
+//! adapter that speaks that backend's protocol.
+
+#[cfg(feature = "custom")]
+use super::custom;
+#[cfg(feature = "isso")]
+use super::isso;
+use super::native;
+#[cfg(feature = "waline")]
+use super::waline;
+#[cfg(feature = "wordpress")]
+use super::wordpress;
+use super::{Capabilities, Draft, Page};
+use crate::error::ClientError;
+use crate::model::Comment;
+
+/// A configured backend. An enum rather than a trait object: the set is closed and known at
+/// build time, and static dispatch keeps the wasm small.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Backend {
+    /// Threadline's own protocol (`docs/protocol.md`).
+    Native(native::NativeApi),
+    /// The WordPress REST API.
+    #[cfg(feature = "wordpress")]
+    WordPress(wordpress::WordPressApi),
+    /// An Isso server.
+    #[cfg(feature = "isso")]
+    Isso(isso::IssoApi),
+    /// A Waline server.
+    #[cfg(feature = "waline")]
+    Waline(waline::WalineApi),
+    /// Any JSON API described by a declarative mapping (`docs/backends.md`).
+    #[cfg(feature = "custom")]
+    Custom(custom::CustomApi),
+}
+
+impl Backend {
+    /// The backend a configuration asks for.
+    pub fn from_config(c: &crate::config::Config) -> Result<Backend, ClientError> {
+        use crate::config::BackendKind;
+        Ok(match c.backend {
+            BackendKind::Threadline => Backend::Native(native::NativeApi::new(&c.api)),
+            #[cfg(feature = "wordpress")]
+            BackendKind::WordPress => {
+                Backend::WordPress(wordpress::WordPressApi::new(&c.api, c.post_id, c.page_url.clone()))
+            }
+            #[cfg(feature = "isso")]
+            BackendKind::Isso => Backend::Isso(isso::IssoApi::new(&c.api, c.title.clone())),
+            #[cfg(feature = "waline")]
+            BackendKind::Waline => Backend::Waline(waline::WalineApi::new(&c.api)),
+            #[cfg(feature = "custom")]
+            BackendKind::Custom => {
+                let mapping = c.mapping.as_deref().unwrap_or_default();
+                let api = custom::CustomApi::new(&c.api, mapping)?;
+                Backend::Custom(api.with_page(c.page_url.clone(), c.title.clone()))
+            }
+            // The loader fetches the bundle that `data-backend` names, so this is reached only
+            // when a page loads a bundle by hand.
+            #[allow(unreachable_patterns)]
+            other => return Err(missing_backend(other)),
+        })
+    }
+
+    /// What this backend can do.
+    pub fn capabilities(&self) -> Capabilities {
+        match self {
+            Backend::Native(_) => {
+                Capabilities { name: "Threadline", markdown_input: true, ..Capabilities::BASE }
+            }
+            #[cfg(feature = "wordpress")]
+            Backend::WordPress(_) => wordpress::CAPABILITIES,
+            #[cfg(feature = "isso")]
+            Backend::Isso(_) => isso::CAPABILITIES,
+            #[cfg(feature = "waline")]
+            Backend::Waline(_) => waline::CAPABILITIES,
+            #[cfg(feature = "custom")]
+            Backend::Custom(api) => Capabilities { name: "custom", ..api.capabilities() },
+        }
+    }
+
+    /// Loads one page of a thread; `cursor` is `None` for the first page.
+    pub async fn list(&self, thread: &str, cursor: Option<&str>, limit: u32) -> Result<Page, ClientError> {
+        match self {
+            Backend::Native(api) => api.list(thread, cursor, limit).await,
+            #[cfg(feature = "wordpress")]
+            Backend::WordPress(api) => api.list(thread, cursor, limit).await,
+            #[cfg(feature = "isso")]
+            Backend::Isso(api) => api.list(thread, cursor, limit).await,
+            #[cfg(feature = "waline")]
+            Backend::Waline(api) => api.list(thread, cursor, limit).await,
+            #[cfg(feature = "custom")]
+            Backend::Custom(api) => api.list(thread, cursor, limit).await,
+        }
+    }
+
+    /// Posts a new comment and returns it as stored.
+    pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
+        match self {
+            Backend::Native(api) => api.post(thread, draft).await,
+            #[cfg(feature = "wordpress")]
+            Backend::WordPress(api) => api.post(thread, draft).await,
+            #[cfg(feature = "isso")]
+            Backend::Isso(api) => api.post(thread, draft).await,
+            #[cfg(feature = "waline")]
+            Backend::Waline(api) => api.post(thread, draft).await,
+            #[cfg(feature = "custom")]
+            Backend::Custom(api) => api.post(thread, draft).await,
+        }
+    }
+}
+
+/// The error of a bundle built without the backend a page asks for.
+fn missing_backend(kind: crate::config::BackendKind) -> ClientError {
+    ClientError::Config(format!(
+        "this bundle of the widget has no {} backend: embed threadline.js, which loads the right one",
+        kind.name()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_backend_kind_builds_from_its_attributes() {
+        let attrs = |extra: &[(&str, &str)]| {
+            let mut m: Vec<(String, String)> = [("api", "https://h.example"), ("thread", "/t")]
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            m.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            crate::config::Config::from_attrs(&m).unwrap()
+        };
+        let name =
+            |extra: &[(&str, &str)]| Backend::from_config(&attrs(extra)).map(|b| b.capabilities().name);
+        assert_eq!(name(&[]), Ok("Threadline"));
+        assert_eq!(name(&[("backend", "wordpress")]), Ok("WordPress"));
+        assert_eq!(name(&[("backend", "isso")]), Ok("Isso"));
+        assert_eq!(name(&[("backend", "waline")]), Ok("Waline"));
+        let mapping = r#"{"list": {"url": "{api}/c?t={thread}", "items": "/"}, "comment": {"id": "/id", "body": "/text"}}"#;
+        assert_eq!(name(&[("backend", "custom"), ("mapping", mapping)]), Ok("custom"));
+        assert!(name(&[("backend", "custom"), ("mapping", "{not json")]).is_err());
+    }
+}

@@ -1,0 +1,82 @@
+//! The shapes every backend shares: a [`Page`] of comments, the reader's [`Draft`], and the
+//! [`Capabilities`] that tell the UI what to offer.
+
+use crate::model::Comment;
+
+/// One page of comments in the internal model.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    /// Comments, flat, each naming its parent.
+    pub comments: Vec<Comment>,
+    /// Cursor for the next page, if there is one.
+    pub next_cursor: Option<String>,
+    /// Total comments in the thread, when the backend reports it.
+    pub total: Option<u64>,
+}
+
+/// What the reader typed, ready to post.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Draft {
+    /// The comment answered, or `None` for a top-level comment.
+    pub parent: Option<std::rc::Rc<str>>,
+    /// The top-level comment above `parent` (Waline wants it; Isso files replies under it).
+    pub root: Option<std::rc::Rc<str>>,
+    /// The author of the comment answered, for backends that cannot nest deeper.
+    pub parent_author: Option<String>,
+    /// Author name.
+    pub author: String,
+    /// Email, may be empty.
+    pub email: String,
+    /// Website, may be empty.
+    pub website: String,
+    /// Comment text.
+    pub text: String,
+    /// The honeypot field: hidden from people, so only bots fill it.
+    pub homepage: String,
+    /// One key per comment the reader means to post, so that a retried request stores it once.
+    pub idempotency_key: Option<String>,
+}
+
+/// What a backend can do; the UI hides what it cannot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capabilities {
+    /// Name shown in error messages, e.g. "Isso".
+    pub name: &'static str,
+    /// The thread comes in pages, so "Show more comments" can appear.
+    pub paging: bool,
+    /// Levels of nesting the backend stores; `None` for any depth. Isso stores two.
+    pub nesting: Option<usize>,
+    /// Readers can post (a custom mapping may describe a read-only API).
+    pub posting: bool,
+    /// The backend requires an email address from anonymous authors.
+    pub email_required: bool,
+    /// The backend stores an author website.
+    pub website: bool,
+    /// Fewest characters the backend accepts in a comment.
+    pub min_text: usize,
+    /// The backend can count comments per thread.
+    pub counts: bool,
+    /// Comment text is read as markdown by the backend.
+    pub markdown_input: bool,
+    /// Authors can edit their comments (not offered by the widget yet).
+    pub editing: bool,
+    /// Readers can vote on comments (not offered by the widget yet).
+    pub votes: bool,
+}
+
+impl Capabilities {
+    /// Defaults shared by the presets; each overrides what differs.
+    pub const BASE: Capabilities = Capabilities {
+        name: "",
+        paging: true,
+        nesting: None,
+        posting: true,
+        email_required: false,
+        website: true,
+        min_text: 1,
+        counts: true,
+        markdown_input: false,
+        editing: false,
+        votes: false,
+    };
+}
