@@ -29,8 +29,8 @@ pub(super) fn notes(rows: &[Row], races: &[Race], plan: Plan, load: [String; 2])
             plan.runs,
             plan.secs
         ),
-        "threadline-server: built with the workspace's `server` profile (opt-level 3 everywhere, thin LTO), run with --post-rate 0 --duplicate-window-mins 0 (rate limit and duplicate \
-         detection OFF for the benchmark), no proof of work, default logging (RUST_LOG unset = info: one log line per \
+        "threadline-server: built with the workspace's `server` profile (opt-level 3 everywhere, thin LTO), run with --post-rate 0 --duplicate-window-mins 0 --exempt-loopback (rate limit, duplicate \
+         detection and the new-thread bound OFF for the benchmark), no proof of work, default logging (RUST_LOG unset = info: one log line per \
          request, to a file). The row 'threadline-server RUST_LOG=warn' is the same binary with request logging off."
             .to_owned(),
         format!(
