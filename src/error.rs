@@ -1,5 +1,5 @@
 //! `ClientError`, everything that can go wrong between the widget and a backend, as typed
-//! reasons. No sentence a reader sees is written here: [`crate::i18n::errors`] words every
+//! reasons. No sentence a reader sees is written here: `i18n/errors.rs` words every
 //! reason, so that one catalogue holds them all and can be translated.
 
 use threadline_protocol::{ErrorCode, ErrorDetail, ValidationError};
@@ -155,17 +155,6 @@ impl ClientError {
             _ => return Self::status(status),
         };
         reason.into()
-    }
-
-    /// The sentence shown to the reader, for errors that need not name the backend.
-    pub fn reader_message(&self) -> String {
-        self.reader_message_from("")
-    }
-
-    /// The sentence shown to the reader, naming the backend (e.g. "Isso") where it helps.
-    /// The words come from [`crate::i18n::errors`], the one catalogue of error sentences.
-    pub fn reader_message_from(&self, backend: &str) -> String {
-        crate::i18n::errors::sentence(self, backend)
     }
 
     /// The form field this error belongs next to, if any.

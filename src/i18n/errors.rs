@@ -10,6 +10,20 @@ use threadline_protocol::ValidationError;
 /// cannot fill the page with text.
 pub const BACKEND_TEXT_MAX_CHARS: usize = 300;
 
+// The wording methods live here rather than in `error.rs`, so that the error types never
+// depend on the catalogue that words them.
+impl ClientError {
+    /// The sentence shown to the reader, for errors that need not name the backend.
+    pub fn reader_message(&self) -> String {
+        sentence(self, "")
+    }
+
+    /// The sentence shown to the reader, naming the backend (e.g. "Isso") where it helps.
+    pub fn reader_message_from(&self, backend: &str) -> String {
+        sentence(self, backend)
+    }
+}
+
 /// The sentence for `error`, naming the backend (e.g. "Isso") where it helps; `backend` may
 /// be empty.
 pub fn sentence(error: &ClientError, backend: &str) -> String {
