@@ -10,6 +10,7 @@ pub mod clock;
 pub mod error;
 pub mod extract;
 pub mod routes;
+pub mod screen;
 pub mod seed;
 pub mod site;
 pub mod store;

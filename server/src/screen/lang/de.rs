@@ -1,0 +1,138 @@
+//! German. Compounds carry insults at either end (`Vollidiot`, `Drecksau`), hence the
+//! `*idiot` and `dreck*` entries.
+
+use super::Kind::{self, *};
+use super::{rule, Lang, RuleDef};
+use crate::screen::verdict::Category::{Dehumanising, Insult, Profanity, Sexual, Slur, Threat};
+use crate::screen::verdict::Severity::{Mild, Moderate, Severe};
+
+const WORDS: &[(Kind, &str)] = &[
+    (
+        Abuse(Slur, Severe),
+        "neger negern negerin* kanake* kanacke* kameltreiber* schlitzauge* zigeuner* \
+        schwuchtel* judensau* itaker* polacke* kummelturke* ziegenficker* musel musels bimbos",
+    ),
+    (
+        Abuse(Profanity, Moderate),
+        "fick ficken fickt fickst fick_dich fickt_euch gefickt *ficker hurensohn* \
+        hurensohne* hure huren *arschloch *arschlocher wichser* *wichser fotze* missgeburt* drecksau* \
+        drecksack* dreckschwein* dreckstuck* spast spasti spastis scheisskerl* leck_mich halt_die_fresse \
+        halts_maul halt_s_maul verpiss_dich verpisst_euch schlampe* miststuck*",
+    ),
+    (Abuse(Profanity, Mild), "scheisse scheiss kacke mist verdammt verdammte arsch kotzen"),
+    (Abuse(Insult, Moderate), "untermensch* abschaum gesindel behindi* mongo mongos"),
+    (
+        Abuse(Insult, Mild),
+        "idiot idioten *idiot *idioten dummkopf* trottel* depp deppen blodman* vollpfosten* \
+        spinner versager* penner* dumm dumme dummer dummes doof blod blode blöder bescheuert* behindert* \
+        erbarmlich* schwachkopf* hirnlos* dumpfbacke* armleuchter witzfigur* clown clowns loser nichtsnutz* \
+        hohlkopf* dummschwatzer* lappen lachnummer volltrottel* pfeife nazi_schwein* opfer",
+    ),
+    (Abuse(Sexual, Moderate), "titten mopse muschi nacktbilder"),
+    (Addressee, "du dich dir euch bist seid"),
+    (Vocative, "hey ey hor_zu horzu halt_die_klappe junge"),
+    (
+        Condemn,
+        "inakzeptabel unakzeptabel beschamend schande widerlich rassistisch* rassismus beleidigung* \
+        verurteil* unertraglich menschenverachtend* hetze hetzerisch* homophob* antisemitisch* \
+        fremdenfeindlich* abscheulich* keinen_platz skandal* nicht_hinnehmbar geht_gar_nicht \
+        diskriminierend* entsetzlich* schlimm",
+    ),
+    (
+        Report,
+        "angeklagt beschuldigt verurteilt drohte gedroht droht drohten schwor angekundigt kundigte \
+        festgenommen verhaftet skandierten skandiert riefen rief angeblich laut nicht nie niemals niemand \
+        kein keine keiner gegen",
+    ),
+    (Naming, "nannte nannten genannt nennen bezeichnet* beschimpft* wort begriff"),
+    (
+        Safe,
+        "schwarze schwarzen wixhausen fickmuhle* titting petting penis vagina scheide brust* brustkrebs \
+        sexuell* vergewaltig* schwul* lesbisch* lesbe lesben juden judisch* muslime muslimisch* \
+        geschlechtsverkehr hoden* prostata kondom* missbrauch* padophil* prostitu* porno* after_krebs",
+    ),
+    (Common, "der das und ist nicht ein eine ich wir mit auf für den dem auch sind"),
+];
+
+const SETS: &[(&str, &str)] = &[
+    ("be", "sind|ist|bist|seid|waren|war|bleiben|bleibt|werden|wird"),
+    ("group", "auslander|migranten|fluchtlinge|asylanten|asylbewerber|muslime|moslems|juden|araber|afrikaner|\
+        schwarze|turken|kurden|syrer|afghanen|roma|sinti|zigeuner|schwule|lesben|homosexuelle|frauen|\
+        feministinnen|russen|ukrainer|polen|rumanen|albaner|chinesen|asiaten|kanaken|fremde|nordafrikaner"),
+    ("ref", "sie|die|diese|solche|du|ihr|(?:die |alle |diese |solche )?(?:{group}|linke|grune|leute|menschen|typen|\
+        kerle|gestalten)n?|(?:diese|solche) (?:leute|typen|kerle|gestalten|menschen|weiber)|leute wie (?:du|dich|euch|ihr|die)|(?:dieses|das) (?:pack|gesindel)"),
+    ("mod", "doch|nur|alle|wie|nichts als|echte|richtige|dreckige|widerliche|elende|verdammte|einfach|halt|eben|ja|\
+        schon|wirklich|die reinsten|reine|wahre|eine|ein|mehr|als|wertlose|bloss|lauter|absolut|\
+        total|schlimmer als|genau wie|auch"),
+    ("dehum", "ratten|ratte|kakerlaken|ungeziefer|parasiten|parasit|schmarotzer|tiere|tier|viecher|vieh|affen|affe|\
+        schweine|schwein|untermenschen|untermensch|abschaum|gesindel|geschmeiss|pest|seuche|krebsgeschwur|lause|\
+        zecken|maden|made|wurmer|bakterien|viren|virus|keine menschen|bestien|koter|hunde|mull|dreck|unrat"),
+    ("tail", "[,.]|und|oder|aber|die|der|das|wie|mit|von|aus|in|im|auf|fur|alle|sonst|nichts|mehr|nur|eben|halt|\
+        doch|ja|uberall|hier|da|mal|echt|punkt"),
+    ("must", "gehoren|gehort|sollte|sollten|sollen|soll|musste|mussten|muss|mussen|man sollte|man muss|man musste|\
+        muss man|sollte man|musste man"),
+    ("pron", "alle|die|sie|euch|dich|ihn|sofort|einfach|endlich|doch|man|allesamt|samt|und|gleich|direkt|auch"),
+];
+
+const RULES: &[RuleDef] = &[
+    rule(Dehumanising, Moderate, "dehumanising-comparison",
+        "{ref} (?:{be})(?: (?:{mod})){0,4} (?:{dehum}) (?:{tail})"),
+    rule(Dehumanising, Moderate, "dehumanising-comparison",
+        "das sind (?:doch |halt |eben |einfach |nur )*(?:keine menschen|ratten|parasiten|ungeziefer|untermenschen|\
+        kakerlaken|schmarotzer|tiere und keine menschen) (?:{tail})"),
+    rule(Dehumanising, Moderate, "dehumanising-address",
+        "(?:du|ihr|dieses|diese|dieser|dreckiges|dreckige) (?:{w} )?(?:ungeziefer|parasiten|parasit|kakerlaken|\
+        untermenschen|untermensch|abschaum|gesindel|geschmeiss|ratten|schmarotzer) (?:{tail})"),
+    rule(Dehumanising, Moderate, "dehumanising-behaviour",
+        "(?:vermehren sich|fallen|kriechen|uberschwemmen|uberrennen|verseuchen) (?:wie (?:die )?(?:{dehum})|\
+        (?:in |uber )?(?:unser|unsere) (?:land|stadte|strassen|schulen|viertel))"),
+    rule(Slur, Moderate, "group-generalisation",
+        "(?:alle |die |diese )?(?:{group}) (?:{be})(?: (?:{mod})){0,3} (?:kriminell|kriminelle|verbrecher|terroristen|\
+        vergewaltiger|diebe|messerstecher|invasoren|schmarotzer|minderwertig|dreckig|gefahrlich|faul|dumm|primitiv|\
+        eine gefahr|das problem|der feind|padophil|pervers|krank|eine plage|alle gleich|gewalttatig|tiere) (?:{tail})"),
+    rule(Slur, Moderate, "slur-by-modifier",
+        "(?:dreckige|dreckigen|stinkende|stinkenden|verdammte|verdammten|scheiss|elende|elenden) (?:{group}) (?:{tail})"),
+    rule(Threat, Severe, "call-to-violence",
+        "(?:{must})(?: (?:{pron})){0,3} (?:vergast|erschossen|aufgehangt|gehangt|gelyncht|ausgerottet|vernichtet|\
+        verbrannt|gesteinigt|kastriert|gekopft|abgeschlachtet|totgeschlagen|an die wand gestellt|vergasen|\
+        erschiessen|aufhangen|lynchen|ausrotten|steinigen|kastrieren|kopfen|abschlachten|totschlagen|\
+        an die wand stellen|umbringen|umgebracht|abknallen|abgeknallt|aufknupfen|aufgeknupft)|\
+        (?:vergast|erschiesst|hangt|totet|lyncht|verbrennt) (?:sie|die) alle|tod (?:den|allen) (?:{group}|{w})"),
+    rule(Threat, Moderate, "call-to-expel",
+        "(?:{ref}) (?:{w} )?(?:{must})(?: (?:{pron})){0,3} (?:abgeschoben|rausgeschmissen|rausgeworfen|ausgewiesen|\
+        deportiert|weggesperrt|ausgeschafft|verjagt|vertrieben|abschieben|rauswerfen|ausweisen|deportieren|verjagen|\
+        vertreiben|rausschmeissen|ausschaffen|eingesperrt|ins lager|in lager)|(?:{group}) raus [,.]|\
+        raus mit (?:den|euch|dem) (?:{group}|pack|gesindel)"),
+    rule(Threat, Moderate, "go-back",
+        "(?:geh|geht|verschwinde|verschwindet|hau ab|haut ab|verpiss dich|verpisst euch)(?: (?:doch|endlich|bloss|halt|\
+        einfach)){0,2} (?:zuruck |heim |wieder )?(?:in|nach|zu) (?:dein|deine|euer|eure|ihr|ihre)(?: (?:{w}))? (?:land|\
+        heimat|wuste|dschungel|hohle|dorf|loch)|(?:zuruck|heim|ab) (?:in|nach) (?:dein|euer|deine|eure) (?:land|heimat|\
+        dschungel|wuste)|(?:geh|geht|hau ab|haut ab|verschwinde|verschwindet)(?: (?:doch|endlich|bloss|halt|einfach)){0,2} \
+        (?:zuruck |heim )?(?:nach|in) (?:afrika|asien|arabien|anatolien|die turkei|syrien|nordafrika|den orient|den busch|\
+        die wuste|polen|rumanien)|(?:du|ihr|die) (?:gehorst|gehort|gehoren) nicht (?:hierher|hierhin|zu uns|nach deutschland|\
+        in unser land)"),
+    rule(Threat, Severe, "threat-to-person",
+        "(?:ich|wir) (?:schlag|schlage|stech|steche|knall|knalle|mach|mache) (?:dich|euch) (?:tot|ab|kalt)|\
+        (?:ich|wir) (?:werde |werden |will |wollen |wurde |wurden )?(?:dich|euch)(?: (?:{w})){0,2} (?:umbringen|abstechen|\
+        erschiessen|abknallen|kaltmachen|totschlagen|aufschlitzen|verprugeln|vergewaltigen|aufhangen|abschlachten)|\
+        (?:ich|wir) (?:bring|bringe|bringen) (?:dich|euch) um|ich weiss(?: ,)? wo (?:du wohnst|ihr wohnt|du arbeitest)|\
+        das (?:wirst du|werdet ihr) bereuen|(?:du wirst|ihr werdet) (?:das|es) (?:noch )?bereuen|(?:du bist|ihr seid) (?:so gut wie )?(?:tot|totes fleisch|ein toter mann)"),
+    rule(Threat, Severe, "wish-of-harm",
+        "(?:hoffentlich|ich hoffe|ich wunsche|ich wunsch) (?:dass )?(?:du|ihr|dir|euch|er|sie|deine familie)(?: {w}){0,2} \
+        (?:stirbst|sterbt|stirbt|krebs|verreckst|verreckt|vergewaltigt|erschossen|abgestochen|verbrennst|verrottest|\
+        leidest)|(?:verreck|verrecke|stirb|krepier|sterbt)(?: (?:doch|endlich|einfach))? [,.]|(?:hang|erschiess) dich \
+        (?:doch )?(?:auf|selbst)|bring dich (?:doch )?(?:selbst )?um|(?:du|ihr) (?:solltest|solltet|sollst|gehorst|\
+        gehort|verdienst|verdient)(?: {w}){0,2} (?:sterben|verrecken|tot sein|erschossen|aufgehangt|vergast|\
+        vergewaltigt|zu sterben)"),
+    rule(Threat, Moderate, "call-to-silence",
+        "(?:man sollte|jemand sollte|jemand muss|man muss|wir sollten|wir mussen)(?: {w}){0,2} (?:dir|euch|ihm|ihr|denen) \
+        (?:das maul|den mund|die fresse) (?:stopfen|verbieten)|(?:dich|euch|ihn|sie) mundtot machen|\
+        (?:dich|euch|ihn|sie) (?:fur immer|endgultig) zum schweigen bringen"),
+    rule(Sexual, Moderate, "sexual-harassment",
+        "(?:ich wurde|ich will|ich mochte|ich werde|ich wurd|ich wurde) (?:dich|sie) (?:so richtig |gerne |mal )?\
+        (?:ficken|bumsen|vogeln|flachlegen|vergewaltigen|durchnehmen|lecken)|(?:zeig|schick)(?: mir)? (?:mal )?deine \
+        (?:titten|mopse|muschi|nacktbilder|nudes)|lutsch (?:meinen|mein) (?:schwanz|pimmel)|blas mir einen"),
+];
+
+/// German.
+pub(crate) static LANG: Lang = Lang { code: "de", words: WORDS, sets: SETS, rules: RULES };

@@ -1,0 +1,100 @@
+//! Turkish. Person and copula are suffixes (`aptalsın` = you are stupid), so second-person
+//! suffixes mark the word they end as aimed at someone, and nouns take a suffix set.
+//! Words that fold into English ones (`göt` → `got`, `piç` → `pic`) only count in phrases.
+
+use super::Kind::{self, *};
+use super::{rule, Lang, RuleDef};
+use crate::screen::verdict::Category::{Dehumanising, Insult, Profanity, Sexual, Slur, Threat};
+use crate::screen::verdict::Severity::{Mild, Moderate, Severe};
+
+const WORDS: &[(Kind, &str)] = &[
+    (Abuse(Slur, Severe), "ibne ibneler ibnesin ibnelik gavur gavurlar pis_suriyeli pis_yahudi pis_ermeni pis_kürt \
+        pis_arap pis_afgan ermeni_dölü yahudi_dölü ermeni_piçi çingene_dölü zenci_köpek"),
+    (Abuse(Profanity, Moderate), "orospu* amk aq amına_koyayım amına_koyim amına_kodumun amına_kodum ananı_sikeyim \
+        ananı_sikerim sikerim sikeyim siktir* sikik* sikim sikiş* yarrak* yavşak* götveren* götünü kahpe* \
+        şerefsiz* pezevenk* puşt kaltak* dalyarak* sürtük* hassiktir piç_kurusu orospu_piçi göt_oğlanı"),
+    (Abuse(Profanity, Mild), "bok boktan kahretsin lanet"),
+    (Abuse(Insult, Moderate), "gerizekalı* geri_zekalı* allahın_belası soysuz*"),
+    (Abuse(Insult, Mild), "aptal* salak* mal dangalak* ahmak* budala* beyinsiz* hıyar öküz eşek hayvan köpek \
+        haysiyetsiz* ezik* zavallı cahil* yobaz* adi rezil pislik hain* mankafa* kafasız* embesil* moron* \
+        şapşal* denyo* dallama* ruhsuz"),
+    (Abuse(Sexual, Moderate), "sikişmek sikişelim"),
+    (Addressee, "sen seni sana siz sizi size mısın misin musun müsün mısınız misiniz musunuz müsünüz *sın *sin *sun *sün *sınız *siniz *sunuz *sünüz"),
+    (Vocative, "lan ulan be hey bak kes_sesini sus çeneni_kapat kapa_çeneni"),
+    (Condemn, "kabul_edilemez utanç_verici utanç ırkçı* hakaret* kınıyorum kınıyoruz kına* nefret_söylemi \
+        yakışıksız ayıp skandal rezalet yanlış ayrımcı* çirkin"),
+    (Report, "suçlandı suçlanıyor tehdit* iddia* tutuklandı gözaltına yargılanıyor değil asla kimse hiç hiçbir \
+        karşı göre slogan*"),
+    // `çok` (very), the most frequent Turkish word, folds into an English one.
+    (Safe, "çok amina penis vajina meme_kanseri anal rektal cinsel* tecavüz* eşcinsel* gay lezbiyen* yahudi yahudiler \
+        müslüman* siyahi* fuhuş porno*"),
+    (Common, "ve bir bu çok için ile ne gibi daha ama değil mi var yok ben sen"),
+];
+
+const SETS: &[(&str, &str)] = &[
+    ("group", "göçmenler|mülteciler|suriyeliler|afganlar|araplar|kürtler|ermeniler|rumlar|yahudiler|çingeneler|\
+        romanlar|zenciler|siyahlar|eşcinseller|ibneler|kadınlar|feministler|solcular|yabancılar|müslümanlar|\
+        hristiyanlar|ruslar|ukraynalılar|afrikalılar|pakistanlılar|kaçaklar|sığınmacılar|aleviler|gavurlar"),
+    ("groupacc", "göçmenleri|mültecileri|suriyelileri|afganları|arapları|kürtleri|ermenileri|yahudileri|\
+        çingeneleri|yabancıları|sığınmacıları|kaçakları|bunları|onları|hepsini|hepinizi"),
+    ("group_sg", "suriyeli|afgan|arap|kürt|ermeni|rum|yahudi|çingene|zenci|ibne|gavur|yabancı|göçmen|mülteci"),
+    ("ref", "bunlar|onlar|sen|siz|hepsi|hepiniz|şunlar|bu adam|bu kadın|bu herif|bu tipler|\
+        (?:bu|şu) (?:insanlar|adamlar|herifler|tipler|kadınlar)|(?:tüm |bütün |bu |şu )?(?:{group})|senin gibiler|senin gibi (?:insanlar|adamlar)"),
+    ("sfx", "(?:lar|ler)?(?:dır|dir|dur|dür|tır|tir|tur|tür|sın|sin|sun|sün|sınız|siniz|sunuz|sünüz|dırlar|dirler)?"),
+    ("dehum", "(?:fare|sıçan|hamamböceği|hamamböcekleri|asalak|parazit|haşere|mikrop|böcek|domuz|köpek|it|maymun|\
+        hayvan|pislik|çöp|virüs|kanser|veba|sülük|bit|kene|solucan|sürüngen)(?:{sfx})|insan değil(?:ler|siniz|sin)?|\
+        insan müsveddesi(?:{sfx})|insanlıktan nasibini almamış"),
+    ("mod", "birer|bir|hep|tamamen|resmen|sadece|adeta|tam|pis|iğrenç|aşağılık|düpedüz|gerçek|basbayağı|\
+        hepsi|zaten|gibi|kadar|de|da"),
+    ("tail", "[,.]|ve|veya|ama|gibi|hepsi|zaten|işte|resmen|bunlar|onlar|her yerde|lan|be|amk|aq|bence|valla|yani"),
+    // Not `yok etmek` or `yakmak` alone: `bunları yakmak lazım` may be about papers.
+    ("kill", "asmak|asılmalı|asılsın|kurşunlamak|kurşunlanmalı|kurşuna dizmek|kurşuna dizilmeli|öldürmek|\
+        öldürülmeli|gebertmek|gebertilmeli|diri diri yakmak|diri diri yakılmalı|boğazlamak|boğazlanmalı|katletmek|\
+        katledilmeli|idam edilmeli|sallandırmak|sallandırılmalı|kökünü kazımak"),
+    ("expel", "temizlemek|temizlenmeli|sürmek|sürülmeli|sınır dışı etmek|sınır dışı edilmeli|kovmak|kovulmalı|\
+        göndermek|gönderilmeli|geri göndermek|geri gönderilmeli|defetmek|atmak|atılmalı"),
+    ("need", "lazım|gerek|gerekir|şart|gerekiyor"),
+];
+
+const RULES: &[RuleDef] = &[
+    rule(Dehumanising, Moderate, "dehumanising-comparison",
+        "(?:{ref})(?: (?:{mod})){0,3} (?:{dehum}) (?:{tail})"),
+    rule(Dehumanising, Moderate, "dehumanising-behaviour",
+        "(?:fare|sıçan|hamamböceği|böcek|tavşan|hayvan)(?:lar)? gibi (?:çoğalıyor|çoğalıyorlar|üreyor|üriyorlar|\
+        ürüyorlar|doldu|doldular|istila ediyor|istila ediyorlar|sardı)"),
+    rule(Slur, Moderate, "group-generalisation",
+        "(?:{group})(?: (?:{mod})){0,3} (?:suçlu|hırsız|tecavüzcü|terörist|katil|pis|tehlikeli|aşağılık|istilacı|\
+        asalak|sapık|hain|tembel|pislik|düşman)(?:{sfx}) (?:{tail})"),
+    rule(Slur, Moderate, "slur-by-modifier",
+        "(?:pis|iğrenç|kokmuş|aşağılık|kahrolası) (?:{group_sg}|{group})(?:{sfx}) (?:{tail})"),
+    rule(Threat, Severe, "call-to-violence",
+        "(?:{groupacc}|{group}|seni|sizi|hepsi)(?: {w}){0,2} (?:{kill})(?: (?:{need}))?|\
+        (?:asılmalı|kurşuna dizilmeli|kurşunlanmalı|öldürülmeli|gebertilmeli|boğazlanmalı|katledilmeli)(?:lar|ler|dır|dir)?|\
+        (?:ölüm|ölümler) (?:{group}|{groupacc})(?:a|e|ya|ye)?"),
+    rule(Threat, Moderate, "call-to-expel",
+        "(?:{groupacc}|{group})(?: {w}){0,2} (?:{expel})(?: (?:{need}))?"),
+    rule(Threat, Moderate, "go-back",
+        "(?:ülkene|ülkenize|memleketine|memleketinize|geldiğin yere|geldiğiniz yere|çölüne|çölünüze|ülkelerine|\
+        memleketlerine|geldikleri yere)(?: {w})? (?:dön|dönün|git|gidin|defol|defolun|geri dön|dönsünler|gitsinler|\
+        gönderilsin|gönderilmeli|postalayın)|defol(?:un)? (?:git|gidin|buradan|ülkemden|ülkemizden)|\
+        (?:{group}) (?:defolsun|dışarı [,.])"),
+    rule(Threat, Severe, "threat-to-person",
+        "(?:seni|sizi) (?:{w} )?(?:öldüreceğim|öldürürüm|gebertirim|gebertceğim|geberteceğim|keserim|keseceğim|\
+        vururum|vuracağım|asarım|yakarım|yakacağım|parçalarım|boğarım|mahvederim|susturacağım|sustururum|\
+        bulacağım|bulurum|gömerim|gömeceğim)|nerede oturduğunu biliyorum|evini biliyorum|seni bulacağız|\
+        bunun hesabını vereceksin|pişman olacaksın"),
+    rule(Threat, Severe, "wish-of-harm",
+        "(?:inşallah|umarım|dilerim|allah) (?:{w} )?(?:ölürsün|gebersin|geberirsin|ölsün|ölesin|kahrolsun|\
+        kansere yakalanırsın|kanser olursun|belanı versin|canını alsın|cezanı versin)|(?:geber|gebersin|\
+        geberin|kahrol|ölesice)(?: {w})? [,.]|(?:kendini|kendinizi) (?:as|öldür|vur)"),
+    rule(Threat, Moderate, "call-to-silence",
+        "(?:seni|sizi|onu|bunları)(?: {w})? (?:susturmak (?:lazım|gerek)|susturmalı|ebediyen susturmak|\
+        sonsuza dek susturmak)"),
+    rule(Sexual, Moderate, "sexual-harassment",
+        "(?:seni|sizi|onu) (?:{w} )?(?:sikeceğim|sikerim|sikmek|becereceğim|beceririm|düzerim|düzeceğim|\
+        yatağa atacağım|tecavüz edeceğim)|(?:göğüslerini|memelerini|çıplak fotoğrafını|çıplak resmini) \
+        (?:göster|at|gönder)"),
+];
+
+/// Turkish.
+pub(crate) static LANG: Lang = Lang { code: "tr", words: WORDS, sets: SETS, rules: RULES };
