@@ -4,11 +4,16 @@
 //! `wasm32-unknown-unknown` and for the server alike. `docs/protocol.md` documents the
 //! HTTP calls that carry these types.
 
+pub mod moderation;
 pub mod time;
 mod types;
 pub mod validate;
 
 pub use types::*;
+
+/// The site of requests that name none (a widget without `data-site`), so that a server with
+/// one site needs no site settings at all.
+pub const DEFAULT_SITE: &str = "default";
 pub use validate::{validate_new_comment, ValidationError};
 
 /// Limits that both the widget (client-side validation) and the server enforce.

@@ -23,6 +23,65 @@ pub struct Comment {
     pub text: String,
     /// Creation time, RFC 3339 in UTC, e.g. `2026-11-25T15:20:00Z`.
     pub created_at: String,
+    /// Where the comment stands in moderation; omitted on the wire when approved.
+    #[serde(default, skip_serializing_if = "CommentStatus::is_approved")]
+    pub status: CommentStatus,
+    /// Pinned by a moderator; omitted when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pinned: bool,
+    /// Edited by a moderator; omitted when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub edited: bool,
+}
+
+/// Serde helper: skip `false` flags.
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A comment's moderation status as the wire shows it. Readers only ever see `approved`,
+/// their own `pending` comments, and `removed` placeholders; moderators see every status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CommentStatus {
+    /// Published (the default, omitted on the wire).
+    #[default]
+    Approved,
+    /// Held for review: shown only to its author (as "awaiting moderation") and moderators.
+    Pending,
+    /// A removed comment kept as a placeholder because it has visible replies; its author and
+    /// text are empty.
+    Removed,
+    /// Rejected by a moderator (moderators only).
+    Rejected,
+    /// Hidden by readers' reports, pending review (moderators only).
+    Hidden,
+    /// A status this build does not know (a newer server). Never sent by a server.
+    #[serde(other)]
+    Unknown,
+}
+
+impl CommentStatus {
+    /// Whether this is [`CommentStatus::Approved`].
+    pub fn is_approved(&self) -> bool {
+        *self == Self::Approved
+    }
+}
+
+/// The 201 answer to `POST /api/comments`: the stored comment, plus the secret author token
+/// (only ever sent here) and, when the comment is held, a short English reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostedComment {
+    /// The comment as stored (its `status` says whether it is held).
+    #[serde(flatten)]
+    pub comment: Comment,
+    /// The reader's author token: send it back as `X-Threadline-Author`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_token: Option<String>,
+    /// Why the comment is held, e.g. "held for review".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moderation_reason: Option<String>,
 }
 
 /// The body of `POST /api/comments`.
@@ -61,6 +120,9 @@ pub struct ThreadPage {
 pub struct CountsRequest {
     /// Thread keys to count.
     pub threads: Vec<String>,
+    /// The site the threads belong to; `default` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
 }
 
 /// The answer to `POST /api/counts`: one count per requested thread key.
@@ -100,6 +162,20 @@ pub enum ErrorCode {
     /// the hour; `field` is `thread`, and the `Retry-After` header says when it may start
     /// another. Comments in existing threads are still accepted.
     TooManyNewThreads,
+    /// Screening refused the comment (422); the message says why, `field` names the field
+    /// that matched (`text`, `author` or `website`).
+    CommentRejected,
+    /// The author (email, address or author token) is banned (403); the message says until
+    /// when.
+    Banned,
+    /// The thread takes no new comments (403).
+    ThreadLocked,
+    /// This reader already reported this comment (409).
+    AlreadyReported,
+    /// No, or an invalid or expired, moderator session (401).
+    Unauthorized,
+    /// The moderator session belongs to another site (403).
+    Forbidden,
     /// Something failed on the server; details are only logged.
     Internal,
     /// A code this build does not know (a newer server): a client shows the message. Never
@@ -154,6 +230,12 @@ mod tests {
             (ErrorCode::ChallengeRequired, "challenge_required"),
             (ErrorCode::ChallengeFailed, "challenge_failed"),
             (ErrorCode::TooManyNewThreads, "too_many_new_threads"),
+            (ErrorCode::CommentRejected, "comment_rejected"),
+            (ErrorCode::Banned, "banned"),
+            (ErrorCode::ThreadLocked, "thread_locked"),
+            (ErrorCode::AlreadyReported, "already_reported"),
+            (ErrorCode::Unauthorized, "unauthorized"),
+            (ErrorCode::Forbidden, "forbidden"),
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), wire);
             assert_eq!(serde_json::from_value::<ErrorCode>(wire.into()).unwrap(), code);
@@ -166,6 +248,22 @@ mod tests {
             serde_json::from_str(r#"{"error":{"code":"not_invented_yet","message":"Hm.","field":"x"}}"#)
                 .unwrap();
         assert_eq!((body.error.code, body.error.message.as_str()), (ErrorCode::Unknown, "Hm."));
+    }
+
+    #[test]
+    fn statuses_and_flags_are_omitted_when_ordinary() {
+        let c: Comment = serde_json::from_str(
+            r#"{"id":1,"thread":"/a","parent":null,"author":"A","text":"t","created_at":"x"}"#,
+        )
+        .unwrap();
+        assert_eq!((c.status, c.pinned, c.edited), (CommentStatus::Approved, false, false));
+        let json = serde_json::to_value(&c).unwrap();
+        assert!(json.get("status").is_none() && json.get("pinned").is_none() && json.get("edited").is_none());
+        let held = Comment { status: CommentStatus::Pending, pinned: true, ..c };
+        let json = serde_json::to_value(&held).unwrap();
+        assert_eq!((json["status"].as_str(), json["pinned"].as_bool()), (Some("pending"), Some(true)));
+        let newer: CommentStatus = serde_json::from_value("escalated".into()).unwrap();
+        assert_eq!(newer, CommentStatus::Unknown);
     }
 
     #[test]

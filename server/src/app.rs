@@ -4,10 +4,10 @@ use std::any::Any;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::header::{CONTENT_TYPE, RETRY_AFTER, X_CONTENT_TYPE_OPTIONS};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderName, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use threadline_protocol::limits::BODY_MAX_BYTES;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -19,9 +19,11 @@ use tracing::Level;
 
 use crate::abuse::{forwarded, pow};
 use crate::error::{method_not_allowed, not_found, ApiError};
+use crate::extract::AUTHOR_HEADER;
 use crate::extract::IDEMPOTENCY_KEY;
 use crate::routes::comments::IDEMPOTENT_REPLAYED;
-use crate::routes::{challenge, comments, counts, health};
+use crate::routes::moderation::{actions, auth, views};
+use crate::routes::{challenge, comments, counts, health, reports};
 use crate::AppState;
 
 /// How long browsers may cache a CORS preflight answer.
@@ -35,6 +37,15 @@ pub fn app(state: AppState) -> Router {
         .route("/comments", get(comments::comments_list).post(comments::comments_create))
         .route("/counts", post(counts::counts))
         .route("/challenge", get(challenge::challenge))
+        .route("/comments/{id}/reports", post(reports::report))
+        .route("/moderation/sign-in", post(auth::sign_in))
+        .route("/moderation/session", get(auth::session).delete(auth::sign_out))
+        .route("/moderation/queue", get(views::queue))
+        .route("/moderation/audit", get(views::audit))
+        .route("/moderation/bans", get(views::bans).post(actions::ban))
+        .route("/moderation/bans/{id}", delete(actions::unban))
+        .route("/moderation/comments/{id}/{action}", post(actions::comment_action))
+        .route("/moderation/threads/lock", post(actions::lock))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed);
     let router = Router::new().nest("/api", api);
@@ -65,16 +76,18 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// CORS for exactly the configured origins: GET and POST with a JSON body, the
-/// `Idempotency-Key` and `Altcha` request headers, and `Retry-After` and
-/// `Idempotent-Replayed` readable by the widget.
+/// CORS for exactly the configured origins: GET, POST and DELETE with a JSON body, the
+/// `Idempotency-Key`, `Altcha`, `X-Threadline-Author` and `Authorization` (moderators)
+/// request headers, and `Retry-After` and `Idempotent-Replayed` readable by the widget.
 fn cors(origins: &[String]) -> CorsLayer {
     let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_methods([Method::GET, Method::POST, Method::DELETE, Method::OPTIONS])
         .allow_headers([
             CONTENT_TYPE,
+            AUTHORIZATION,
+            HeaderName::from_static(AUTHOR_HEADER),
             HeaderName::from_static(IDEMPOTENCY_KEY),
             HeaderName::from_static(pow::HEADER),
         ])

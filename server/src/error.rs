@@ -74,6 +74,35 @@ pub enum ApiError {
     /// 405 `not_found`: the route exists but not for this method.
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// 422 `comment_rejected`: screening refused the comment; names the field that matched.
+    #[error("comment rejected: {message}")]
+    CommentRejected {
+        /// `text`, `author` or `website`.
+        field: &'static str,
+        /// Why, for the reader.
+        message: String,
+    },
+    /// 403 `banned`: the author is banned until `until_ms` (`None`: for ever).
+    #[error("banned")]
+    Banned {
+        /// When the ban ends, epoch milliseconds.
+        until_ms: Option<i64>,
+    },
+    /// 403 `thread_locked`: the thread takes no new comments.
+    #[error("thread locked")]
+    ThreadLocked,
+    /// 409 `already_reported`: this reader reported this comment already.
+    #[error("already reported")]
+    AlreadyReported,
+    /// 401 `unauthorized`: no, or an invalid or expired, moderator session (or sign-in token).
+    #[error("unauthorized")]
+    Unauthorized,
+    /// 403 `forbidden`: the moderator's session is for another site.
+    #[error("forbidden")]
+    Forbidden,
+    /// 404 `not_found`: no such comment or ban.
+    #[error("no such item")]
+    NoSuchItem,
     /// 500 `internal`: the database failed; the cause is logged, not sent.
     #[error("internal error: {0}")]
     Internal(String),
@@ -104,6 +133,14 @@ impl From<StoreError> for ApiError {
                 // Rounded up, so that a client that waits exactly this long is accepted.
                 let secs = u64::try_from(retry_after_ms).unwrap_or(0).div_ceil(1000).max(1);
                 Self::TooManyNewThreads { retry_after_secs: secs }
+            }
+            StoreError::ThreadLocked => Self::ThreadLocked,
+            StoreError::Banned { until_ms } => Self::Banned { until_ms },
+            StoreError::AlreadyReported => Self::AlreadyReported,
+            StoreError::NotFound => Self::NoSuchItem,
+            StoreError::WrongSite => Self::Forbidden,
+            StoreError::NothingToBan => {
+                Self::invalid("by", "This comment has nothing of that kind to ban by.")
             }
             other => Self::Internal(other.to_string()),
         }
@@ -215,6 +252,42 @@ impl ApiError {
             Self::NotFound => (S::NOT_FOUND, C::NotFound, "There is nothing at this address.".into(), None),
             Self::MethodNotAllowed => {
                 (S::METHOD_NOT_ALLOWED, C::NotFound, "This address does not accept that method.".into(), None)
+            }
+            Self::CommentRejected { field, message } => {
+                (S::UNPROCESSABLE_ENTITY, C::CommentRejected, message.clone(), Some((*field).into()))
+            }
+            Self::Banned { until_ms } => (
+                S::FORBIDDEN,
+                C::Banned,
+                match until_ms {
+                    Some(ms) => format!(
+                        "You cannot post on this site until {} (UTC).",
+                        crate::clock::rfc3339(*ms).replace('T', " ").trim_end_matches('Z')
+                    ),
+                    None => "You cannot post on this site.".into(),
+                },
+                None,
+            ),
+            Self::ThreadLocked => (
+                S::FORBIDDEN,
+                C::ThreadLocked,
+                "This discussion is closed to new comments.".into(),
+                Some("thread".into()),
+            ),
+            Self::AlreadyReported => {
+                (S::CONFLICT, C::AlreadyReported, "You have already reported this comment.".into(), None)
+            }
+            Self::Unauthorized => (
+                S::UNAUTHORIZED,
+                C::Unauthorized,
+                "Please sign in as a moderator again: the session is missing, expired or revoked.".into(),
+                None,
+            ),
+            Self::Forbidden => {
+                (S::FORBIDDEN, C::Forbidden, "You are not a moderator of this site.".into(), None)
+            }
+            Self::NoSuchItem => {
+                (S::NOT_FOUND, C::NotFound, "There is no such comment or ban here.".into(), None)
             }
             Self::Internal(_) => (
                 S::INTERNAL_SERVER_ERROR,

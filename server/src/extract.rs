@@ -58,6 +58,8 @@ pub struct CommentBody {
     /// The `altcha` field: a proof-of-work solution, when sent in the body. A value that is
     /// not a string is kept as an empty string, so it fails verification.
     pub altcha: Option<String>,
+    /// The `site` field: the site the comment is for; `None` means `default`.
+    pub site: Option<String>,
 }
 
 impl<S: Send + Sync> FromRequest<S> for CommentBody {
@@ -72,7 +74,12 @@ impl<S: Send + Sync> FromRequest<S> for CommentBody {
         let honeypot = whole.get(HONEYPOT_FIELD).cloned();
         let altcha =
             whole.get("altcha").filter(|v| !v.is_null()).map(|v| v.as_str().unwrap_or("").to_owned());
-        Ok(Self { comment, honeypot, altcha })
+        let site = match whole.get("site") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            Some(_) => return Err(ApiError::MalformedJson { field: Some("site".into()) }),
+        };
+        Ok(Self { comment, honeypot, altcha, site })
     }
 }
 
@@ -81,7 +88,14 @@ impl CommentBody {
     /// whatever its JSON layout, and any change to a field does not.
     pub fn request_hash(&self) -> String {
         let json = serde_json::to_vec(&self.comment).expect("a NewComment always serializes");
-        hex::encode(Sha256::digest(json))
+        let mut hasher = Sha256::new();
+        hasher.update(json);
+        // The site is outside `NewComment`; a comment for another site is another request.
+        if let Some(site) = self.site.as_deref().filter(|s| *s != crate::site::DEFAULT_SITE) {
+            hasher.update(b"\0site:");
+            hasher.update(site.as_bytes());
+        }
+        hex::encode(hasher.finalize())
     }
 }
 
@@ -113,6 +127,23 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
             ));
         }
         Ok(Self(Some(String::from_utf8_lossy(bytes).into_owned())))
+    }
+}
+
+/// The `X-Threadline-Author` request header: a reader's author token.
+pub const AUTHOR_HEADER: &str = "x-threadline-author";
+
+/// The reader's author token from [`AUTHOR_HEADER`], when it is well formed; anything else
+/// is ignored (as an unknown token is), never an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorToken(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for AuthorToken {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let token = parts.headers.get(AUTHOR_HEADER).and_then(|v| v.to_str().ok()).map(str::trim);
+        Ok(Self(token.filter(|t| crate::tokens::well_formed(t)).map(str::to_owned)))
     }
 }
 

@@ -5,15 +5,18 @@
 //! The wire types come from [`threadline_protocol`]; `docs/protocol.md` documents the calls.
 
 pub mod abuse;
+pub mod admin;
 pub mod app;
 pub mod clock;
 pub mod error;
 pub mod extract;
 pub mod routes;
 pub mod screen;
+pub mod screening;
 pub mod seed;
 pub mod site;
 pub mod store;
+pub mod tokens;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -35,6 +38,6 @@ pub struct AppState {
     pub dist: Option<PathBuf>,
     /// The abuse limits on posting.
     pub guards: Arc<abuse::Guards>,
-    /// What the site accepts (thread keys); per site once the server keeps several.
-    pub site: Arc<site::SiteSettings>,
+    /// Every site this server keeps, with what each accepts.
+    pub sites: Arc<site::Sites>,
 }

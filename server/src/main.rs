@@ -9,8 +9,9 @@ use std::sync::Arc;
 
 use clap::Parser;
 use threadline_server::abuse::{Guards, LimitArgs};
+use threadline_server::admin::{self, Command};
 use threadline_server::app::parse_origin;
-use threadline_server::site::{SiteArgs, SiteSettings};
+use threadline_server::site::{self, SiteArgs, Sites};
 use threadline_server::{app, clock, seed, AppState, Store};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
@@ -23,7 +24,7 @@ struct Cli {
     #[arg(long, env = "THREADLINE_LISTEN", default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
     /// SQLite database file, created if missing.
-    #[arg(long, env = "THREADLINE_DB", default_value = "./threadline.db")]
+    #[arg(long, env = "THREADLINE_DB", default_value = "./threadline.db", global = true)]
     db: PathBuf,
     /// Directory with the built widget and demo page, served at `/`.
     #[arg(long, value_name = "DIR")]
@@ -43,6 +44,12 @@ struct Cli {
     limits: LimitArgs,
     #[command(flatten)]
     site: SiteArgs,
+    /// With --seed-demo: print a sign-in link for the demo moderator (of `default`) on
+    /// stdout, after the "listening" line.
+    #[arg(long)]
+    demo_moderator: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
 }
 
 #[tokio::main]
@@ -77,6 +84,13 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let store = Store::open_with_cache(&cli.db, cli.page_cache_mb.saturating_mul(1 << 20))
         .await
         .map_err(|e| format!("cannot open {}: {e}", cli.db.display()))?;
+    if let Some(command) = cli.command {
+        let out = admin::run(&store, command).await;
+        store.close().await;
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(out?.as_bytes())?;
+        return Ok(());
+    }
     if cli.seed_demo {
         let added = seed::seed_demo(&store, clock::now_ms()).await?;
         tracing::info!(added, thread = threadline_server::DEMO_THREAD, "demo seed");
@@ -85,6 +99,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         TcpListener::bind(cli.listen).await.map_err(|e| format!("cannot listen on {}: {e}", cli.listen))?;
     let addr = listener.local_addr()?;
     let mut allowed_origins = cli.allowed_origins;
+    allowed_origins.extend(site::allowed_origins(&store).await?);
     allowed_origins.push(format!("http://{addr}"));
     if addr.ip().is_loopback() {
         allowed_origins.push(format!("http://localhost:{}", addr.port()));
@@ -117,12 +132,22 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             }
         );
     }
-    let site = Arc::new(SiteSettings::from_args(&cli.site));
-    let state = AppState { store: store.clone(), allowed_origins, dist: cli.dist, guards, site };
+    let sites = Arc::new(Sites::load(&store, &cli.site).await?);
+    // A fresh one-time link at every start, so that `cargo xtask demo` can always print one.
+    let demo_link = if cli.seed_demo && cli.demo_moderator {
+        let page = format!("http://{addr}/");
+        Some(admin::add_moderator(&store, site::DEFAULT_SITE, seed::DEMO_MODERATOR, &page).await?)
+    } else {
+        None
+    };
+    let state = AppState { store: store.clone(), allowed_origins, dist: cli.dist, guards, sites };
     let router = app(state);
 
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "threadline-server listening on http://{addr}")?;
+    if let Some(link) = demo_link {
+        writeln!(stdout, "demo moderator sign-in: {link}")?;
+    }
     stdout.flush()?;
     drop(stdout);
 

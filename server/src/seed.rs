@@ -3,10 +3,15 @@
 
 use std::collections::HashMap;
 
+use threadline_protocol::moderation::{NewReport, ReportReason};
 use threadline_protocol::NewComment;
 
-use crate::store::{Store, StoreError};
+use crate::site::DEFAULT_REPORT_THRESHOLD;
+use crate::store::{PostMeta, Store, StoreError};
 use crate::DEMO_THREAD;
+
+/// The name of the demo moderator (`--demo-moderator`).
+pub const DEMO_MODERATOR: &str = "Demo moderator";
 
 /// One demo comment. `key` and `parent` are names local to this table; times are relative to
 /// the moment of seeding, so the demo always looks recent.
@@ -201,8 +206,30 @@ pub async fn seed_demo(store: &Store, now_ms: i64) -> Result<usize, StoreError> 
             store.insert_comment(&new_comment(demo, parent), now_ms - demo.minutes_ago * 60_000).await?;
         ids.insert(demo.key, stored.id);
     }
-    Ok(DEMO_COMMENTS.len())
+    // Something for the demo moderator's queue: a reply held by screening (readers never
+    // see it) and a comment a reader reported (still public, below the threshold).
+    let held = NewComment {
+        parent: ids.get("gary").copied(),
+        author: "Anon".into(),
+        text: HELD_TEXT.into(),
+        ..new_comment(&DEMO_COMMENTS[0], None)
+    };
+    let meta = PostMeta { hold: Some(HELD_REASON.into()), ..PostMeta::default() };
+    store.post_comment(&held, now_ms - 20 * 60_000, &meta).await?;
+    let report = NewReport { reason: ReportReason::OffTopic, note: Some("Not about the riverfront.".into()) };
+    let reported = *ids.get(REPORTED).ok_or(StoreError::UnknownParent)?;
+    store.report(reported, "demo-reader", &report, DEFAULT_REPORT_THRESHOLD, now_ms).await?;
+    Ok(DEMO_COMMENTS.len() + 1)
 }
+
+/// The demo comment that a reader reported.
+const REPORTED: &str = "sam";
+
+/// The demo reply held for review.
+const HELD_TEXT: &str = "Gary, you are a clueless idiot. People like you should be run out of town.";
+
+/// Why it is held, in the words screening uses.
+const HELD_REASON: &str = "insult (pattern:en:insult-at-person: \"you are a clueless idiot\")";
 
 #[cfg(test)]
 mod tests {
@@ -229,8 +256,15 @@ mod tests {
     #[tokio::test]
     async fn seeding_is_idempotent() {
         let store = Store::open_in_memory().await.unwrap();
-        assert_eq!(seed_demo(&store, 10_000_000_000).await.unwrap(), DEMO_COMMENTS.len());
+        assert_eq!(seed_demo(&store, 10_000_000_000).await.unwrap(), DEMO_COMMENTS.len() + 1);
         assert_eq!(seed_demo(&store, 10_000_000_000).await.unwrap(), 0);
-        assert_eq!(store.count(DEMO_THREAD).await.unwrap(), DEMO_COMMENTS.len() as u64);
+        assert_eq!(
+            store.count(DEMO_THREAD).await.unwrap(),
+            DEMO_COMMENTS.len() as u64,
+            "the held one is hidden"
+        );
+        let queue = store.queue(crate::site::DEFAULT_SITE, None, 10).await.unwrap();
+        let reasons: Vec<Option<&str>> = queue.items.iter().map(|i| i.reason.as_deref()).collect();
+        assert_eq!(reasons, [Some(HELD_REASON), Some("reported")]);
     }
 }

@@ -1,12 +1,21 @@
-//! Settings of the site whose comments this server keeps.
+//! The sites whose comments this server keeps, and what each accepts.
 //!
-//! Today a server serves one site, set up on the command line ([`SiteArgs`]). The moderation
-//! issue adds sites: each gets its own [`SiteSettings`] (from the database), found from the
-//! request, and the handlers keep asking the same questions of it.
+//! `default` always exists and takes the server's flags ([`SiteArgs`]); other sites are rows
+//! of the `sites` table, written by `threadline-server site set` ([`SiteRow`]). At start the
+//! server turns each into [`SiteSettings`] (compiling its screen once) and keeps them in
+//! [`Sites`], which the handlers ask by the site id the request names.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use regex::Regex;
 
 use crate::error::ApiError;
+use crate::screen::{Screen, ScreenConfig};
+use crate::store::{SiteRow, Store, StoreError};
+
+pub use crate::store::DEFAULT_REPORT_THRESHOLD;
+pub use threadline_protocol::DEFAULT_SITE;
 
 /// Command-line options of the site (each also read from the environment).
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -51,16 +60,61 @@ impl ThreadKeyPattern {
 }
 
 /// What the server enforces for one site.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SiteSettings {
+    /// The site's id.
+    pub id: String,
     /// Thread keys that may get comments; `None` accepts every key.
     pub thread_keys: Option<ThreadKeyPattern>,
+    /// Hold every new comment for review.
+    pub premoderation: bool,
+    /// Under pre-moderation, approve authors with an approved comment before.
+    pub approve_known: bool,
+    /// Reports that hide a comment pending review.
+    pub report_threshold: u32,
+    /// The compiled screen; `None` when screening is off for this site.
+    pub screen: Option<Arc<Screen>>,
+}
+
+impl Default for SiteSettings {
+    fn default() -> Self {
+        Self {
+            id: DEFAULT_SITE.into(),
+            thread_keys: None,
+            premoderation: false,
+            approve_known: false,
+            report_threshold: DEFAULT_REPORT_THRESHOLD,
+            screen: None,
+        }
+    }
 }
 
 impl SiteSettings {
-    /// The settings given on the command line.
+    /// The settings given on the command line (for `default`), with no screening.
     pub fn from_args(args: &SiteArgs) -> Self {
-        Self { thread_keys: args.thread_key_pattern.clone() }
+        Self { thread_keys: args.thread_key_pattern.clone(), ..Self::default() }
+    }
+
+    /// The settings of a stored site, compiling its screen; `thread_keys` from `args` apply
+    /// to `default` only.
+    pub fn from_row(row: &SiteRow, args: &SiteArgs) -> Result<Self, String> {
+        let screen = match row.screening.as_deref() {
+            Some("off") => None,
+            None => Some(Arc::new(Screen::new(&ScreenConfig::default()))),
+            Some(json) => {
+                let config: ScreenConfig = serde_json::from_str(json)
+                    .map_err(|e| format!("site {}: the screening settings are not valid: {e}", row.id))?;
+                Some(Arc::new(Screen::new(&config)))
+            }
+        };
+        Ok(Self {
+            id: row.id.clone(),
+            thread_keys: if row.id == DEFAULT_SITE { args.thread_key_pattern.clone() } else { None },
+            premoderation: row.premoderation,
+            approve_known: row.approve_known,
+            report_threshold: row.report_threshold.max(1),
+            screen,
+        })
     }
 
     /// Refuses a post under `thread` (trimmed, as stored) that the site does not accept:
@@ -74,6 +128,47 @@ impl SiteSettings {
             _ => Ok(()),
         }
     }
+}
+
+/// Every site of this server, by id; `default` is always there.
+#[derive(Debug, Clone)]
+pub struct Sites {
+    by_id: BTreeMap<String, Arc<SiteSettings>>,
+}
+
+impl Sites {
+    /// The sites stored in `store`, plus `default` (with the built-in screening) when it has
+    /// no row; `args` are the server's flags for `default`.
+    pub async fn load(store: &Store, args: &SiteArgs) -> Result<Self, Box<dyn std::error::Error>> {
+        let mut rows = store.sites().await?;
+        if !rows.iter().any(|r| r.id == DEFAULT_SITE) {
+            rows.push(SiteRow::new(DEFAULT_SITE));
+        }
+        let mut by_id = BTreeMap::new();
+        for row in &rows {
+            by_id.insert(row.id.clone(), Arc::new(SiteSettings::from_row(row, args)?));
+        }
+        Ok(Self { by_id })
+    }
+
+    /// Only `default`, with these settings (for tests).
+    pub fn single(settings: SiteSettings) -> Self {
+        Self { by_id: BTreeMap::from([(settings.id.clone(), Arc::new(settings))]) }
+    }
+
+    /// The site a request names (`default` when it names none); 400 `invalid_field` naming
+    /// `site` for a site this server does not keep.
+    pub fn get(&self, id: Option<&str>) -> Result<&Arc<SiteSettings>, ApiError> {
+        let id = id.map(str::trim).filter(|s| !s.is_empty()).unwrap_or(DEFAULT_SITE);
+        self.by_id.get(id).ok_or_else(|| {
+            ApiError::invalid("site", "This site is not known to the comment server. Check data-site.")
+        })
+    }
+}
+
+/// Every stored site, for `threadline-server site list`, and the origins of all of them.
+pub async fn allowed_origins(store: &Store) -> Result<Vec<String>, StoreError> {
+    Ok(store.sites().await?.into_iter().flat_map(|s| s.origins).collect())
 }
 
 #[cfg(test)]
@@ -98,7 +193,10 @@ mod tests {
     fn the_check_names_the_thread_field() {
         let open = SiteSettings::default();
         assert!(open.check_thread_key("anything at all").is_ok());
-        let strict = SiteSettings { thread_keys: Some(ThreadKeyPattern::parse("/a/[0-9]+").unwrap()) };
+        let strict = SiteSettings {
+            thread_keys: Some(ThreadKeyPattern::parse("/a/[0-9]+").unwrap()),
+            ..SiteSettings::default()
+        };
         assert!(strict.check_thread_key("/a/1").is_ok());
         let refused = strict.check_thread_key("/a/x").unwrap_err();
         assert!(

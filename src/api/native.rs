@@ -145,6 +145,9 @@ mod tests {
             website: Some("javascript:alert(1)".into()),
             text: "t".into(),
             created_at: "2026-01-01T00:00:00Z".into(),
+            status: Default::default(),
+            pinned: false,
+            edited: false,
         };
         assert_eq!(Comment::from_native(c).website, None);
     }

@@ -15,6 +15,9 @@ const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 /// What the server prints once its socket is bound.
 const LISTENING_PREFIX: &str = "threadline-server listening on ";
 
+/// What the server prints with `--demo-moderator`: a fresh one-time sign-in link.
+const MODERATOR_PREFIX: &str = "demo moderator sign-in: ";
+
 /// Builds everything and runs the server in the foreground.
 pub fn run(args: &[String]) -> Result {
     let listen = parse_listen(args)?;
@@ -33,7 +36,7 @@ pub fn run(args: &[String]) -> Result {
 
     crate::header(&format!("demo: serving on {listen}"));
     let mut command = cmd::program(&server.to_string_lossy(), ["--listen", listen.as_str()]);
-    command.arg("--db").arg(&db).arg("--dist").arg(&dist).arg("--seed-demo");
+    command.arg("--db").arg(&db).arg("--dist").arg(&dist).arg("--seed-demo").arg("--demo-moderator");
     // The demo's reader is on this machine: spare them the per-address limits.
     command.arg("--exempt-loopback");
     let mut child = command
@@ -50,6 +53,9 @@ pub fn run(args: &[String]) -> Result {
         if let Some(url) = line.trim().strip_prefix(LISTENING_PREFIX) {
             let article = format!("{}/", url.trim_end_matches('/'));
             writeln!(out, "\n    >>> demo article: {article}  <<<\n\n    Ctrl-C stops the server.\n")?;
+        }
+        if let Some(link) = line.trim().strip_prefix(MODERATOR_PREFIX) {
+            writeln!(out, "\n    >>> moderator sign-in (one use): {link}  <<<\n")?;
         }
         out.flush()?;
     }

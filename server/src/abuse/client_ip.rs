@@ -96,6 +96,27 @@ impl IpHasher {
         out.copy_from_slice(&digest[..16]);
         IpHash(out)
     }
+
+    /// The author token for a post that sent `idempotency_key` and no token of the site's:
+    /// derived from the key, so that a retry whose first answer was lost gets the same token
+    /// back without the server keeping it.
+    pub fn token_for_key(&self, idempotency_key: &str) -> String {
+        use base64::Engine as _;
+        let mut mac = self.mac.clone();
+        mac.update(b"author-token:");
+        mac.update(idempotency_key.as_bytes());
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    }
+
+    /// The keyed hash (hex) of an email address, trimmed and lower-cased, for bans and for
+    /// approving known authors: comparable, never reversible without the salt. The prefix
+    /// keeps it apart from address hashes.
+    pub fn hash_email(&self, email: &str) -> String {
+        let mut mac = self.mac.clone();
+        mac.update(b"email:");
+        mac.update(email.trim().to_lowercase().as_bytes());
+        hex::encode(&mac.finalize().into_bytes()[..16])
+    }
 }
 
 /// The address that identifies one client: an IPv4-mapped IPv6 address becomes IPv4, and an

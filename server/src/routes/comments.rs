@@ -1,21 +1,25 @@
 //! `GET /api/comments` (one page of a thread) and `POST /api/comments` (a new comment).
 
 use axum::extract::State;
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use std::collections::HashSet;
+
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use threadline_protocol::limits::{PAGE_DEFAULT, PAGE_MAX, THREAD_MAX};
 use threadline_protocol::validate::non_blank;
-use threadline_protocol::{validate_new_comment, Comment, NewComment};
+use threadline_protocol::{validate_new_comment, Comment, CommentStatus, NewComment, PostedComment};
 
 use crate::abuse::client_ip::ClientIp;
 use crate::abuse::{honeypot_filled, pow, IDEMPOTENCY_TTL};
 use crate::error::ApiError;
-use crate::extract::{ApiQuery, CommentBody, IdempotencyKey};
+use crate::extract::{ApiQuery, AuthorToken, CommentBody, IdempotencyKey};
+use crate::routes::moderation::auth::moderator_of;
+use crate::site::SiteSettings;
 use crate::store::{Cursor, IdempotencyClaim, PostMeta, Posted};
-use crate::{clock, AppState};
+use crate::{clock, screening, tokens, AppState};
 
 /// The query string of `GET /api/comments`, kept as raw strings so that each bad value is
 /// reported with its own field name.
@@ -27,6 +31,8 @@ pub struct ListParams {
     pub limit: Option<String>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
+    /// The site; `default` when absent.
+    pub site: Option<String>,
 }
 
 /// One page of a thread (a [`threadline_protocol::ThreadPage`]): whole top-level comments
@@ -38,12 +44,40 @@ pub struct ListParams {
 pub async fn comments_list(
     State(state): State<AppState>,
     headers: HeaderMap,
+    AuthorToken(author): AuthorToken,
     ApiQuery(params): ApiQuery<ListParams>,
 ) -> Result<Response, ApiError> {
+    let site = state.sites.get(params.site.as_deref())?;
     let thread = parse_thread(params.thread.as_deref())?;
     let limit = parse_limit(params.limit.as_deref())?;
     let cursor = parse_cursor(params.cursor.as_deref())?;
-    let page = state.store.thread_page_json(thread, cursor, limit).await?;
+    let no_store = (CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // A moderator sees every status; such pages are never cached, here or in the browser.
+    if headers.contains_key(AUTHORIZATION) {
+        let moderator = moderator_of(&state, &headers, clock::now_ms()).await?;
+        if moderator.site != site.id {
+            return Err(ApiError::Forbidden);
+        }
+        let page = state.store.moderator_page(&site.id, thread, cursor, limit).await?;
+        return Ok(([no_store], Json(page)).into_response());
+    }
+    // The author's own held comments join the first page, for that author only.
+    if let (Some(token), None) = (&author, cursor) {
+        let own = state.store.own_pending(&site.id, thread, &tokens::hash(token)).await?;
+        if !own.is_empty() {
+            let mut page = state.store.thread_page_in(&site.id, thread, cursor, limit).await?;
+            let mut ids: HashSet<i64> = page.comments.iter().map(|c| c.id).collect();
+            for comment in own {
+                // A reply whose parent readers cannot see has no place on the page.
+                if comment.parent.is_none_or(|p| ids.contains(&p)) {
+                    ids.insert(comment.id);
+                    page.comments.push(comment);
+                }
+            }
+            return Ok(([no_store], Json(page)).into_response());
+        }
+    }
+    let page = state.store.thread_page_json_in(&site.id, thread, cursor, limit).await?;
     let etag = page.etag.clone();
     let cache = (CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     if headers.get_all(IF_NONE_MATCH).iter().any(|v| etag_matches(v, &etag)) {
@@ -68,19 +102,24 @@ fn etag_matches(header: &HeaderValue, etag: &HeaderValue) -> bool {
 /// limit (a filled one spends a rate-limit token like any post, 429 once they run out, and
 /// otherwise gets a 201 for a comment that is not stored, costing no database query); a
 /// known `Idempotency-Key` (the stored comment again, costing no quota, or 422 with another
-/// body); the rate limit (429); the proof of work (403); then, in the write transaction, a
-/// spent challenge (403), a duplicate (409) and too many new threads from this address
-/// (429). With `--exempt-loopback`, loopback clients skip the per-address rules.
+/// body); the rate limit (429); the proof of work (403); screening (422 on a reject; a hold
+/// or the site's pre-moderation stores it as pending); then, in the write transaction, a
+/// locked thread (403), a ban (403), a spent challenge (403), a duplicate (409) and too many
+/// new threads from this address (429). With `--exempt-loopback`, loopback clients skip the
+/// per-address rules. The answer carries the reader's author token (the one sent in
+/// `X-Threadline-Author` when it is this site's, else a new one).
 pub async fn comments_create(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     IdempotencyKey(key): IdempotencyKey,
+    AuthorToken(presented): AuthorToken,
     headers: HeaderMap,
     body: CommentBody,
 ) -> Result<Response, ApiError> {
     let new = &body.comment;
     validate_new_comment(new)?;
-    state.site.check_thread_key(new.thread.trim())?;
+    let site = state.sites.get(body.site.as_deref())?;
+    site.check_thread_key(new.thread.trim())?;
     let guards = &state.guards;
     let ip_hash = guards.client_hash(ip);
     let now = clock::now_ms();
@@ -95,7 +134,12 @@ pub async fn comments_create(
         // answered as if stored, so that its author sees nothing to adapt to.
         rate_limit()?;
         tracing::info!(?ip_hash, thread = %new.thread.trim(), "honeypot filled: not stored");
-        return Ok(created(unstored(new, state.store.likely_next_id(), now), false));
+        let fake = PostedComment {
+            comment: unstored(new, state.store.likely_next_id(), now),
+            author_token: Some(presented.unwrap_or_else(tokens::new_secret)),
+            moderation_reason: None,
+        };
+        return Ok(created(fake, false));
     }
     let idempotency = key.map(|key| IdempotencyClaim {
         key,
@@ -108,7 +152,8 @@ pub async fn comments_create(
     let limited = guards.rate.is_some() && ip_hash.is_some();
     if let Some(claim) = idempotency.as_ref().filter(|_| limited || guards.pow.is_some()) {
         if let Some(stored) = state.store.idempotent_replay(claim, now).await? {
-            return Ok(created(stored, true));
+            let token = author_token(&state, site, presented.clone(), Some(claim)).await?.0;
+            return Ok(created(posted(stored, Some(token)), true));
         }
     }
     rate_limit()?;
@@ -119,28 +164,66 @@ pub async fn comments_create(
         }
         None => None,
     };
+    // Screening is CPU work on this request's thread, before the comment queues for the
+    // writer: the group commits never wait on it.
+    let decision = screening::decide(site, new)?;
+    let (token, reused) = author_token(&state, site, presented, idempotency.as_ref()).await?;
     let meta = PostMeta {
         ip_hash: ip_hash.map(|h| h.to_string()),
         idempotency,
         challenge,
         duplicate_window_ms: guards.duplicate_window_ms,
         new_threads_per_window: guards.new_threads_per_hour,
+        site: site.id.clone(),
+        hold: decision.hold,
+        approve_known: decision.approve_known,
+        author_token_hash: Some(tokens::hash(&token)),
+        new_author_token: !reused,
+        email_hash: non_blank(&new.email).map(|e| guards.ip_hasher.hash_email(e)),
     };
     let (comment, replayed) = match state.store.post_comment(new, now, &meta).await? {
         Posted::Created(comment) => (comment, false),
         Posted::Replayed(comment) => (comment, true),
     };
     if !replayed {
-        tracing::info!(id = comment.id, thread = %comment.thread, ?ip_hash, "comment stored");
+        tracing::info!(id = comment.id, thread = %comment.thread, status = ?comment.status, ?ip_hash, "comment stored");
     }
-    Ok(created(comment, replayed))
+    Ok(created(posted(comment, Some(token)), replayed))
+}
+
+/// The author token a post answers with, and whether it is the one the reader sent: a
+/// token of this site is kept, so that a reader has one per API; any other is replaced by
+/// a new one, derived from the `Idempotency-Key` when there is one (so that a retry gets
+/// the same token again).
+async fn author_token(
+    state: &AppState,
+    site: &SiteSettings,
+    presented: Option<String>,
+    claim: Option<&IdempotencyClaim>,
+) -> Result<(String, bool), ApiError> {
+    if let Some(token) = presented {
+        if state.store.author_token_site(&tokens::hash(&token)).await?.is_some_and(|s| s == site.id) {
+            return Ok((token, true));
+        }
+    }
+    let fresh = match claim {
+        Some(claim) => state.guards.ip_hasher.token_for_key(&claim.key),
+        None => tokens::new_secret(),
+    };
+    Ok((fresh, false))
+}
+
+/// The 201 body for `comment`, with the reader's author token, and a reason when held.
+fn posted(comment: Comment, author_token: Option<String>) -> PostedComment {
+    let moderation_reason = (comment.status == CommentStatus::Pending).then(|| "held for review".to_owned());
+    PostedComment { comment, author_token, moderation_reason }
 }
 
 /// The response header that marks an answer replayed from an `Idempotency-Key`.
 pub const IDEMPOTENT_REPLAYED: &str = "idempotent-replayed";
 
 /// 201 with `comment`; a replay also says so in [`IDEMPOTENT_REPLAYED`].
-fn created(comment: Comment, replayed: bool) -> Response {
+fn created(comment: PostedComment, replayed: bool) -> Response {
     let mut response = (StatusCode::CREATED, Json(comment)).into_response();
     if replayed {
         response.headers_mut().insert(IDEMPOTENT_REPLAYED, HeaderValue::from_static("true"));
@@ -158,6 +241,9 @@ fn unstored(new: &NewComment, id: i64, now_ms: i64) -> Comment {
         website: non_blank(&new.website).map(str::to_owned),
         text: new.text.trim_end().to_owned(),
         created_at: clock::rfc3339(now_ms),
+        status: CommentStatus::Approved,
+        pinned: false,
+        edited: false,
     }
 }
 

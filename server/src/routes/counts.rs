@@ -9,7 +9,8 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::AppState;
 
-/// Counts the comments of each requested thread; unknown threads count 0.
+/// Counts the comments readers see in each requested thread of the request's site
+/// (`default` when it names none); unknown threads count 0.
 pub async fn counts(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<CountsRequest>,
@@ -17,5 +18,6 @@ pub async fn counts(
     if request.threads.len() > COUNTS_MAX {
         return Err(ApiError::invalid("threads", format!("Ask for at most {COUNTS_MAX} threads at once.")));
     }
-    Ok(Json(CountsResponse { counts: state.store.counts(&request.threads).await? }))
+    let site = state.sites.get(request.site.as_deref())?;
+    Ok(Json(CountsResponse { counts: state.store.counts_in(&site.id, &request.threads).await? }))
 }

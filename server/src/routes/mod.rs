@@ -5,3 +5,5 @@ pub mod challenge;
 pub mod comments;
 pub mod counts;
 pub mod health;
+pub mod moderation;
+pub mod reports;

@@ -23,8 +23,11 @@
 //! tests under `sqlite/` and `server/tests/`), so they can run against both. Its migrations
 //! go in a folder of their own.
 
+pub mod admin;
 pub mod model;
+pub mod moderation;
 pub mod read;
+pub mod records;
 mod sqlite;
 
 use std::collections::BTreeMap;
@@ -34,8 +37,12 @@ use std::sync::Arc;
 use threadline_protocol::{Comment, NewComment, ThreadPage};
 
 pub use model::{text_hash, IdempotencyClaim, PostJob, PostMeta, PostResult, Posted, SpentChallenge};
-pub use read::{CachedPage, Cursor, CursorError, PageCache};
+pub use read::{page_key, CachedPage, Cursor, CursorError, PageCache};
+pub use records::{CommentAction, Moderator, ModeratorEntry, Reported, SiteRow, DEFAULT_REPORT_THRESHOLD};
+use sqlite::read::Audience;
+
 pub use sqlite::write::MAX_BATCH;
+use threadline_protocol::DEFAULT_SITE;
 
 /// Bytes of serialized pages the page cache keeps by default, at most.
 pub const PAGE_CACHE_BYTES: u64 = 32 << 20;
@@ -63,6 +70,27 @@ pub enum StoreError {
         /// Milliseconds until the oldest of those threads no longer counts.
         retry_after_ms: i64,
     },
+    /// The thread is locked by a moderator: no new comments.
+    #[error("the thread is locked")]
+    ThreadLocked,
+    /// The author is banned, until `until_ms` (`None`: for ever).
+    #[error("the author is banned")]
+    Banned {
+        /// When the ban ends, epoch milliseconds.
+        until_ms: Option<i64>,
+    },
+    /// This reader already reported this comment.
+    #[error("already reported")]
+    AlreadyReported,
+    /// No such comment (or moderator, ban, token) on this site.
+    #[error("not found")]
+    NotFound,
+    /// The comment, ban or thread belongs to another site than the moderator's.
+    #[error("belongs to another site")]
+    WrongSite,
+    /// The comment has no email, address or author token to ban by.
+    #[error("nothing to ban by")]
+    NothingToBan,
     /// The database refused or failed a query.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
@@ -118,48 +146,108 @@ impl Store {
         &self.cache
     }
 
-    /// One page of `thread`: up to `limit` top-level comments after `after` (oldest first by
-    /// creation time, then id), each with all of its replies, in thread order, and the
-    /// thread's total. Always from the database; see [`Store::thread_page_json`].
+    /// One page of `thread` of the `default` site; see [`Store::thread_page_in`].
     pub async fn thread_page(
         &self,
         thread: &str,
         after: Option<Cursor>,
         limit: u32,
     ) -> Result<ThreadPage, StoreError> {
-        self.db.thread_page(thread, after, limit).await
+        self.thread_page_in(DEFAULT_SITE, thread, after, limit).await
     }
 
-    /// One page of `thread` serialized as JSON, from the page cache when the thread has not
-    /// changed since the page was built (see [`read::cache`] for why this is never stale).
+    /// One page of `thread` of `site` as readers see it: up to `limit` top-level comments
+    /// after `after` (oldest first by creation time, then id), each with all of its visible
+    /// replies, in thread order, and the thread's visible total. Held and report-hidden
+    /// comments are left out with their replies; removed ones with visible replies are
+    /// placeholders ([`read::visibility`]). Always from the database; see
+    /// [`Store::thread_page_json`].
+    pub async fn thread_page_in(
+        &self,
+        site: &str,
+        thread: &str,
+        after: Option<Cursor>,
+        limit: u32,
+    ) -> Result<ThreadPage, StoreError> {
+        self.db.thread_page(site, thread, after, limit, Audience::Readers).await
+    }
+
+    /// One page of `thread` of `site` with every comment whatever its status, as moderators
+    /// see it. Never cached.
+    pub async fn moderator_page(
+        &self,
+        site: &str,
+        thread: &str,
+        after: Option<Cursor>,
+        limit: u32,
+    ) -> Result<ThreadPage, StoreError> {
+        self.db.thread_page(site, thread, after, limit, Audience::Moderators).await
+    }
+
+    /// The held comments of `thread` of `site` posted with the author token whose SHA-256
+    /// is `token_hash`, oldest first (shown to their author only).
+    pub async fn own_pending(
+        &self,
+        site: &str,
+        thread: &str,
+        token_hash: &str,
+    ) -> Result<Vec<Comment>, StoreError> {
+        self.db.own_pending(site, thread, token_hash).await
+    }
+
+    /// One page of `thread` of the `default` site as JSON; see [`Store::thread_page_json_in`].
     pub async fn thread_page_json(
         &self,
         thread: &str,
         after: Option<Cursor>,
         limit: u32,
     ) -> Result<Arc<CachedPage>, StoreError> {
+        self.thread_page_json_in(DEFAULT_SITE, thread, after, limit).await
+    }
+
+    /// [`Store::thread_page_in`] serialized as JSON, from the page cache when the thread has
+    /// not changed since the page was built (see [`read::cache`] for why this is never
+    /// stale). Only readers' pages are cached.
+    pub async fn thread_page_json_in(
+        &self,
+        site: &str,
+        thread: &str,
+        after: Option<Cursor>,
+        limit: u32,
+    ) -> Result<Arc<CachedPage>, StoreError> {
+        let key = page_key(site, thread);
         // Read the version first: a write that commits after this point bumps it, so a page
         // built from an older snapshot is tagged with a version that is already stale.
-        let version = self.cache.version(thread);
-        if let Some(page) = self.cache.get(thread, after, limit, version) {
+        let version = self.cache.version(&key);
+        if let Some(page) = self.cache.get(&key, after, limit, version) {
             return Ok(page);
         }
-        let page = self.db.thread_page(thread, after, limit).await?;
+        let page = self.thread_page_in(site, thread, after, limit).await?;
         let body = serde_json::to_vec(&page).expect("a thread page always serializes");
         let page = Arc::new(CachedPage::new(body, version));
-        self.cache.insert(thread, after, limit, Arc::clone(&page));
+        self.cache.insert(&key, after, limit, Arc::clone(&page));
         Ok(page)
     }
 
-    /// Number of comments in `thread`, replies included.
+    /// Number of comments in `thread` of the `default` site that readers see.
     pub async fn count(&self, thread: &str) -> Result<u64, StoreError> {
-        self.db.count(thread).await
+        self.db.count(DEFAULT_SITE, thread).await
     }
 
-    /// Comment counts of several threads in one query; every requested key is in the answer
-    /// (0 for unknown threads). Keys are looked up trimmed, as they are stored.
+    /// Comment counts of several threads of the `default` site; see [`Store::counts_in`].
     pub async fn counts(&self, threads: &[String]) -> Result<BTreeMap<String, u64>, StoreError> {
-        self.db.counts(threads).await
+        self.counts_in(DEFAULT_SITE, threads).await
+    }
+
+    /// Comment counts (what readers see, replies included) of several threads of `site` in
+    /// one query; every requested key is in the answer (0 for unknown threads). Keys are
+    /// looked up trimmed, as they are stored.
+    pub async fn counts_in(
+        &self,
+        site: &str,
+        threads: &[String],
+    ) -> Result<BTreeMap<String, u64>, StoreError> {
+        self.db.counts(site, threads).await
     }
 
     /// The comment stored under `claim`'s key, if the key is known and not expired at

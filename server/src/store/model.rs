@@ -3,7 +3,7 @@
 //! ([`Posted`]). No SQL here.
 
 use sha2::{Digest, Sha256};
-use threadline_protocol::{Comment, NewComment};
+use threadline_protocol::{Comment, CommentStatus, NewComment};
 
 use super::StoreError;
 use crate::clock;
@@ -13,7 +13,7 @@ pub const NEW_THREAD_WINDOW_MS: i64 = 60 * 60 * 1000;
 
 /// One stored comment, minus the email, which never leaves the database. The column names
 /// are those of the `comments` table in every backend.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct StoredComment {
     /// The comment's id.
     pub id: i64,
@@ -29,10 +29,87 @@ pub struct StoredComment {
     pub text: String,
     /// Creation time, epoch milliseconds.
     pub created_ms: i64,
+    /// The site (`default` for rows of queries that do not select it).
+    #[sqlx(default)]
+    pub site: String,
+    /// The stored status (`approved`, `pending`, `hidden`, `rejected`, `deleted`); empty
+    /// for rows of queries that do not select it, which only select approved comments.
+    #[sqlx(default)]
+    pub status: String,
+    /// Pinned by a moderator.
+    #[sqlx(default)]
+    pub pinned: bool,
+    /// When a moderator last edited the text.
+    #[sqlx(default)]
+    pub edited_ms: Option<i64>,
+}
+
+/// The columns of [`StoredComment`], for `SELECT`s (a macro so that `concat!` can use it).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! comment_columns {
+    () => {
+        "id, thread, parent_id, author, website, text, created_ms, site, status, pinned, edited_ms"
+    };
+}
+
+/// The stored status words.
+pub mod status {
+    /// Public.
+    pub const APPROVED: &str = "approved";
+    /// Held for review.
+    pub const PENDING: &str = "pending";
+    /// Hidden by reports, pending review.
+    pub const HIDDEN: &str = "hidden";
+    /// Rejected by a moderator.
+    pub const REJECTED: &str = "rejected";
+    /// Deleted by a moderator.
+    pub const DELETED: &str = "deleted";
+}
+
+impl StoredComment {
+    /// Whether readers may see it.
+    pub fn is_approved(&self) -> bool {
+        self.status.is_empty() || self.status == status::APPROVED
+    }
+
+    /// Whether it hides its replies with it (held or hidden by reports).
+    pub fn blocks_replies(&self) -> bool {
+        self.status == status::PENDING || self.status == status::HIDDEN
+    }
+
+    /// Whether a moderator removed it (rejected or deleted).
+    pub fn is_removed(&self) -> bool {
+        self.status == status::REJECTED || self.status == status::DELETED
+    }
+
+    /// The comment as readers see it: a removed one becomes a placeholder with no author,
+    /// text or website.
+    pub fn into_public(self) -> Comment {
+        let removed = self.is_removed();
+        let mut comment = Comment::from(self);
+        if removed {
+            comment.status = CommentStatus::Removed;
+            comment.author.clear();
+            comment.text.clear();
+            comment.website = None;
+            comment.edited = false;
+        }
+        comment
+    }
 }
 
 impl From<StoredComment> for Comment {
+    /// The comment as stored, every status shown (a deleted one as `removed`): what the
+    /// author of a new comment and moderators see.
     fn from(row: StoredComment) -> Self {
+        let status = match row.status.as_str() {
+            status::PENDING => CommentStatus::Pending,
+            status::HIDDEN => CommentStatus::Hidden,
+            status::REJECTED => CommentStatus::Rejected,
+            status::DELETED => CommentStatus::Removed,
+            _ => CommentStatus::Approved,
+        };
         Comment {
             id: row.id,
             thread: row.thread,
@@ -41,6 +118,9 @@ impl From<StoredComment> for Comment {
             website: row.website,
             text: row.text,
             created_at: clock::rfc3339(row.created_ms),
+            status,
+            pinned: row.pinned,
+            edited: row.edited_ms.is_some(),
         }
     }
 }
@@ -82,6 +162,30 @@ pub struct PostMeta {
     /// Refuse the first comment of a thread when the same IP hash already started this many
     /// threads in the last [`NEW_THREAD_WINDOW_MS`]; `None` (or no `ip_hash`) turns it off.
     pub new_threads_per_window: Option<u32>,
+    /// The site; empty means `default`.
+    pub site: String,
+    /// Hold the comment for review, with this reason (screening or pre-moderation).
+    pub hold: Option<String>,
+    /// With `hold`: approve it all the same when its author (email hash or author token)
+    /// had a comment approved on this site before.
+    pub approve_known: bool,
+    /// SHA-256 of the author token the comment is posted with.
+    pub author_token_hash: Option<String>,
+    /// Whether that token is new, to be recorded with the comment.
+    pub new_author_token: bool,
+    /// The keyed hash of the author's email.
+    pub email_hash: Option<String>,
+}
+
+impl PostMeta {
+    /// The site, `default` when none was set.
+    pub fn site(&self) -> &str {
+        if self.site.is_empty() {
+            threadline_protocol::DEFAULT_SITE
+        } else {
+            &self.site
+        }
+    }
 }
 
 /// What [`super::Store::post_comment`] did.

@@ -17,7 +17,8 @@ async fn every_post_is_in_the_very_next_list() {
         let new = if i % 2 == 0 {
             reply(thread, root.id, &format!("r{i}"))
         } else {
-            comment(thread, &format!("t{i}"))
+            // Not "t17": screening reads it as leetspeak and holds it (reported to the lead).
+            comment(thread, &format!("top-level {i}"))
         };
         let posted = server.post_ok(&new).await;
         let page = server.list(thread, None, None).await;

@@ -5,6 +5,13 @@
 pub mod cache;
 pub mod cursor;
 pub mod order;
+pub mod visibility;
 
 pub use cache::{CachedPage, PageCache};
 pub use cursor::{Cursor, CursorError};
+
+/// The page cache's key of a thread of a site. The site's length comes first, so that no
+/// site and thread pair can spell another's key.
+pub fn page_key(site: &str, thread: &str) -> String {
+    format!("{}:{site}{thread}", site.len())
+}

@@ -48,6 +48,7 @@ mod tests {
             website: None,
             text: "x".into(),
             created_ms,
+            ..StoredComment::default()
         }
     }
 

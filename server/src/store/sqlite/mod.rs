@@ -10,7 +10,10 @@
 //! Every query is a runtime-checked `sqlx::query*` call, so building the server needs no
 //! database.
 
+pub(super) mod admin;
 mod checkpoint;
+pub(super) mod moderation;
+pub(super) mod moderation_read;
 pub(super) mod read;
 mod settings;
 pub(super) mod write;
@@ -107,19 +110,34 @@ impl Db {
 
     pub(super) async fn thread_page(
         &self,
+        site: &str,
         thread: &str,
         after: Option<Cursor>,
         limit: u32,
+        audience: read::Audience,
     ) -> Result<ThreadPage, StoreError> {
-        read::thread_page(&self.reads, thread, after, limit).await
+        read::thread_page(&self.reads, site, thread, after, limit, audience).await
     }
 
-    pub(super) async fn count(&self, thread: &str) -> Result<u64, StoreError> {
-        read::count(&self.reads, thread).await
+    pub(super) async fn own_pending(
+        &self,
+        site: &str,
+        thread: &str,
+        token_hash: &str,
+    ) -> Result<Vec<Comment>, StoreError> {
+        read::own_pending(&self.reads, site, thread, token_hash).await
     }
 
-    pub(super) async fn counts(&self, threads: &[String]) -> Result<BTreeMap<String, u64>, StoreError> {
-        read::counts(&self.reads, threads).await
+    pub(super) async fn count(&self, site: &str, thread: &str) -> Result<u64, StoreError> {
+        read::count(&self.reads, site, thread).await
+    }
+
+    pub(super) async fn counts(
+        &self,
+        site: &str,
+        threads: &[String],
+    ) -> Result<BTreeMap<String, u64>, StoreError> {
+        read::counts(&self.reads, site, threads).await
     }
 
     pub(super) async fn idempotent_replay(
@@ -129,6 +147,16 @@ impl Db {
     ) -> Result<Option<Comment>, StoreError> {
         let mut conn = self.reads.acquire().await?;
         read::find_replay(&mut conn, claim, now_ms).await
+    }
+
+    /// The pool of reader connections.
+    pub(super) fn reads(&self) -> &SqlitePool {
+        &self.reads
+    }
+
+    /// The pool of the one write connection, for writes outside the post writer.
+    pub(super) fn writes(&self) -> &SqlitePool {
+        &self.writes
     }
 
     /// The highest comment id stored so far, as far as this process knows: read once at

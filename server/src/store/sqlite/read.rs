@@ -10,6 +10,7 @@ use threadline_protocol::{Comment, ThreadPage};
 
 use crate::store::model::{IdempotencyClaim, StoredComment};
 use crate::store::read::order::thread_order;
+use crate::store::read::visibility::public_only;
 use crate::store::read::Cursor;
 use crate::store::StoreError;
 
@@ -32,43 +33,86 @@ impl FromRow<'_, SqliteRow> for PageRow {
     }
 }
 
-/// One page of `thread`: up to `limit` top-level comments after `after` (oldest first by
-/// creation time, then id), each with all of its replies, in thread order.
+/// How many comments of a thread readers see: approved ones with no held or report-hidden
+/// ancestor. The walk starts from the thread's held comments only, which are few, so a
+/// thread without any costs one indexed count. `?1` is the site, `?2` the thread.
+macro_rules! visible_count {
+    () => {
+        "(SELECT COUNT(*) FROM comments WHERE site = ?1 AND thread = ?2 AND status = 'approved')
+  - (WITH RECURSIVE blocked(id) AS (
+         SELECT id FROM comments WHERE site = ?1 AND thread = ?2 AND status IN ('pending', 'hidden')
+         UNION SELECT c.id FROM comments c JOIN blocked b ON c.parent_id = b.id)
+     SELECT COUNT(*) FROM comments WHERE id IN (SELECT id FROM blocked) AND status = 'approved')"
+    };
+}
+
+/// The page statement, with the expression of its total (see [`thread_page`]).
+macro_rules! page_sql {
+    ($($total:tt)*) => {
+        concat!(
+            "WITH tops AS (
+                 SELECT ", crate::comment_columns!(), " FROM comments c
+                 WHERE site = ?1 AND thread = ?2 AND parent_id IS NULL AND (created_ms, id) > (?3, ?4)
+                   AND (?6 OR status = 'approved'
+                        OR (status IN ('rejected', 'deleted') AND EXISTS (
+                            SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.parent_id IS NOT NULL
+                              AND r.status = 'approved')))
+                 ORDER BY created_ms, id LIMIT ?5 + 1
+             )
+             SELECT 1 AS kind, NULL AS total, ", crate::comment_columns!(), " FROM tops
+             UNION ALL
+             SELECT 2, NULL, ", crate::comment_columns!(), " FROM comments
+             WHERE root_id IN (SELECT id FROM tops ORDER BY created_ms, id LIMIT ?5)
+               AND parent_id IS NOT NULL
+             UNION ALL
+             SELECT 0, ", $($total)*, ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+        )
+    };
+}
+
+/// Who reads a page: readers see what [`public_only`] keeps, moderators every status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::store) enum Audience {
+    /// The public.
+    Readers,
+    /// A moderator of the site.
+    Moderators,
+}
+
+/// One page of `thread` of `site`: up to `limit` top-level comments after `after` (oldest
+/// first by creation time, then id), each with all of its replies, in thread order.
 ///
 /// One statement, so one snapshot and one round trip to the connection's worker thread:
 /// the top-level comments plus one to tell whether a next page exists (kind 1), the replies
 /// below the page's roots (kind 2) and the thread's total in a column of its own (kind 0).
+/// For readers, the top-level comments are the approved ones and the removed ones with an
+/// approved reply; [`public_only`] then drops what waits with a held comment.
 pub(in crate::store) async fn thread_page(
     pool: &SqlitePool,
+    site: &str,
     thread: &str,
     after: Option<Cursor>,
     limit: u32,
+    audience: Audience,
 ) -> Result<ThreadPage, StoreError> {
     let after = after.unwrap_or(Cursor { created_ms: i64::MIN, id: i64::MIN });
+    let everything = audience == Audience::Moderators;
     // The comment rows come first, so that the compound statement's columns take their
     // types from real comments; the total row fills them with NULLs, which are never read.
-    let rows: Vec<PageRow> = sqlx::query_as(
-        "WITH tops AS (
-             SELECT id, thread, parent_id, author, website, text, created_ms FROM comments
-             WHERE thread = ?1 AND parent_id IS NULL AND (created_ms, id) > (?2, ?3)
-             ORDER BY created_ms, id LIMIT ?4 + 1
-         )
-         SELECT 1 AS kind, NULL AS total, id, thread, parent_id, author, website, text, created_ms
-         FROM tops
-         UNION ALL
-         SELECT 2, NULL, id, thread, parent_id, author, website, text, created_ms FROM comments
-         WHERE root_id IN (SELECT id FROM tops ORDER BY created_ms, id LIMIT ?4)
-           AND parent_id IS NOT NULL
-         UNION ALL
-         SELECT 0, (SELECT COUNT(*) FROM comments WHERE thread = ?1),
-                NULL, NULL, NULL, NULL, NULL, NULL, NULL",
-    )
-    .bind(thread)
-    .bind(after.created_ms)
-    .bind(after.id)
-    .bind(i64::from(limit))
-    .fetch_all(pool)
-    .await?;
+    let sql = if everything {
+        page_sql!("(SELECT COUNT(*) FROM comments WHERE site = ?1 AND thread = ?2)")
+    } else {
+        page_sql!(visible_count!())
+    };
+    let rows: Vec<PageRow> = sqlx::query_as(sql)
+        .bind(site)
+        .bind(thread)
+        .bind(after.created_ms)
+        .bind(after.id)
+        .bind(i64::from(limit))
+        .bind(everything)
+        .fetch_all(pool)
+        .await?;
     let mut total = 0;
     let (mut tops, mut replies) = (Vec::new(), Vec::new());
     for row in rows {
@@ -81,40 +125,76 @@ pub(in crate::store) async fn thread_page(
     // A compound SELECT promises no order: sort the tops here (replies are ordered by
     // `thread_order`).
     tops.sort_by_key(|t| (t.created_ms, t.id));
+    // The cursor comes from the tops as queried, before any is dropped below.
     let next_cursor = if tops.len() > limit as usize {
         tops.truncate(limit as usize);
         tops.last().map(|t| Cursor { created_ms: t.created_ms, id: t.id }.to_string())
     } else {
         None
     };
-    Ok(ThreadPage {
-        comments: thread_order(tops, replies).into_iter().map(Comment::from).collect(),
-        next_cursor,
-        total: total.max(0) as u64,
-    })
+    let comments: Vec<Comment> = if everything {
+        thread_order(tops, replies).into_iter().map(Comment::from).collect()
+    } else {
+        let (tops, replies) = public_only(tops, replies);
+        thread_order(tops, replies).into_iter().map(StoredComment::into_public).collect()
+    };
+    Ok(ThreadPage { comments, next_cursor, total: total.max(0) as u64 })
 }
 
-/// Number of comments in `thread`, replies included.
-pub(in crate::store) async fn count(pool: &SqlitePool, thread: &str) -> Result<u64, StoreError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE thread = ?1")
+/// The comments of `thread` posted with the author token hashed as `token_hash` that are
+/// still held, oldest first.
+pub(in crate::store) async fn own_pending(
+    pool: &SqlitePool,
+    site: &str,
+    thread: &str,
+    token_hash: &str,
+) -> Result<Vec<Comment>, StoreError> {
+    let rows: Vec<StoredComment> = sqlx::query_as(concat!(
+        "SELECT ",
+        crate::comment_columns!(),
+        " FROM comments WHERE author_token_hash = ?1 AND site = ?2 AND thread = ?3
+          AND status = 'pending' ORDER BY id"
+    ))
+    .bind(token_hash)
+    .bind(site)
+    .bind(thread)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(Comment::from).collect())
+}
+
+/// Number of comments of `thread` that readers see, replies included.
+pub(in crate::store) async fn count(pool: &SqlitePool, site: &str, thread: &str) -> Result<u64, StoreError> {
+    let n: i64 = sqlx::query_scalar(concat!("SELECT ", visible_count!()))
+        .bind(site)
         .bind(thread)
         .fetch_one(pool)
         .await?;
     Ok(n.max(0) as u64)
 }
 
-/// Comment counts of several threads in one query; every requested key is in the answer
-/// (0 for unknown threads). Keys are looked up trimmed, as they are stored.
+/// Comment counts of several threads of `site` in one query, as [`count`] counts; every
+/// requested key is in the answer (0 for unknown threads). Keys are looked up trimmed, as
+/// they are stored.
 pub(in crate::store) async fn counts(
     pool: &SqlitePool,
+    site: &str,
     threads: &[String],
 ) -> Result<BTreeMap<String, u64>, StoreError> {
     let keys: Vec<&str> = threads.iter().map(|t| t.trim()).collect();
     let json = serde_json::to_string(&keys).expect("a list of strings always serializes");
     let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT thread, COUNT(*) FROM comments
-         WHERE thread IN (SELECT value FROM json_each(?1)) GROUP BY thread",
+        "WITH RECURSIVE keys(thread) AS (SELECT value FROM json_each(?2)),
+         blocked(id) AS (
+             SELECT id FROM comments
+             WHERE site = ?1 AND thread IN (SELECT thread FROM keys) AND status IN ('pending', 'hidden')
+             UNION SELECT c.id FROM comments c JOIN blocked b ON c.parent_id = b.id)
+         SELECT thread, COUNT(*) FROM comments
+         WHERE site = ?1 AND thread IN (SELECT thread FROM keys) AND status = 'approved'
+           AND id NOT IN (SELECT id FROM blocked)
+         GROUP BY thread",
     )
+    .bind(site)
     .bind(json)
     .fetch_all(pool)
     .await?;
@@ -142,12 +222,11 @@ pub(in crate::store) async fn find_replay(
     if request_hash != claim.request_hash {
         return Err(StoreError::IdempotencyKeyReused);
     }
-    let row: Option<StoredComment> = sqlx::query_as(
-        "SELECT id, thread, parent_id, author, website, text, created_ms FROM comments WHERE id = ?1",
-    )
-    .bind(comment_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row: Option<StoredComment> =
+        sqlx::query_as(concat!("SELECT ", crate::comment_columns!(), " FROM comments WHERE id = ?1"))
+            .bind(comment_id)
+            .fetch_optional(&mut *conn)
+            .await?;
     Ok(row.map(Comment::from))
 }
 

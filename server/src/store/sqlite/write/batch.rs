@@ -109,7 +109,8 @@ async fn stored_keys(
     let json = serde_json::to_string(&keys).expect("a list of strings always serializes");
     let rows: Vec<StoredKeyRow> = sqlx::query_as(
         "SELECT k.key, k.request_hash, k.expires_ms,
-                c.id, c.thread, c.parent_id, c.author, c.website, c.text, c.created_ms
+                c.id, c.thread, c.parent_id, c.author, c.website, c.text, c.created_ms,
+                c.site, c.status, c.pinned, c.edited_ms
          FROM idempotency_keys k JOIN comments c ON c.id = k.comment_id
          WHERE k.key IN (SELECT value FROM json_each(?1))",
     )

@@ -23,7 +23,7 @@ use sqlx::SqlitePool;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::store::model::{PostJob, PostResult, Posted};
-use crate::store::read::PageCache;
+use crate::store::read::{page_key, PageCache};
 use crate::store::StoreError;
 use batch::run_batch;
 
@@ -148,9 +148,12 @@ async fn group_commit(
         }
     };
     outcome.commits.fetch_add(1, Ordering::Relaxed);
-    for answer in &answers {
+    for (job, answer) in jobs.iter().zip(&answers) {
         if let Ok(Posted::Created(comment)) = answer {
-            outcome.cache.invalidate(&comment.thread);
+            // A held comment changes no public page.
+            if comment.status.is_approved() {
+                outcome.cache.invalidate(&page_key(job.meta.site(), &comment.thread));
+            }
             outcome.last_id.fetch_max(comment.id, Ordering::Relaxed);
         }
     }

@@ -7,7 +7,9 @@
 use sqlx::SqliteConnection;
 use threadline_protocol::validate::non_blank;
 
-use crate::store::model::{text_hash, PostJob, PostResult, Posted, StoredComment, NEW_THREAD_WINDOW_MS};
+use crate::store::model::{
+    status, text_hash, PostJob, PostMeta, PostResult, Posted, StoredComment, NEW_THREAD_WINDOW_MS,
+};
 use crate::store::StoreError;
 
 /// The checks and the insert of one post that no known key answered. Every check comes
@@ -27,7 +29,7 @@ pub(super) async fn post_one(conn: &mut SqliteConnection, job: &PostJob) -> Post
             return Err(StoreError::ChallengeSpent);
         }
     }
-    let row = StoredComment {
+    let mut row = StoredComment {
         id: 0,
         thread: new.thread.trim().to_owned(),
         parent_id: new.parent,
@@ -35,19 +37,25 @@ pub(super) async fn post_one(conn: &mut SqliteConnection, job: &PostJob) -> Post
         website: non_blank(&new.website).map(str::to_owned),
         text: new.text.trim_end().to_owned(),
         created_ms,
+        site: meta.site().to_owned(),
+        status: status::APPROVED.to_owned(),
+        pinned: false,
+        edited_ms: None,
     };
+    row.status = gate(conn, &row, meta).await?.to_owned();
     let text_hash = text_hash(&new.text);
     if let Some(window) = meta.duplicate_window_ms {
         let duplicate: bool = sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM comments
              WHERE thread = ?1 AND text_hash = ?2 AND created_ms > ?3
-               AND (author = ?4 COLLATE NOCASE OR ip_hash = ?5))",
+               AND (author = ?4 COLLATE NOCASE OR ip_hash = ?5) AND site = ?6)",
         )
         .bind(&row.thread)
         .bind(&text_hash)
         .bind(created_ms.saturating_sub(window))
         .bind(&row.author)
         .bind(&meta.ip_hash)
+        .bind(&row.site)
         .fetch_one(&mut *conn)
         .await?;
         if duplicate {
@@ -57,12 +65,20 @@ pub(super) async fn post_one(conn: &mut SqliteConnection, job: &PostJob) -> Post
     let starter = match (meta.new_threads_per_window, &meta.ip_hash) {
         // A reply never opens a thread: its parent must already be in it.
         (Some(limit), Some(ip_hash)) if row.parent_id.is_none() => {
-            check_new_thread(conn, &row.thread, ip_hash, limit, created_ms).await?
+            check_new_thread(conn, &row.site, &row.thread, ip_hash, limit, created_ms).await?
         }
         _ => None,
     };
     // The parent check is part of the insert: an unknown parent inserts nothing.
-    let id = insert_row(conn, &row, non_blank(&new.email), &text_hash, meta.ip_hash.as_deref()).await?;
+    let id = insert_row(conn, &row, non_blank(&new.email), &text_hash, meta).await?;
+    if let (Some(hash), true) = (&meta.author_token_hash, meta.new_author_token) {
+        sqlx::query("INSERT OR IGNORE INTO author_tokens (hash, site, created_ms) VALUES (?1, ?2, ?3)")
+            .bind(hash)
+            .bind(&row.site)
+            .bind(created_ms)
+            .execute(&mut *conn)
+            .await?;
+    }
     if let Some(challenge) = &meta.challenge {
         // An expired row under the same signature (not purged yet) is free again.
         sqlx::query(
@@ -85,21 +101,65 @@ pub(super) async fn post_one(conn: &mut SqliteConnection, job: &PostJob) -> Post
     Ok(Posted::Created(StoredComment { id, ..row }.into()))
 }
 
+/// The moderation checks of a post, in one statement: a locked thread fails with
+/// [`StoreError::ThreadLocked`], a live ban of its email, address or author token with
+/// [`StoreError::Banned`]; otherwise the status it is stored with (`pending` when held,
+/// unless `approve_known` and its author had a comment approved on this site before).
+async fn gate(
+    conn: &mut SqliteConnection,
+    row: &StoredComment,
+    meta: &PostMeta,
+) -> Result<&'static str, StoreError> {
+    let check_known = meta.hold.is_some() && meta.approve_known;
+    let (locked, banned, ban_until, known): (bool, bool, Option<i64>, bool) = sqlx::query_as(
+        "SELECT
+           EXISTS (SELECT 1 FROM locked_threads WHERE site = ?1 AND thread = ?2),
+           EXISTS (SELECT 1 FROM bans b WHERE b.site = ?1 AND b.lifted_ms IS NULL
+                     AND (b.expires_ms IS NULL OR b.expires_ms > ?3)
+                     AND b.hash IN (?4, ?5, ?6)),
+           (SELECT MAX(COALESCE(b.expires_ms, 9223372036854775807)) FROM bans b
+             WHERE b.site = ?1 AND b.lifted_ms IS NULL AND (b.expires_ms IS NULL OR b.expires_ms > ?3)
+               AND b.hash IN (?4, ?5, ?6)),
+           ?7 AND EXISTS (SELECT 1 FROM comments c WHERE c.site = ?1 AND c.status = 'approved'
+                     AND (c.email_hash = ?4 OR c.author_token_hash = ?6))",
+    )
+    .bind(&row.site)
+    .bind(&row.thread)
+    .bind(row.created_ms)
+    .bind(&meta.email_hash)
+    .bind(&meta.ip_hash)
+    .bind(&meta.author_token_hash)
+    .bind(check_known)
+    .fetch_one(&mut *conn)
+    .await?;
+    if locked {
+        return Err(StoreError::ThreadLocked);
+    }
+    if banned {
+        let until_ms = ban_until.filter(|&t| t != i64::MAX);
+        return Err(StoreError::Banned { until_ms });
+    }
+    Ok(if meta.hold.is_some() && !known { status::PENDING } else { status::APPROVED })
+}
+
 /// When `thread` has no comment yet, whether `ip_hash` may start it: `Some(ip_hash)` (to be
 /// recorded once the comment is in) if it started fewer than `limit` threads in the last
 /// [`NEW_THREAD_WINDOW_MS`], [`StoreError::TooManyNewThreads`] if not. `None` when the
 /// thread exists already.
 async fn check_new_thread<'a>(
     conn: &mut SqliteConnection,
+    site: &str,
     thread: &str,
     ip_hash: &'a str,
     limit: u32,
     now_ms: i64,
 ) -> Result<Option<&'a str>, StoreError> {
-    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comments WHERE thread = ?1)")
-        .bind(thread)
-        .fetch_one(&mut *conn)
-        .await?;
+    let exists: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comments WHERE site = ?2 AND thread = ?1)")
+            .bind(thread)
+            .bind(site)
+            .fetch_one(&mut *conn)
+            .await?;
     if exists {
         return Ok(None);
     }
@@ -120,53 +180,43 @@ async fn check_new_thread<'a>(
 }
 
 /// Inserts `row` and returns its id; [`StoreError::UnknownParent`] when the parent is not a
-/// comment of the same thread (checked by the statement itself, so it cannot race).
+/// comment of the same thread and site (checked by the statement itself, so it cannot race).
 async fn insert_row(
     conn: &mut SqliteConnection,
     row: &StoredComment,
     email: Option<&str>,
     text_hash: &str,
-    ip_hash: Option<&str>,
+    meta: &PostMeta,
 ) -> Result<i64, StoreError> {
-    let id: Option<i64> = match row.parent_id {
-        None => Some(
-            sqlx::query_scalar(
-                "INSERT INTO comments
-                 (thread, parent_id, root_id, author, email, website, text, created_ms, text_hash, ip_hash)
-                 VALUES (?1, NULL, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-            )
-            .bind(&row.thread)
-            .bind(&row.author)
-            .bind(email)
-            .bind(&row.website)
-            .bind(&row.text)
-            .bind(row.created_ms)
-            .bind(text_hash)
-            .bind(ip_hash)
-            .fetch_one(&mut *conn)
-            .await?,
-        ),
-        Some(parent) => {
-            sqlx::query_scalar(
-                "INSERT INTO comments
-                 (thread, parent_id, root_id, author, email, website, text, created_ms, text_hash, ip_hash)
-                 SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6, ?7, ?8
-                 FROM comments p WHERE p.id = ?9 AND p.thread = ?1
-                 RETURNING id",
-            )
-            .bind(&row.thread)
-            .bind(&row.author)
-            .bind(email)
-            .bind(&row.website)
-            .bind(&row.text)
-            .bind(row.created_ms)
-            .bind(text_hash)
-            .bind(ip_hash)
-            .bind(parent)
-            .fetch_optional(&mut *conn)
-            .await?
-        }
-    };
+    // A top-level comment selects from a one-row table; a reply from its parent, so that an
+    // unknown parent inserts nothing.
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO comments
+         (thread, parent_id, root_id, author, email, website, text, created_ms, text_hash, ip_hash,
+          site, status, moderation_reason, author_token_hash, email_hash)
+         SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13, ?14
+         FROM (SELECT NULL AS id, NULL AS root_id) p WHERE ?9 IS NULL
+         UNION ALL
+         SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13, ?14
+         FROM comments p WHERE ?9 IS NOT NULL AND p.id = ?9 AND p.thread = ?1 AND p.site = ?10
+         RETURNING id",
+    )
+    .bind(&row.thread)
+    .bind(&row.author)
+    .bind(email)
+    .bind(&row.website)
+    .bind(&row.text)
+    .bind(row.created_ms)
+    .bind(text_hash)
+    .bind(meta.ip_hash.as_deref())
+    .bind(row.parent_id)
+    .bind(&row.site)
+    .bind(&row.status)
+    .bind(if row.status == status::PENDING { meta.hold.as_deref() } else { None })
+    .bind(&meta.author_token_hash)
+    .bind(&meta.email_hash)
+    .fetch_optional(&mut *conn)
+    .await?;
     id.ok_or(StoreError::UnknownParent)
 }
 

@@ -1,0 +1,177 @@
+//! The administration subcommands of `threadline-server`, run against the database and
+//! then exit: `site set|list` and `moderator add|list|revoke`. A running server reads the
+//! sites at start, so restart it after `site set`; moderators take effect at once.
+
+use std::path::PathBuf;
+
+use crate::app::parse_origin;
+use crate::routes::moderation::auth::sign_in_expiry;
+use crate::site::{SiteArgs, SiteSettings, DEFAULT_REPORT_THRESHOLD};
+use crate::store::{SiteRow, Store};
+use crate::{clock, tokens};
+
+/// An administration subcommand.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum Command {
+    /// Configure the sites this server keeps comments for.
+    #[command(subcommand)]
+    Site(SiteCommand),
+    /// Add, list and revoke moderators.
+    #[command(subcommand)]
+    Moderator(ModeratorCommand),
+}
+
+/// `threadline-server site …`.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum SiteCommand {
+    /// Create or replace a site: every setting not given gets its default.
+    Set(SiteSet),
+    /// List the stored sites.
+    List,
+}
+
+/// `threadline-server site set ID …`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SiteSet {
+    /// The site's id, as the widget's `data-site` names it (`default` is the site of pages
+    /// that name none).
+    pub id: String,
+    /// A browser origin allowed to call the API for this site (repeatable).
+    #[arg(long = "origin", value_name = "ORIGIN", value_parser = parse_origin)]
+    pub origins: Vec<String>,
+    /// Hold every new comment for review.
+    #[arg(long)]
+    pub premoderation: bool,
+    /// With --premoderation: approve authors (same email or author token) who had a comment
+    /// approved before.
+    #[arg(long)]
+    pub approve_known: bool,
+    /// Reports that hide a comment pending review.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_REPORT_THRESHOLD,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub report_threshold: u32,
+    /// Screening settings: a JSON file (see `ScreenConfig`), or `off` for no screening. By
+    /// default the built-in settings apply.
+    #[arg(long, value_name = "FILE.json|off")]
+    pub screening: Option<String>,
+}
+
+/// `threadline-server moderator …`.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum ModeratorCommand {
+    /// Add a moderator (or re-enable one) and print a one-time sign-in link.
+    Add {
+        /// The site.
+        #[arg(long)]
+        site: String,
+        /// The moderator's name, shown in the audit log.
+        #[arg(long)]
+        name: String,
+        /// The article page the link opens (the widget reads the token from its hash).
+        #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:8080/")]
+        base_url: String,
+    },
+    /// List every moderator.
+    List,
+    /// Revoke a moderator and end their sessions.
+    Revoke {
+        /// The site.
+        #[arg(long)]
+        site: String,
+        /// The moderator's name.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// Whether `id` is a usable site id: 1 to 64 of `a-z 0-9 . _ -`.
+pub fn valid_site_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// Runs `command` on `store`; returns what to print on stdout.
+pub async fn run(store: &Store, command: Command) -> Result<String, Box<dyn std::error::Error>> {
+    let now = clock::now_ms();
+    match command {
+        Command::Site(SiteCommand::Set(set)) => {
+            if !valid_site_id(&set.id) {
+                return Err(format!("`{}` is not a site id: use 1 to 64 of a-z 0-9 . _ -", set.id).into());
+            }
+            let screening = match set.screening.as_deref() {
+                None => None,
+                Some("off") => Some("off".to_owned()),
+                Some(file) => Some(
+                    std::fs::read_to_string(PathBuf::from(file))
+                        .map_err(|e| format!("cannot read {file}: {e}"))?,
+                ),
+            };
+            let row = SiteRow {
+                id: set.id,
+                origins: set.origins,
+                premoderation: set.premoderation,
+                approve_known: set.approve_known,
+                report_threshold: set.report_threshold,
+                screening,
+            };
+            // Compiled once here, so that a bad file fails now and not at the next start.
+            SiteSettings::from_row(&row, &SiteArgs::default())?;
+            store.put_site(&row, now).await?;
+            Ok(format!("site {} saved; restart the server to apply it\n", row.id))
+        }
+        Command::Site(SiteCommand::List) => {
+            let mut out = String::new();
+            for s in store.sites().await? {
+                out.push_str(&format!(
+                    "{}\torigins={}\tpremoderation={}\tapprove_known={}\treport_threshold={}\tscreening={}\n",
+                    s.id,
+                    s.origins.join(","),
+                    s.premoderation,
+                    s.approve_known,
+                    s.report_threshold,
+                    match s.screening.as_deref() {
+                        None => "default",
+                        Some("off") => "off",
+                        Some(_) => "custom",
+                    }
+                ));
+            }
+            Ok(out)
+        }
+        Command::Moderator(ModeratorCommand::Add { site, name, base_url }) => {
+            let link = add_moderator(store, &site, &name, &base_url).await?;
+            Ok(format!("{link}\n"))
+        }
+        Command::Moderator(ModeratorCommand::List) => {
+            let mut out = String::new();
+            for m in store.moderators().await? {
+                let state = if m.revoked_ms.is_some() { "revoked" } else { "active" };
+                out.push_str(&format!("{}\t{}\t{state}\n", m.site, m.name));
+            }
+            Ok(out)
+        }
+        Command::Moderator(ModeratorCommand::Revoke { site, name }) => {
+            store.revoke_moderator(&site, &name, now).await.map_err(|e| format!("{site}/{name}: {e}"))?;
+            Ok(format!("moderator {name} of {site} revoked\n"))
+        }
+    }
+}
+
+/// Adds (or re-enables) moderator `name` of `site` and returns a one-time sign-in link to
+/// `base_url`, valid for a day: `<base_url>#threadline-signin=<token>`.
+pub async fn add_moderator(
+    store: &Store,
+    site: &str,
+    name: &str,
+    base_url: &str,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let name = name.trim();
+    if !valid_site_id(site) || name.is_empty() || name.chars().count() > 64 {
+        return Err("give a site id and a name of 1 to 64 characters".into());
+    }
+    let token = tokens::new_secret();
+    let now = clock::now_ms();
+    store.add_moderator(site, name, &tokens::hash(&token), now, sign_in_expiry(now)).await?;
+    let base = base_url.split('#').next().unwrap_or(base_url);
+    Ok(format!("{base}#threadline-signin={token}"))
+}
