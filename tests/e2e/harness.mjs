@@ -7,14 +7,17 @@
 //   THREADLINE_DIST        absolute path of dist/ (built by `cargo xtask dist`)
 //   THREADLINE_SCREENSHOTS where screenshots go (default: <repo>/target/screenshots)
 
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
+
+const execFileAsync = promisify(execFile);
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -57,12 +60,17 @@ export function screenshotDir() {
 /**
  * Starts the real server on a free port with a fresh database and the demo thread seeded.
  * `allowedOrigin` adds `--allowed-origin` for a second-origin host page; `extraArgs` go to
- * the server as they are (e.g. `['--pow']`).
+ * the server as they are (e.g. `['--pow']`). `site` are settings of the default site, given to
+ * `threadline-server site set default` on the fresh database before the server starts (e.g.
+ * `['--screening', 'off']` for a test about rendering rather than screening).
  */
-export async function startServer({ allowedOrigin, extraArgs = [] } = {}) {
+export async function startServer({ allowedOrigin, extraArgs = [], site = null } = {}) {
   const bin = requireEnv('THREADLINE_SERVER_BIN');
   const dist = requireEnv('THREADLINE_DIST');
   const dbDir = await mkdtemp(path.join(tmpdir(), 'threadline-e2e-db-'));
+  if (site) {
+    await execFileAsync(bin, ['--db', path.join(dbDir, 'threadline.db'), 'site', 'set', 'default', ...site]);
+  }
   const server = new ServerProcess({ bin, dist, dbDir, allowedOrigin, extraArgs });
   await server.start('127.0.0.1:0');
   return server;

@@ -187,8 +187,19 @@ fn classify_runs(
             good.push(first.start..last.end);
             continue;
         }
-        let starts_word = text[first.start..run.start].chars().all(|c| !c.is_alphanumeric());
-        let rest = text[run.end.min(last.end)..last.end].to_lowercase();
+        // The run's offsets come from rustrict's output, not from our tokens: a run can start
+        // before its first word or fall inside a character, so slice only where `get` allows
+        // (a run we cannot place counts as a piece of a longer word, which holds nothing).
+        let Some(before) = text.get(first.start..run.start.max(first.start)) else {
+            bad.push(first.start..last.end);
+            continue;
+        };
+        let Some(rest) = text.get(run.end.clamp(first.start, last.end)..last.end) else {
+            bad.push(first.start..last.end);
+            continue;
+        };
+        let starts_word = before.chars().all(|c| !c.is_alphanumeric());
+        let rest = rest.to_lowercase();
         let compound = |tail: &&str| rest.strip_prefix(*tail).is_some_and(|r| r.is_empty() || r == "s");
         let ends_word =
             rest.is_empty() || INFLECTIONS.contains(&rest.as_str()) || COMPOUND_TAILS.iter().any(compound);

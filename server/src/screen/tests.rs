@@ -200,3 +200,34 @@ fn a_screen_is_shared_across_threads() {
     fn shareable<T: Send + Sync>() {}
     shareable::<Screen>();
 }
+
+/// Markup, entities, percent escapes and odd Unicode: what the XSS corpus posts. A screen that
+/// panics turns a comment into a 500, so every shape must come back with a verdict.
+#[test]
+fn hostile_shapes_get_a_verdict() {
+    let s = screen();
+    for text in [
+        "<a href=\"javascript://%0a__xss(85)\">link</a>",
+        "<a href=\"jav&#x09;ascript:__xss(76)\">link</a>",
+        "jaVasCript:/*-/*`/*\\`/*'/*\"/**/(/* */oNcliCk=__xss(265) )//%0D%0A%0d%0a//</stYle/</titLe/<",
+        "<\u{200b}img src=x onerror=__xss(253)>",
+        "f\u{301}\u{301}u\u{200d}c k  é\u{0}\u{10ffff}",
+    ] {
+        for field in [Field::Text, Field::Author] {
+            let author = if field == Field::Author { text } else { "Ann" };
+            let body = if field == Field::Text { text } else { "Hello there" };
+            let _ = s.check(&Submission { text: body, author, website: None });
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// Whatever a client sends, screening answers (and never panics).
+    #[test]
+    fn any_text_gets_a_verdict(text in "\\PC{0,80}", author in "\\PC{0,20}") {
+        // Built once: compiling the lists for every case would dominate the test's time.
+        static SCREEN: std::sync::OnceLock<Screen> = std::sync::OnceLock::new();
+        let _ = SCREEN.get_or_init(screen).check(&Submission { text: &text, author: &author, website: None });
+    }
+}
