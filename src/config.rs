@@ -72,7 +72,13 @@ pub struct Config {
     pub title: Option<String>,
     /// The page's URL; WordPress resolves it to a post when no post id is given.
     pub page_url: Option<String>,
+    /// The site on a Threadline server that hosts several (`data-site`); thread keys are per
+    /// site. [`DEFAULT_SITE`] when not given, so a single-site setup needs no attribute.
+    pub site: String,
 }
+
+/// The site a Threadline server assumes when a page names none.
+pub const DEFAULT_SITE: &str = "default";
 
 impl Config {
     /// Parses the attributes (name, value), the last of a name winning; every problem names the
@@ -132,6 +138,7 @@ impl Config {
             post_id,
             title: get("title").map(str::to_string),
             page_url: get("url").map(str::to_string),
+            site: get("site").unwrap_or(DEFAULT_SITE).to_string(),
         })
     }
 }
@@ -156,6 +163,15 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!((c.max_depth, c.page_size), (3, 10));
+    }
+
+    #[test]
+    fn the_site_defaults_to_the_servers_default_site() {
+        let c = Config::from_attrs(&attrs(&[("api", "http://h"), ("thread", "/a"), ("site", " ")])).unwrap();
+        assert_eq!(c.site, "default");
+        let c =
+            Config::from_attrs(&attrs(&[("api", "http://h"), ("thread", "/a"), ("site", " news ")])).unwrap();
+        assert_eq!(c.site, "news");
     }
 
     #[test]

@@ -43,6 +43,22 @@ pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsV
     let mount_point = document.create_element("div")?;
     mount_point.set_class_name("tl-mount");
     root.append_child(&mount_point)?;
+    // The moderator bundle: moderator mode for a Threadline server (the loader fetches this
+    // bundle only there), with its own stylesheet.
+    #[cfg(feature = "moderator")]
+    if let Some(c) = config.as_ref().ok().filter(|c| c.backend == crate::config::BackendKind::Threadline) {
+        crate::components::moderator::adopt_styles(&root);
+        let props = crate::components::moderator::ModeratorProps {
+            api: c.api.clone().into(),
+            thread: c.thread.clone().into(),
+            max_depth: c.max_depth,
+            page_size: c.page_size,
+            site: c.site.clone().into(),
+        };
+        yew::Renderer::<crate::components::moderator::ModeratorApp>::with_root_and_props(mount_point, props)
+            .render();
+        return Ok(());
+    }
     match config.and_then(|c| crate::api::Backend::from_config(&c).map(|b| (c, b))) {
         Ok((c, backend)) => {
             let props = ThreadProps {
@@ -50,6 +66,7 @@ pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsV
                 thread: c.thread.into(),
                 max_depth: c.max_depth,
                 page_size: c.page_size,
+                site: c.site.into(),
                 backend: Some(std::rc::Rc::new(backend)),
             };
             yew::Renderer::<Thread>::with_root_and_props(mount_point, props).render();

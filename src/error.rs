@@ -76,6 +76,28 @@ pub enum Refusal {
     ChallengeFailed,
     /// The anti-spam check could not be solved within the widget's budget.
     ChallengeUnsolved,
+    /// The site's screening refused the comment. Its own sentence says what it found, which
+    /// only the server knows, so the reader is shown it; `field` is the field that matched.
+    Rejected {
+        /// The server's explanation.
+        message: String,
+        /// `text`, `author` or `website`.
+        field: Option<String>,
+    },
+    /// A moderator banned this reader (by email, address or author token). `until` is the
+    /// server's sentence saying until when, shown after the widget's own words.
+    Banned {
+        /// The server's sentence naming the ban's end, if it gave one.
+        until: String,
+    },
+    /// A moderator locked the thread: it takes no new comments.
+    ThreadLocked,
+    /// This reader has reported this comment already.
+    AlreadyReported,
+    /// No moderator session, or an expired or revoked one.
+    SignedOut,
+    /// The moderator's session belongs to another site.
+    OtherSite,
     /// The backend refused inside a successful answer and gave no reason at all.
     #[cfg(feature = "foreign")]
     Unexplained,
@@ -94,6 +116,7 @@ impl Refusal {
     pub fn field(&self) -> Option<&str> {
         match self {
             Self::Duplicate | Self::TooLarge => Some("text"),
+            Self::Rejected { field, .. } => field.as_deref().or(Some("text")),
             #[cfg(feature = "wordpress")]
             Self::NameAndEmailRequired => Some("email"),
             Self::Said { field, .. } => field.as_deref(),
@@ -141,6 +164,12 @@ impl ClientError {
             ErrorCode::UnknownParent => Refusal::ParentGone,
             ErrorCode::PayloadTooLarge => Refusal::TooLarge,
             ErrorCode::ChallengeRequired | ErrorCode::ChallengeFailed => Refusal::ChallengeFailed,
+            ErrorCode::CommentRejected => Refusal::Rejected { message: d.message, field: d.field },
+            ErrorCode::Banned => Refusal::Banned { until: d.message },
+            ErrorCode::ThreadLocked => Refusal::ThreadLocked,
+            ErrorCode::AlreadyReported => Refusal::AlreadyReported,
+            ErrorCode::Unauthorized => Refusal::SignedOut,
+            ErrorCode::Forbidden => Refusal::OtherSite,
             // The widget's own request or its configuration is at fault: nothing the reader
             // can act on beyond knowing that it failed.
             ErrorCode::MalformedJson
@@ -185,6 +214,11 @@ mod tests {
         assert_eq!(from(413, ErrorCode::PayloadTooLarge), Refusal::TooLarge.into());
         assert_eq!(from(403, ErrorCode::ChallengeFailed), Refusal::ChallengeFailed.into());
         assert_eq!(from(403, ErrorCode::ChallengeRequired), Refusal::ChallengeFailed.into());
+        assert_eq!(from(403, ErrorCode::ThreadLocked), Refusal::ThreadLocked.into());
+        assert_eq!(from(409, ErrorCode::AlreadyReported), Refusal::AlreadyReported.into());
+        assert_eq!(from(401, ErrorCode::Unauthorized), Refusal::SignedOut.into());
+        assert_eq!(from(403, ErrorCode::Forbidden), Refusal::OtherSite.into());
+        assert_eq!(from(403, ErrorCode::Banned), Refusal::Banned { until: "server words".into() }.into());
         assert_eq!(from(404, ErrorCode::NotFound), ClientError::Status(404));
         assert_eq!(from(500, ErrorCode::Internal), ClientError::Status(500));
     }
@@ -204,6 +238,15 @@ mod tests {
         assert_eq!(ClientError::from_native(403, detail(newer, "  ", None)), ClientError::Status(403));
         assert_eq!(ClientError::from_native(503, detail(newer, "db down", None)), ClientError::Status(503));
         assert_eq!(ClientError::from_native(502, None), ClientError::Status(502));
+    }
+
+    #[test]
+    fn a_screening_refusal_keeps_the_servers_reason_and_field() {
+        let e = ClientError::from_native(422, detail(ErrorCode::CommentRejected, "Insult.", Some("author")));
+        assert_eq!(e, Refusal::Rejected { message: "Insult.".into(), field: Some("author".into()) }.into());
+        assert_eq!(e.field(), Some("author"));
+        let e = ClientError::from_native(422, detail(ErrorCode::CommentRejected, "Insult.", None));
+        assert_eq!(e.field(), Some("text"), "a refusal without a field is about the text");
     }
 
     #[test]

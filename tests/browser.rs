@@ -71,6 +71,7 @@ async fn unreachable_backend_shows_message_and_retry() {
         thread: "/t".into(),
         max_depth: 5,
         page_size: 50,
+        site: "default".into(),
         backend: None,
     };
     yew::Renderer::<Thread>::with_root_and_props(div.clone().into(), props).render();
@@ -179,6 +180,7 @@ async fn a_late_answer_for_the_previous_thread_is_dropped() {
         thread: thread.to_string().into(),
         max_depth: 5,
         page_size: 50,
+        site: "default".into(),
         backend: None,
     };
     let mut app = yew::Renderer::<Thread>::with_root_and_props(div.clone().into(), props("/slow")).render();

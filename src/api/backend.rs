@@ -10,9 +10,8 @@ use super::native;
 use super::waline;
 #[cfg(feature = "wordpress")]
 use super::wordpress;
-use super::{Capabilities, Draft, Page};
+use super::{Capabilities, Draft, Page, Posted};
 use crate::error::ClientError;
-use crate::model::Comment;
 
 /// A configured backend. An enum rather than a trait object: the set is closed and known at
 /// build time, and static dispatch keeps the wasm small.
@@ -39,7 +38,7 @@ impl Backend {
     pub fn from_config(c: &crate::config::Config) -> Result<Backend, ClientError> {
         use crate::config::BackendKind;
         Ok(match c.backend {
-            BackendKind::Threadline => Backend::Native(native::NativeApi::new(&c.api)),
+            BackendKind::Threadline => Backend::Native(native::NativeApi::new(&c.api).with_site(&c.site)),
             #[cfg(feature = "wordpress")]
             BackendKind::WordPress => {
                 Backend::WordPress(wordpress::WordPressApi::new(&c.api, c.post_id, c.page_url.clone()))
@@ -65,7 +64,7 @@ impl Backend {
     pub fn capabilities(&self) -> Capabilities {
         match self {
             Backend::Native(_) => {
-                Capabilities { name: "Threadline", markdown_input: true, ..Capabilities::BASE }
+                Capabilities { name: "Threadline", markdown_input: true, reports: true, ..Capabilities::BASE }
             }
             #[cfg(feature = "wordpress")]
             Backend::WordPress(_) => wordpress::CAPABILITIES,
@@ -78,10 +77,27 @@ impl Backend {
         }
     }
 
-    /// Loads one page of a thread; `cursor` is `None` for the first page.
-    pub async fn list(&self, thread: &str, cursor: Option<&str>, limit: u32) -> Result<Page, ClientError> {
+    /// Where the reader's author token belongs: the native API's base URL, so that a reader
+    /// has one token per API. `None` for backends that issue none.
+    pub fn author_scope(&self) -> Option<&str> {
         match self {
-            Backend::Native(api) => api.list(thread, cursor, limit).await,
+            Backend::Native(api) => Some(api.base()),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
+    /// Loads one page of a thread; `cursor` is `None` for the first page. `author` is the
+    /// reader's author token, for the backends that have them ([`Self::author_scope`]).
+    pub async fn list(
+        &self,
+        thread: &str,
+        cursor: Option<&str>,
+        limit: u32,
+        author: Option<&str>,
+    ) -> Result<Page, ClientError> {
+        match self {
+            Backend::Native(api) => api.list(thread, cursor, limit, author).await,
             #[cfg(feature = "wordpress")]
             Backend::WordPress(api) => api.list(thread, cursor, limit).await,
             #[cfg(feature = "isso")]
@@ -93,18 +109,40 @@ impl Backend {
         }
     }
 
-    /// Posts a new comment and returns it as stored.
-    pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
+    /// Posts a new comment and returns it as stored, with the author token to keep, if any.
+    pub async fn post(
+        &self,
+        thread: &str,
+        draft: &Draft,
+        author: Option<&str>,
+    ) -> Result<Posted, ClientError> {
         match self {
-            Backend::Native(api) => api.post(thread, draft).await,
+            Backend::Native(api) => api.post(thread, draft, author).await,
             #[cfg(feature = "wordpress")]
-            Backend::WordPress(api) => api.post(thread, draft).await,
+            Backend::WordPress(api) => api.post(thread, draft).await.map(Posted::from),
             #[cfg(feature = "isso")]
-            Backend::Isso(api) => api.post(thread, draft).await,
+            Backend::Isso(api) => api.post(thread, draft).await.map(Posted::from),
             #[cfg(feature = "waline")]
-            Backend::Waline(api) => api.post(thread, draft).await,
+            Backend::Waline(api) => api.post(thread, draft).await.map(Posted::from),
             #[cfg(feature = "custom")]
-            Backend::Custom(api) => api.post(thread, draft).await,
+            Backend::Custom(api) => api.post(thread, draft).await.map(Posted::from),
+        }
+    }
+
+    /// Reports comment `id` to the site's moderators.
+    /// Only backends whose [`Capabilities::reports`] is true take reports, and the widget
+    /// offers the action on no other.
+    pub async fn report(
+        &self,
+        id: &str,
+        report: &threadline_protocol::moderation::NewReport,
+        author: Option<&str>,
+    ) -> Result<(), ClientError> {
+        match self {
+            Backend::Native(api) => api.report(id, report, author).await,
+            // 405 Method Not Allowed: what such a backend would answer.
+            #[allow(unreachable_patterns)]
+            _ => Err(ClientError::Status(405)),
         }
     }
 }
@@ -134,6 +172,13 @@ mod tests {
         let name =
             |extra: &[(&str, &str)]| Backend::from_config(&attrs(extra)).map(|b| b.capabilities().name);
         assert_eq!(name(&[]), Ok("Threadline"));
+        let reports =
+            |extra: &[(&str, &str)]| Backend::from_config(&attrs(extra)).unwrap().capabilities().reports;
+        assert!(reports(&[]), "readers report comments to Threadline's moderators");
+        assert!(!reports(&[("backend", "isso")]) && !reports(&[("backend", "wordpress")]));
+        let native = Backend::from_config(&attrs(&[("site", "news")])).unwrap();
+        assert_eq!(native, Backend::Native(native::NativeApi::new("https://h.example").with_site("news")));
+        assert_eq!(native.author_scope(), Some("https://h.example"));
         assert_eq!(name(&[("backend", "wordpress")]), Ok("WordPress"));
         assert_eq!(name(&[("backend", "isso")]), Ok("Isso"));
         assert_eq!(name(&[("backend", "waline")]), Ok("Waline"));

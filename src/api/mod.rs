@@ -14,6 +14,8 @@ pub mod foreign;
 pub mod isso;
 #[cfg(feature = "foreign")]
 pub mod json;
+#[cfg(feature = "moderator")]
+pub mod moderation;
 pub mod native;
 #[cfg(target_arch = "wasm32")]
 pub mod pow;
@@ -27,7 +29,7 @@ pub mod wordpress;
 
 pub use backend::Backend;
 pub use transport::{decode, fetch, from_json, get, post_json, send_json, with_json, RawResponse};
-pub use types::{Capabilities, Draft, Page};
+pub use types::{Capabilities, Draft, Page, Posted};
 pub use validate::validate_draft;
 
 #[cfg(test)]

@@ -1,58 +1,111 @@
-//! The native Threadline protocol: `GET /comments`, `POST /comments` (see `docs/protocol.md`).
+//! The native Threadline protocol: `GET /comments`, `POST /comments` and
+//! `POST /comments/{id}/reports` (see `docs/protocol.md`).
 
-use super::{send_json, Draft, Page};
+use super::{send_json, Draft, Page, Posted};
 use crate::error::ClientError;
 use crate::model::Comment;
-use gloo_net::http::Request;
+use gloo_net::http::{Request, RequestBuilder};
+use threadline_protocol::moderation::NewReport;
 use threadline_protocol::{validate_new_comment, NewComment, ThreadPage};
 
-/// A native API rooted at a base URL such as `https://example.org/api`.
+/// The header that names the reader to the server: their author token.
+pub const AUTHOR_HEADER: &str = "X-Threadline-Author";
+
+/// A native API rooted at a base URL such as `https://example.org/api`, for one site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NativeApi {
     base: String,
+    site: String,
+    /// A moderator's session, sent as `Authorization` (the moderator bundle only).
+    #[cfg(feature = "moderator")]
+    pub(super) session: Option<String>,
 }
 
 impl NativeApi {
-    /// An API at `base` (no trailing slash).
+    /// An API at `base` (no trailing slash), for the server's default site.
     pub fn new(base: impl Into<String>) -> Self {
-        NativeApi { base: base.into() }
+        NativeApi {
+            base: base.into(),
+            site: crate::config::DEFAULT_SITE.into(),
+            #[cfg(feature = "moderator")]
+            session: None,
+        }
     }
 
-    /// `GET {base}/comments?thread=…&limit=…&cursor=…`
-    pub async fn list(&self, thread: &str, cursor: Option<&str>, limit: u32) -> Result<Page, ClientError> {
+    /// The same API, for the site `data-site` names.
+    pub fn with_site(self, site: impl Into<String>) -> Self {
+        NativeApi { site: site.into(), ..self }
+    }
+
+    /// The base URL: the reader's author token is kept per API, under this.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// `GET {base}/comments?site=…&thread=…&limit=…&cursor=…`. With the reader's author token,
+    /// the first page also holds their own comments that wait for a moderator.
+    pub async fn list(
+        &self,
+        thread: &str,
+        cursor: Option<&str>,
+        limit: u32,
+        author: Option<&str>,
+    ) -> Result<Page, ClientError> {
         let limit = limit.to_string();
-        let mut query = vec![("thread", thread), ("limit", limit.as_str())];
+        let mut query = vec![("site", self.site.as_str()), ("thread", thread), ("limit", limit.as_str())];
         if let Some(c) = cursor {
             query.push(("cursor", c));
         }
-        let request = Request::get(&format!("{}/comments", self.base)).query(query);
+        let request = as_author(Request::get(&format!("{}/comments", self.base)).query(query), author);
+        #[cfg(feature = "moderator")]
+        let request = self.as_moderator(request);
         let page: ThreadPage = send_json(request.build()?).await?;
         Ok(page_from_native(page))
     }
 
-    /// `POST {base}/comments`, after the same validation the server applies.
-    pub async fn post(&self, thread: &str, draft: &Draft) -> Result<Comment, ClientError> {
-        let body = PostBody { comment: new_comment(thread, draft)?, homepage: &draft.homepage };
-        let response = self.send_post(&body, draft, None).await?;
+    /// `POST {base}/comments`, after the same validation the server applies. The answer
+    /// carries the reader's author token, to keep.
+    pub async fn post(
+        &self,
+        thread: &str,
+        draft: &Draft,
+        author: Option<&str>,
+    ) -> Result<Posted, ClientError> {
+        let body =
+            PostBody { comment: new_comment(thread, draft)?, site: &self.site, homepage: &draft.homepage };
+        let response = self.send_post(&body, draft, author, None).await?;
         // A server with the optional proof-of-work asks for it; solve once and send again.
         #[cfg(target_arch = "wasm32")]
         let response = if super::pow::is_challenge_required(&response) {
             let solution = super::pow::solve(&self.base).await?;
-            self.send_post(&body, draft, Some(&solution)).await?
+            self.send_post(&body, draft, author, Some(&solution)).await?
         } else {
             response
         };
-        let stored: threadline_protocol::Comment = super::decode(response.status, &response.body)?;
-        Ok(Comment::from_native(stored))
+        posted_from_answer(response.status, &response.body)
+    }
+
+    /// `POST {base}/comments/{id}/reports`: tells the site's moderators about a comment. The
+    /// answer's count of reports is not read: a reader is not told how many others reported.
+    pub async fn report(
+        &self,
+        id: &str,
+        report: &NewReport,
+        author: Option<&str>,
+    ) -> Result<(), ClientError> {
+        let builder = as_author(Request::post(&format!("{}/comments/{id}/reports", self.base)), author);
+        let _: serde::de::IgnoredAny = send_json(super::with_json(builder, report)?).await?;
+        Ok(())
     }
 
     async fn send_post(
         &self,
         body: &PostBody<'_>,
         draft: &Draft,
+        author: Option<&str>,
         altcha: Option<&str>,
     ) -> Result<super::RawResponse, ClientError> {
-        let mut builder = Request::post(&format!("{}/comments", self.base));
+        let mut builder = as_author(Request::post(&format!("{}/comments", self.base)), author);
         if let Some(key) = &draft.idempotency_key {
             builder = builder.header("Idempotency-Key", key);
         }
@@ -63,13 +116,42 @@ impl NativeApi {
     }
 }
 
-/// What `POST /comments` sends: the comment, plus the honeypot field when a bot filled it in.
+/// Adds the author token, when the reader has one. Without one no header is sent at all: a
+/// custom header makes a cross-origin request wait for a CORS preflight, which a reader who
+/// never posted should not pay for on every page.
+fn as_author(builder: RequestBuilder, author: Option<&str>) -> RequestBuilder {
+    match author {
+        Some(token) => builder.header(AUTHOR_HEADER, token),
+        None => builder,
+    }
+}
+
+/// What `POST /comments` sends: the comment and its site, plus the honeypot field when a bot
+/// filled it in.
 #[derive(serde::Serialize)]
 pub struct PostBody<'a> {
     #[serde(flatten)]
     comment: NewComment,
+    site: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     homepage: &'a str,
+}
+
+/// Reads the answer to a post: the stored comment and the reader's author token. The answer
+/// is a [`threadline_protocol::PostedComment`], read here in two passes over the same JSON
+/// instead: that type flattens the comment into itself, and reading a flattened struct
+/// would ship serde's buffering deserializer in the wasm.
+pub fn posted_from_answer(status: u16, body: &str) -> Result<Posted, ClientError> {
+    let comment: threadline_protocol::Comment = super::decode(status, body)?;
+    let token: AuthorToken = super::from_json(body).unwrap_or_default();
+    Ok(Posted { comment: Comment::from_native(comment), author_token: token.author_token })
+}
+
+/// The author token in the answer to a post.
+#[derive(Default, serde::Deserialize)]
+struct AuthorToken {
+    #[serde(default)]
+    author_token: Option<String>,
 }
 
 /// Converts a native page into the internal model.
@@ -103,17 +185,18 @@ pub fn new_comment(thread: &str, draft: &Draft) -> Result<NewComment, ClientErro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use threadline_protocol::PostedComment;
 
     #[test]
     fn the_post_body_is_the_new_comment_plus_a_filled_honeypot() {
         let draft = Draft { author: "Ann".into(), text: "Hi".into(), ..Default::default() };
         let body = |homepage: &str| {
-            let body = PostBody { comment: new_comment("/t", &draft).unwrap(), homepage };
+            let body = PostBody { comment: new_comment("/t", &draft).unwrap(), site: "news", homepage };
             serde_json::to_value(&body).unwrap()
         };
         assert_eq!(
             body(""),
-            serde_json::json!({"thread": "/t", "parent": null, "author": "Ann", "text": "Hi"})
+            serde_json::json!({"thread": "/t", "parent": null, "author": "Ann", "text": "Hi", "site": "news"})
         );
         assert_eq!(body("http://spam.example")["homepage"], "http://spam.example");
         // The server reads exactly what the protocol type says.
@@ -133,6 +216,36 @@ mod tests {
         assert_eq!((body.author.as_str(), body.parent, body.email), ("Ann", Some(42), None));
         d.author.clear();
         assert_eq!(new_comment("/t", &d).unwrap_err().field(), Some("author"));
+    }
+
+    #[test]
+    fn a_held_post_keeps_its_status_and_the_author_token() {
+        let answer = PostedComment {
+            comment: threadline_protocol::Comment {
+                id: 7,
+                thread: "/t".into(),
+                parent: None,
+                author: "A".into(),
+                website: None,
+                text: "t".into(),
+                created_at: "2026-01-01T00:00:00Z".into(),
+                status: threadline_protocol::CommentStatus::Pending,
+                pinned: false,
+                edited: false,
+            },
+            author_token: Some("s3cret".into()),
+            moderation_reason: Some("held for review".into()),
+        };
+        let posted = posted_from_answer(201, &serde_json::to_string(&answer).unwrap()).unwrap();
+        assert_eq!(posted.author_token.as_deref(), Some("s3cret"));
+        assert_eq!((&*posted.comment.id, posted.comment.status), ("7", crate::model::Status::Pending));
+    }
+
+    #[test]
+    fn a_report_is_the_protocols_body() {
+        use threadline_protocol::moderation::ReportReason;
+        let report = NewReport { reason: ReportReason::OffTopic, note: None };
+        assert_eq!(serde_json::to_value(report).unwrap(), serde_json::json!({"reason": "off_topic"}));
     }
 
     #[test]

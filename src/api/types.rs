@@ -1,5 +1,5 @@
-//! The shapes every backend shares: a [`Page`] of comments, the reader's [`Draft`], and the
-//! [`Capabilities`] that tell the UI what to offer.
+//! The shapes every backend shares: a [`Page`] of comments, the reader's [`Draft`], what a
+//! post gives back ([`Posted`]), and the [`Capabilities`] that tell the UI what to offer.
 
 use crate::model::Comment;
 
@@ -37,6 +37,22 @@ pub struct Draft {
     pub idempotency_key: Option<String>,
 }
 
+/// A comment the backend stored, with what the reader must keep to be recognised later.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Posted {
+    /// The comment as stored; its status says whether it waits for a moderator.
+    pub comment: Comment,
+    /// The secret author token a Threadline server gives back, to send with later requests
+    /// (`X-Threadline-Author`), so the reader sees their own held comments; `None` elsewhere.
+    pub author_token: Option<String>,
+}
+
+impl From<Comment> for Posted {
+    fn from(comment: Comment) -> Self {
+        Posted { comment, author_token: None }
+    }
+}
+
 /// What a backend can do; the UI hides what it cannot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Capabilities {
@@ -62,6 +78,8 @@ pub struct Capabilities {
     pub editing: bool,
     /// Readers can vote on comments (not offered by the widget yet).
     pub votes: bool,
+    /// Readers can report a comment to the site's moderators (Threadline's own server).
+    pub reports: bool,
 }
 
 impl Capabilities {
@@ -78,5 +96,6 @@ impl Capabilities {
         markdown_input: false,
         editing: false,
         votes: false,
+        reports: false,
     };
 }

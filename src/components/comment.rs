@@ -3,6 +3,7 @@
 use super::avatar::Avatar;
 use super::body::Body;
 use super::reply_form::ReplyForm;
+use super::report::ReportButton;
 use crate::effects::ThreadCtx;
 use crate::i18n;
 use crate::model::time::format_rfc3339;
@@ -49,7 +50,10 @@ pub fn CommentView(props: &CommentProps) -> Html {
     let c = &props.node.comment;
     let max_depth = ctx.as_ref().map_or(crate::config::DEFAULT_MAX_DEPTH, |x| x.max_depth);
     let has_replies = !props.flat && !props.node.replies.is_empty();
-    let can_reply = c.status != Status::Deleted && ctx.as_ref().is_none_or(|x| x.caps.posting);
+    let gone = matches!(c.status, Status::Deleted | Status::Removed);
+    let can_reply = !gone && ctx.as_ref().is_none_or(|x| x.caps.posting);
+    // Only what everyone can see can be reported: not a held comment (its author's own).
+    let can_report = c.status == Status::Published && ctx.as_ref().is_some_and(|x| x.caps.reports);
 
     let author = match &c.website {
         Some(url) => html! {
@@ -107,6 +111,9 @@ pub fn CommentView(props: &CommentProps) -> Html {
         }
     };
 
+    // Moderator mode's hook: the moderator bundle adds each comment's actions after Report. A
+    // macro, so that the reader's build is the view as it was, to the byte.
+    macro_rules! view { ($($moderate:tt)*) => {
     html! {
         <article ref={article} class={classes!("tl-comment", c.fresh.then_some("tl-fresh"))}
             id={format!("comment-{}", c.id)} data-id={c.id.to_string()}
@@ -114,11 +121,19 @@ pub fn CommentView(props: &CommentProps) -> Html {
             data-depth={props.depth.to_string()} tabindex="-1">
             <div class="tl-card">
                 <header class="tl-meta">
-                    <Avatar name={c.author.clone()} />
+                    // A removed comment has no author left to show.
+                    if c.status != Status::Removed {
+                        <Avatar name={c.author.clone()} />
+                    }
                     <span class="tl-byline">
-                        { author }
+                        if c.status != Status::Removed {
+                            { author }
+                        }
                         if c.status == Status::Pending {
                             <span class="tl-badge">{ i18n::PENDING }</span>
+                        }
+                        if c.pinned {
+                            <span class="tl-badge tl-pinned">{ i18n::PINNED }</span>
                         }
                         <a class="tl-permalink" href={format!("#comment-{}", c.id)} onclick={reveal}>
                             { time.unwrap_or_else(|| html! { <span class="tl-time">{ "#" }</span> }) }
@@ -128,8 +143,10 @@ pub fn CommentView(props: &CommentProps) -> Html {
                 if let Some(name) = props.answers.clone().or_else(|| c.in_reply_to.clone().map(AttrValue::from)) {
                     <p class="tl-in-reply-to">{ "↳ " }{ i18n::IN_REPLY_TO }{ " " }<span>{ name }</span></p>
                 }
-                if c.status == Status::Deleted {
-                    <p class="tl-body tl-deleted">{ i18n::DELETED }</p>
+                if gone {
+                    <p class="tl-body tl-deleted">
+                        { if c.status == Status::Removed { i18n::REMOVED } else { i18n::DELETED } }
+                    </p>
                 } else {
                     <Body text={c.text.clone()} html={c.html.clone().map(AttrValue::from)} markdown={c.markdown} />
                 }
@@ -144,6 +161,10 @@ pub fn CommentView(props: &CommentProps) -> Html {
                             { if *collapsed { i18n::SHOW_REPLIES } else { i18n::HIDE_REPLIES } }
                         </button>
                     }
+                    if can_report {
+                        <ReportButton id={c.id.clone()} />
+                    }
+                    $($moderate)*
                 </footer>
             </div>
             if *replying {
@@ -154,6 +175,11 @@ pub fn CommentView(props: &CommentProps) -> Html {
             { replies }
         </article>
     }
+    } }
+    #[cfg(feature = "moderator")]
+    return view!(<super::moderator::ModActions comment={c.clone()} />);
+    #[cfg(not(feature = "moderator"))]
+    view!()
 }
 
 thread_local! {

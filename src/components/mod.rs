@@ -4,6 +4,9 @@
 pub mod avatar;
 pub mod body;
 pub mod comment;
+#[cfg(feature = "moderator")]
+pub mod moderator;
 pub mod reply_form;
+pub mod report;
 pub mod states;
 pub mod thread;

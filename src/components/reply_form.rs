@@ -178,6 +178,9 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             if let Some(msg) = form.form_error() {
                 <p class="tl-form-error" role="alert">{ msg }</p>
             }
+            if form.held {
+                <p class="tl-form-note tl-held" role="status">{ i18n::HELD_FOR_REVIEW }</p>
+            }
             <div class="tl-form-actions">
                 <button type="button" class="tl-preview tl-link-button" aria-pressed={preview.to_string()}
                     onclick={{ let preview = preview.clone(); move |_| preview.set(!*preview) }}>

@@ -25,6 +25,9 @@ pub struct ThreadProps {
     /// Top-level comments per page.
     #[prop_or(threadline_protocol::limits::PAGE_DEFAULT)]
     pub page_size: u32,
+    /// The site on the native server at `api` that hosts this thread (`data-site`).
+    #[prop_or(AttrValue::Static(crate::config::DEFAULT_SITE))]
+    pub site: AttrValue,
     /// Another backend than the native one at `api` (see `docs/backends.md`).
     #[prop_or_default]
     pub backend: Option<Rc<Backend>>,
@@ -33,11 +36,13 @@ pub struct ThreadProps {
 /// A whole comment section.
 #[function_component]
 pub fn Thread(props: &ThreadProps) -> Html {
-    let backend = use_memo((props.api.clone(), props.backend.clone()), |(api, backend)| {
-        backend.clone().unwrap_or_else(|| {
-            Rc::new(Backend::Native(NativeApi::new(api.trim_end_matches('/').to_string())))
-        })
-    });
+    let backend =
+        use_memo((props.api.clone(), props.site.clone(), props.backend.clone()), |(api, site, backend)| {
+            backend.clone().unwrap_or_else(|| {
+                let api = NativeApi::new(api.trim_end_matches('/').to_string()).with_site(site.as_str());
+                Rc::new(Backend::Native(api))
+            })
+        });
     let thread = use_thread(ThreadSource {
         backend: (*backend).clone(),
         thread: props.thread.clone(),

@@ -1,13 +1,17 @@
 //! The widget's network work, in one place between `components/` and `api/`.
 //!
 //! Components are views: they render state and dispatch what the reader asked for. Everything
-//! that leaves the page (listing, the next page, retrying, posting, and the coming edit, vote,
-//! report and live events) starts here, stamps its request with a [`crate::state::Ticket`], and
+//! that leaves the page (listing, the next page, retrying, posting, reporting, and the coming
+//! edit, vote and live events) starts here, stamps its request with a [`crate::state::Ticket`], and
 //! feeds the answer back to the reducers in [`crate::state`], which drop answers that come too
 //! late. This is also the only layer that reads or writes `localStorage`.
 
+pub mod author;
 pub mod context;
+#[cfg(feature = "moderator")]
+pub mod moderation;
 pub mod post;
+pub mod report;
 pub mod thread;
 
 pub use context::ThreadCtx;

@@ -1,7 +1,8 @@
 //! Posting a comment: what the form remembers in `localStorage`, and the post itself.
 
 use super::context::ThreadCtx;
-use crate::api::Draft;
+use crate::api::{Draft, Posted};
+use crate::model::Status;
 use crate::state::draft::{parse_identity, IDENTITY_KEY};
 use crate::state::form::{prepare_post, FormAction, FormState};
 use crate::state::Action;
@@ -61,10 +62,12 @@ pub fn post(ctx: &Rc<ThreadCtx>, request: PostRequest) {
     form.dispatch(FormAction::Submit(draft.idempotency_key.clone().unwrap_or_default()));
     let ctx = ctx.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        match ctx.backend.post(&ctx.thread, &draft).await {
-            Ok(comment) => {
+        let author = super::author::token(&ctx.backend);
+        match ctx.backend.post(&ctx.thread, &draft, author.as_deref()).await {
+            Ok(Posted { comment, author_token }) => {
+                super::author::keep(&ctx.backend, author_token.as_deref());
                 storage::set(&draft_key, "");
-                form.dispatch(FormAction::Posted);
+                form.dispatch(FormAction::Posted { held: comment.status == Status::Pending });
                 ctx.dispatch.emit(Action::Posted(ctx.load, comment));
                 if let Some(cb) = on_posted {
                     cb.emit(());

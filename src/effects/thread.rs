@@ -59,7 +59,8 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
             dispatcher.dispatch(Action::Reload(ticket));
             let (backend, thread, limit) = (backend.clone(), thread.clone(), *limit);
             wasm_bindgen_futures::spawn_local(async move {
-                match backend.list(&thread, None, limit).await {
+                let author = super::author::token(&backend);
+                match backend.list(&thread, None, limit, author.as_deref()).await {
                     // Asked after the answer: a mapping given by URL is known only now.
                     Ok(page) => dispatcher.dispatch(Action::Loaded(ticket, page, backend.capabilities())),
                     Err(e) => dispatcher.dispatch(Action::LoadFailed(ticket, e)),
@@ -94,7 +95,8 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
             dispatcher.dispatch(Action::MoreRequested(ticket));
             let (dispatcher, backend, thread) = (dispatcher.clone(), backend.clone(), thread.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match backend.list(&thread, Some(&cursor), limit).await {
+                let author = super::author::token(&backend);
+                match backend.list(&thread, Some(&cursor), limit, author.as_deref()).await {
                     Ok(page) => dispatcher.dispatch(Action::MoreLoaded(ticket, page)),
                     Err(e) => dispatcher.dispatch(Action::MoreFailed(ticket, e)),
                 }

@@ -81,6 +81,16 @@ fn refusal(reason: &Refusal, backend: &str) -> String {
         Refusal::TooLarge => "The request is too large. Please shorten your comment.",
         Refusal::ChallengeFailed => "The anti-spam check failed. Please post again.",
         Refusal::ChallengeUnsolved => "The anti-spam check could not be solved in time.",
+        Refusal::Rejected { message, .. } if !message.trim().is_empty() => return backend_text(message),
+        Refusal::Rejected { .. } => "This site does not publish comments like this. Please rephrase it.",
+        Refusal::Banned { until } if !until.trim().is_empty() => {
+            return format!("{BANNED} {}", backend_text(until));
+        }
+        Refusal::Banned { .. } => BANNED,
+        Refusal::ThreadLocked => "This discussion is closed to new comments.",
+        Refusal::AlreadyReported => "You have already reported this comment.",
+        Refusal::SignedOut => "Your moderator session has ended. Please sign in again.",
+        Refusal::OtherSite => "You are not a moderator of this site.",
         #[cfg(any(feature = "wordpress", feature = "isso"))]
         Refusal::UnknownArticle => {
             return format!("{} does not know this article.", Server("The", backend));
@@ -111,12 +121,16 @@ fn refusal(reason: &Refusal, backend: &str) -> String {
     fixed.to_string()
 }
 
+/// Why a banned reader cannot post; the server's sentence on how long follows.
+const BANNED: &str = "A moderator has blocked you from commenting on this site.";
+
 /// A rule the reader's input broke.
 fn invalid(rule: &ValidationError) -> String {
     let fixed = match rule {
         ValidationError::Required("author") => "Please enter your name.",
         ValidationError::Required("text") => "Please write a comment.",
         ValidationError::Required("email") => "This site asks for an email address. It is never published.",
+        ValidationError::Required("reason") => "Please choose a reason.",
         ValidationError::Required(_) => "This field is required.",
         ValidationError::TooShort { field: "text", min } => {
             return format!("Please write at least {min} characters.");

@@ -3,9 +3,12 @@
 
 pub mod ago;
 pub mod errors;
+#[cfg(feature = "moderator")]
+pub mod moderation;
 pub mod plural;
 
 use plural::{english, Plural};
+use threadline_protocol::moderation::ReportReason;
 
 /// "1 comment", "12 comments".
 pub fn comment_count(n: usize) -> String {
@@ -65,6 +68,37 @@ pub const TEXT_PLACEHOLDER: &str = "Share your thoughts…";
 pub const DELETED: &str = "This comment was deleted.";
 /// Badge on a comment held for moderation.
 pub const PENDING: &str = "Awaiting moderation";
+/// Said by the form after the reader's comment was held for a moderator.
+pub const HELD_FOR_REVIEW: &str =
+    "Thanks! Your comment is held for review: others will see it once a moderator approves it.";
+/// Shown in place of a comment a moderator removed that still has replies.
+pub const REMOVED: &str = "Removed by a moderator.";
+/// Mark on a comment a moderator pinned.
+pub const PINNED: &str = "Pinned";
+/// Label of a comment's report button.
+pub const REPORT: &str = "Report";
+/// Label of the report button once the reader reported the comment.
+pub const REPORTED: &str = "Reported";
+/// Title of the report dialog.
+pub const REPORT_TITLE: &str = "Report this comment";
+/// Legend of the report reasons.
+pub const REPORT_WHY: &str = "What is wrong with it?";
+/// Label of the optional note in the report dialog.
+pub const REPORT_NOTE: &str = "Note for the moderators (optional)";
+/// Label of the button that sends a report.
+pub const REPORT_SEND: &str = "Send report";
+/// Label of that button while the report is on its way.
+pub const REPORT_SENDING: &str = "Sending…";
+/// Said once a report is stored.
+pub const REPORT_THANKS: &str = "Thanks, a moderator will look at it.";
+
+/// The reasons a reader can report a comment for, with their labels, in the order shown.
+pub const REPORT_REASONS: [(ReportReason, &str); 4] = [
+    (ReportReason::Spam, "Spam or advertising"),
+    (ReportReason::Abuse, "Abuse, hate or threats"),
+    (ReportReason::OffTopic, "Off-topic"),
+    (ReportReason::Other, "Something else"),
+];
 /// Form label: the author's email, when the backend requires one.
 pub const EMAIL_REQUIRED: &str = "Email (required, never published)";
 

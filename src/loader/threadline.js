@@ -1,7 +1,8 @@
 /* Threadline loader: finds containers, renders a placeholder in a shadow root, and fetches the
    widget (wasm) only when a container comes within one viewport height, unless
    data-loading="eager". There is one bundle per backend, and only the one `data-backend` names
-   is fetched. Files are resolved against this script's own URL, so they can sit on a CDN.
+   is fetched; a moderator gets the moderator bundle. Files are resolved against this script's
+   own URL, so they can sit on a CDN.
    Placeholders __TL_*__ are filled in by `cargo xtask dist`. */
 (function (d, w) {
   var me = d.currentScript, base = new URL('.', me.src).href, opts = me.dataset, mods = {};
@@ -12,10 +13,19 @@
     parent.appendChild(e);
     return e;
   }
+  // A moderator of this API: a session kept for it, or a sign-in link in the page URL.
+  function moderator(api) {
+    try {
+      return /^#threadline-signin=./.test(location.hash) ||
+        !!localStorage.getItem('threadline:moderator:' + api.replace(/\/+$/, ''));
+    } catch (e) { return false; }
+  }
   // An unknown backend gets Threadline's bundle, whose configuration check names the mistake.
-  function load(kind) {
+  // Readers never fetch the moderator bundle.
+  function load(kind, api) {
     kind = String(kind || 'threadline').trim().toLowerCase();
-    kind = B[alias[kind] || kind] ? alias[kind] || kind : 'threadline';
+    kind = B[alias[kind] || kind] && kind != 'moderator' ? alias[kind] || kind : 'threadline';
+    if (kind == 'threadline' && B.moderator && moderator(api)) kind = 'moderator';
     return mods[kind] || (mods[kind] = import(base + B[kind][0]).then(function (m) {
       return m.default({ module_or_path: base + B[kind][1] }).then(function () { return m; });
     }));
@@ -40,8 +50,8 @@
     }
     function go() {
       var o = Object.assign({}, opts, host.dataset);
-      load(o.backend).then(function (m) {
-        o.api = new URL(o.api || 'api', o.api ? d.baseURI : base).href;
+      o.api = new URL(o.api || 'api', o.api ? d.baseURI : base).href;
+      load(o.backend, o.api).then(function (m) {
         o.thread = o.thread || location.pathname;
         o.title = o.title || d.title;
         o.url = location.href;

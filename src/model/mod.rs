@@ -11,7 +11,7 @@ pub mod tree;
 
 use std::rc::Rc;
 
-/// Whether a comment is public, waiting for a moderator, or deleted (kept for its replies).
+/// Whether a comment is public, waiting for a moderator, or gone (kept for its replies).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Status {
     /// Visible to everyone.
@@ -21,6 +21,24 @@ pub enum Status {
     Pending,
     /// Deleted, but kept in place because it has replies.
     Deleted,
+    /// Removed by a moderator, but kept in place because it has replies; it has no author
+    /// or text any more.
+    Removed,
+}
+
+impl Status {
+    /// What the native protocol's status means to a reader. Readers are only sent approved,
+    /// their own pending, and removed comments; a moderator's `rejected` is gone from the
+    /// thread like a removed one, and `hidden` (by reports) waits for review like a held one.
+    /// A status newer than this widget was sent to be shown, so it is.
+    pub fn from_native(status: threadline_protocol::CommentStatus) -> Self {
+        use threadline_protocol::CommentStatus as Wire;
+        match status {
+            Wire::Pending | Wire::Hidden => Status::Pending,
+            Wire::Removed | Wire::Rejected => Status::Removed,
+            _ => Status::Published,
+        }
+    }
 }
 
 /// One comment as the widget renders it, whatever backend it came from.
@@ -44,8 +62,10 @@ pub struct Comment {
     pub created_ms: Option<i64>,
     /// True for a comment this reader just posted: it takes focus once rendered.
     pub fresh: bool,
-    /// Published, pending or deleted.
+    /// Published, pending, deleted or removed.
     pub status: Status,
+    /// Pinned by a moderator: listed first and marked.
+    pub pinned: bool,
     /// Whom this reply answered, when the backend filed it elsewhere (Isso keeps two levels).
     pub in_reply_to: Option<String>,
 }
@@ -63,10 +83,26 @@ impl Comment {
             text: c.text,
             created_ms: time::parse_rfc3339_ms(&c.created_at),
             fresh: false,
-            status: Status::Published,
+            status: Status::from_native(c.status),
+            pinned: c.pinned,
             in_reply_to: None,
             html: None,
             markdown: true,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use threadline_protocol::CommentStatus as Wire;
+
+    #[test]
+    fn native_statuses_read_as_a_reader_sees_them() {
+        let wire: Vec<Wire> =
+            serde_json::from_str(r#"["approved","pending","removed","rejected","hidden","later"]"#).unwrap();
+        let statuses: Vec<Status> = wire.into_iter().map(Status::from_native).collect();
+        use Status::*;
+        assert_eq!(statuses, [Published, Pending, Removed, Removed, Pending, Published]);
     }
 }

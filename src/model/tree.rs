@@ -220,7 +220,8 @@ fn build_trees(comments: Vec<Comment>) -> (Vec<Shared<Node>>, Placement) {
         list.sort_by_key(key);
     }
     let mut roots: Vec<usize> = (0..n).filter(|i| parent[*i].is_none()).collect();
-    roots.sort_by_key(key);
+    // A moderator pins a conversation so that readers meet it first.
+    roots.sort_by_key(|i| (!kept[*i].pinned, key(i)));
 
     let placed = kept
         .iter()
@@ -284,5 +285,7 @@ pub fn flatten_descendants(node: &Shared<Node>) -> Vec<FlatReply> {
     out
 }
 
+#[cfg(feature = "moderator")]
+mod replace;
 #[cfg(test)]
 mod tests;

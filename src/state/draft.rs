@@ -25,6 +25,12 @@ pub fn text_key(thread: &str, parent: Option<&str>) -> String {
     format!("threadline:draft:{}:{thread}", parent.unwrap_or("top"))
 }
 
+/// Storage key of the reader's author token for the API at `api` (its base URL): one token
+/// per API, as the server issues them, so two sites' tokens never mix.
+pub fn author_key(api: &str) -> String {
+    format!("threadline:author:{api}")
+}
+
 /// Reads a stored identity; anything unreadable counts as none.
 pub fn parse_identity(stored: Option<&str>) -> Identity {
     stored.and_then(|s| crate::api::from_json(s).ok()).unwrap_or_default()
@@ -33,6 +39,12 @@ pub fn parse_identity(stored: Option<&str>) -> Identity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_tokens_are_kept_per_api() {
+        assert_ne!(author_key("https://a.example/api"), author_key("https://b.example/api"));
+        assert_ne!(author_key("https://a.example/api"), IDENTITY_KEY);
+    }
 
     #[test]
     fn keys_separate_threads_and_parents() {

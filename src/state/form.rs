@@ -41,6 +41,8 @@ pub struct FormState {
     pub error: Option<ClientError>,
     /// True while a post is in flight.
     pub busy: bool,
+    /// The comment just posted waits for a moderator: the form says so until the next edit.
+    pub held: bool,
 }
 
 impl FormState {
@@ -78,8 +80,11 @@ pub enum FormAction {
     Submit(String),
     /// Validation or the post failed.
     Failed(ClientError),
-    /// The post succeeded.
-    Posted,
+    /// The post succeeded; `held` when the comment waits for a moderator.
+    Posted {
+        /// The backend holds the comment for review.
+        held: bool,
+    },
     /// Something filled the hidden honeypot field.
     Honeypot(String),
 }
@@ -96,6 +101,7 @@ impl Reducible for FormState {
 pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
     match action {
         FormAction::Edit(field, value) => {
+            s.held = false;
             if s.error.as_ref().and_then(ClientError::field) == Some(field.name()) {
                 s.error = None;
             }
@@ -110,6 +116,7 @@ pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
         }
         FormAction::Submit(key) => {
             s.busy = true;
+            s.held = false;
             s.error = None;
             s.draft.idempotency_key.get_or_insert(key);
         }
@@ -117,8 +124,9 @@ pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
             s.busy = false;
             s.error = Some(e);
         }
-        FormAction::Posted => {
+        FormAction::Posted { held } => {
             s.busy = false;
+            s.held = held;
             s.error = None;
             s.draft.text.clear();
             s.draft.idempotency_key = None;
@@ -197,8 +205,18 @@ mod tests {
         let s = reduce_form(s, FormAction::Edit(Field::Author, "Ann".into()));
         assert_eq!(s.error, None, "editing the field at fault clears its error");
         assert_eq!(s.draft.idempotency_key, None, "edited words are a new comment");
-        let s = reduce_form(s, FormAction::Posted);
-        assert_eq!((s.value(Field::Text), s.value(Field::Author)), ("", "Ann"));
+        let s = reduce_form(s, FormAction::Posted { held: false });
+        assert_eq!((s.value(Field::Text), s.value(Field::Author), s.held), ("", "Ann", false));
+    }
+
+    #[test]
+    fn a_held_comment_is_announced_until_the_reader_writes_again() {
+        let s = reduce_form(FormState::default(), FormAction::Edit(Field::Text, "Hello".into()));
+        let s =
+            reduce_form(reduce_form(s, FormAction::Submit("k".into())), FormAction::Posted { held: true });
+        assert!(s.held && s.draft.text.is_empty());
+        assert!(!reduce_form(s.clone(), FormAction::Edit(Field::Text, "More".into())).held);
+        assert!(!reduce_form(s, FormAction::Submit("k2".into())).held);
     }
 
     #[test]

@@ -8,6 +8,9 @@
 
 pub mod draft;
 pub mod form;
+#[cfg(feature = "moderator")]
+pub mod moderation;
+pub mod report;
 
 use crate::api::{Capabilities, Page};
 use crate::error::ClientError;
@@ -84,6 +87,9 @@ pub enum Action {
     /// The reader's comment was stored by the backend; the ticket is the load it was posted
     /// under, so a comment posted to a thread the widget has since left is not shown here.
     Posted(Ticket, Comment),
+    /// A moderator acted on a comment of the load with this ticket: the comment as it is now.
+    #[cfg(feature = "moderator")]
+    Moderated(Ticket, Comment),
 }
 
 impl Reducible for ThreadState {
@@ -130,12 +136,17 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
         }
         Action::Posted(ticket, mut comment) if ticket == s.load && s.phase == Phase::Ready => {
             if !s.forest.contains(&comment.id) {
+                // A held comment is not public yet: the count stays what everyone else sees.
+                s.total += u64::from(comment.status != crate::model::Status::Pending);
                 comment.fresh = true;
                 s.forest.insert(comment);
-                s.total += 1;
             }
         }
+        #[cfg(feature = "moderator")]
+        Action::Moderated(ticket, comment) if ticket == s.load => moderation::moderated(&mut s, comment),
         // An answer to a request that is no longer current: the state it would change is gone.
+        #[cfg(feature = "moderator")]
+        Action::Moderated(..) => {}
         Action::Loaded(..)
         | Action::LoadFailed(..)
         | Action::MoreLoaded(..)
@@ -195,6 +206,9 @@ mod tests {
         assert!(s.forest.roots[1].replies[0].comment.fresh, "the reader's own comment takes focus");
         let again = reduce(s.clone(), Action::Posted(T1, comment("4", Some("3"))));
         assert_eq!(again.total, 4, "a duplicate answer is not counted twice");
+        let held = Comment { status: crate::model::Status::Pending, ..comment("5", None) };
+        let s = reduce(s, Action::Posted(T1, held));
+        assert_eq!((s.total, s.forest.contains("5")), (4, true), "a held comment is shown, not counted");
     }
 
     #[test]

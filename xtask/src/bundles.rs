@@ -11,6 +11,16 @@ use crate::{cmd, tools, Result};
 /// The foreign backends, each a cargo feature of the widget and a bundle in `dist/`.
 pub const FOREIGN: [&str; 4] = ["wordpress", "isso", "waline", "custom"];
 
+/// Moderator mode (issue 11): the Threadline bundle plus the moderator's actions and Queue, a
+/// cargo feature of the widget and a bundle of its own, which the loader fetches only for a
+/// moderator of a Threadline server. Built like a foreign backend's.
+pub const MODERATOR: &str = "moderator";
+
+/// Every bundle built here, after Trunk's Threadline bundle.
+pub fn built_here() -> impl Iterator<Item = &'static str> {
+    FOREIGN.into_iter().chain([MODERATOR])
+}
+
 /// One built bundle: the JS glue and the wasm it loads, both in `dist/` with hashed names.
 #[derive(Debug, Clone)]
 pub struct Bundle {
@@ -22,7 +32,7 @@ pub struct Bundle {
     pub wasm: PathBuf,
 }
 
-/// Builds the bundle of one foreign backend into `dist/`: cargo with only that feature, then
+/// Builds the bundle of one foreign backend (or [`MODERATOR`]) into `dist/`: cargo with only that feature, then
 /// `wasm-bindgen --target web` and `wasm-opt -Oz`, as Trunk builds the Threadline bundle.
 pub fn build_foreign(backend: &'static str, dist: &Path) -> Result<Bundle> {
     crate::header(&format!("dist: the {backend} bundle"));

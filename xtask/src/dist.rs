@@ -27,13 +27,24 @@ pub const WIDGET_BROTLI_GOAL: usize = 90 * 1024;
 /// take most of the bytes: see BENCHMARKS.md's twiggy table), so these ceilings sit about 2 %
 /// above what each bundle weighs today and stop it from growing. BENCHMARKS.md reports the
 /// goal as missed and by how much; lower a ceiling whenever a bundle shrinks.
-pub const WIDGET_BROTLI_LIMITS: [(&str, usize); 5] = [
-    ("threadline", 137 * 1024),
-    ("wordpress", 170 * 1024),
-    ("isso", 170 * 1024),
-    ("waline", 170 * 1024),
-    ("custom", 213 * 1024),
+///
+/// Moderation (reports, statuses, author tokens, its error words) took the reader bundle from
+/// 137 482 B to 146 120 B: 8.4 KiB, against the 8 KiB that issue allows (0.4 KiB over, to be
+/// taken back). The other reader bundles carry the same code, since every bundle has the
+/// native backend.
+pub const WIDGET_BROTLI_LIMITS: [(&str, usize); 6] = [
+    ("threadline", 149_000),
+    ("wordpress", 184_000),
+    ("isso", 183_000),
+    ("waline", 183_000),
+    ("custom", 228_500),
+    // Moderators only: readers never download it.
+    ("moderator", MODERATOR_CEILING),
 ];
+
+/// The moderator bundle's ceiling (brotli bytes), about 2 % above its weight at its first build
+/// (166 523 B).
+const MODERATOR_CEILING: usize = 166 * 1024;
 
 /// The file names substituted into the loader template.
 const BUNDLES_PLACEHOLDER: &str = "__TL_BUNDLES__";
@@ -64,7 +75,7 @@ pub fn build_measured() -> Result<Vec<FileSizes>> {
         js: find_one(&dist, |name| is_native(name, ".js"))?,
     };
     let mut all = vec![native];
-    for backend in bundles::FOREIGN {
+    for backend in bundles::built_here() {
         all.push(bundles::build_foreign(backend, &dist)?);
     }
     let css = hash_name(&dist.join("threadline.css"))?;
@@ -186,7 +197,7 @@ mod tests {
     #[test]
     fn every_bundle_has_a_ceiling() {
         let limited: Vec<&str> = WIDGET_BROTLI_LIMITS.iter().map(|(name, _)| *name).collect();
-        let built: Vec<&str> = std::iter::once("threadline").chain(crate::bundles::FOREIGN).collect();
+        let built: Vec<&str> = std::iter::once("threadline").chain(crate::bundles::built_here()).collect();
         assert_eq!(limited, built);
     }
 
@@ -197,5 +208,6 @@ mod tests {
         assert!(!is_native("threadline-isso-0123abcd.js", ".js"));
         assert!(!is_native("threadline-custom-0123abcd_bg.wasm", "_bg.wasm"));
         assert!(!is_native("threadline.js", ".js"));
+        assert!(!is_native("threadline-moderator-0123abcd.js", ".js"));
     }
 }

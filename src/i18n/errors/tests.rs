@@ -13,6 +13,14 @@ fn every_refusal() -> Vec<Refusal> {
         Refusal::ChallengeFailed,
         Refusal::ChallengeUnsolved,
         Refusal::Said { message: "This thread is locked.".into(), field: None },
+        Refusal::Rejected { message: "Refused by screening (insult).".into(), field: Some("text".into()) },
+        Refusal::Rejected { message: " ".into(), field: None },
+        Refusal::Banned { until: "You cannot post on this site until 2026-12-31 12:00 (UTC).".into() },
+        Refusal::Banned { until: String::new() },
+        Refusal::ThreadLocked,
+        Refusal::AlreadyReported,
+        Refusal::SignedOut,
+        Refusal::OtherSite,
     ];
     #[cfg(feature = "wordpress")]
     all.extend([
@@ -36,7 +44,13 @@ fn every_refusal() -> Vec<Refusal> {
             | Refusal::TooLarge
             | Refusal::ChallengeFailed
             | Refusal::ChallengeUnsolved
-            | Refusal::Said { .. } => {}
+            | Refusal::Said { .. }
+            | Refusal::Rejected { .. }
+            | Refusal::Banned { .. }
+            | Refusal::ThreadLocked
+            | Refusal::AlreadyReported
+            | Refusal::SignedOut
+            | Refusal::OtherSite => {}
             #[cfg(feature = "wordpress")]
             Refusal::Closed
             | Refusal::LoginRequired
@@ -59,6 +73,7 @@ fn every_rule() -> Vec<ValidationError> {
         ValidationError::Required("text"),
         ValidationError::Required("email"),
         ValidationError::Required("thread"),
+        ValidationError::Required("reason"),
         ValidationError::TooShort { field: "text", min: 3 },
         ValidationError::TooShort { field: "author", min: 2 },
         ValidationError::TooLong { field: "author", max: 64 },
@@ -208,4 +223,45 @@ fn rules_name_their_limit() {
         "The Isso comments server refused this comment. Comments need at least 3 characters, and a valid email \
          and website if given."
     );
+}
+
+#[test]
+fn moderation_codes_are_worded_by_the_widget() {
+    let answer = |status, code, message: &str, field: Option<&str>| {
+        let detail = ErrorDetail { code, message: message.into(), field: field.map(str::to_string) };
+        ClientError::from_native(status, Some(detail))
+    };
+    let said = |status, code, message: &str| answer(status, code, message, None).reader_message();
+    assert_eq!(said(403, ErrorCode::ThreadLocked, "Locked!"), "This discussion is closed to new comments.");
+    assert_eq!(said(409, ErrorCode::AlreadyReported, "Again?"), "You have already reported this comment.");
+    assert_eq!(
+        said(401, ErrorCode::Unauthorized, "401"),
+        "Your moderator session has ended. Please sign in again."
+    );
+    assert_eq!(said(403, ErrorCode::Forbidden, "403"), "You are not a moderator of this site.");
+    // A ban: the widget says why, the server until when.
+    assert_eq!(
+        said(403, ErrorCode::Banned, "You cannot post on this site until 2026-12-31 12:00 (UTC)."),
+        "A moderator has blocked you from commenting on this site. You cannot post on this site until \
+         2026-12-31 12:00 (UTC)."
+    );
+    assert_eq!(said(403, ErrorCode::Banned, ""), "A moderator has blocked you from commenting on this site.");
+}
+
+#[test]
+fn a_screening_refusal_shows_the_servers_reason_next_to_its_field() {
+    let reason = "This site does not publish comments like this: your name was refused by its screening \
+                  (insult). Please rephrase it.";
+    let detail = ErrorDetail {
+        code: ErrorCode::CommentRejected,
+        message: reason.into(),
+        field: Some("author".into()),
+    };
+    let e = ClientError::from_native(422, Some(detail));
+    assert_eq!((e.reader_message().as_str(), e.field()), (reason, Some("author")));
+    // Markup in the server's reason stays text, and a blank reason gets the widget's words.
+    let hostile = ClientError::from(Refusal::Rejected { message: "<b>no</b>".into(), field: None });
+    assert_eq!(hostile.reader_message(), "<b>no</b>");
+    let blank = ClientError::from(Refusal::Rejected { message: "".into(), field: None });
+    assert_eq!(blank.reader_message(), "This site does not publish comments like this. Please rephrase it.");
 }

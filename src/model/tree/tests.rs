@@ -28,6 +28,21 @@ fn ids(v: &[(String, usize)]) -> Vec<&str> {
 }
 
 #[test]
+fn pinned_conversations_come_first_and_replies_keep_their_time_order() {
+    let pinned = |mut c: Comment| {
+        c.pinned = true;
+        c
+    };
+    let f = Forest::build(vec![
+        c("1", None, 10),
+        pinned(c("2", None, 20)),
+        c("3", Some("2"), 30),
+        pinned(c("4", Some("2"), 35)),
+    ]);
+    assert_eq!(ids(&outline(&f)), ["2", "3", "4", "1"]);
+}
+
+#[test]
 fn nests_and_orders_by_time() {
     let f = Forest::build(vec![
         c("3", Some("1"), 30),

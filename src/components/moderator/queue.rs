@@ -1,0 +1,165 @@
+//! The Queue view: held and reported comments of the whole site, newest first, each with why
+//! it waits, its reports, a link into its thread, and the moderator's actions.
+
+use super::actions::{ask_reason, label};
+use crate::api::moderation::Verb;
+use crate::components::avatar::Avatar;
+use crate::components::body::Body;
+use crate::components::states::{ErrorBox, Skeleton};
+use crate::i18n::moderation as words;
+use crate::model::time::parse_rfc3339_ms;
+use crate::state::moderation::QueueState;
+use crate::state::Phase;
+use threadline_protocol::moderation::QueueItem;
+use threadline_protocol::{CommentId, CommentStatus};
+use yew::prelude::*;
+
+/// Props of [`QueueView`].
+#[derive(Properties, PartialEq)]
+pub struct QueueProps {
+    /// The queue as it stands.
+    pub state: UseReducerHandle<QueueState>,
+    /// Loads it again.
+    pub reload: Callback<()>,
+    /// Acts on an entry.
+    pub act: Callback<(CommentId, Verb, Option<String>)>,
+}
+
+/// A link into the comment's thread, when its key is a path on this site: a key such as
+/// `//evil.example` or `/\evil.example` would leave it, so it gets no link.
+pub fn thread_href(thread: &str, id: CommentId) -> Option<String> {
+    let rest = thread.strip_prefix('/')?;
+    (!rest.starts_with(['/', '\\'])).then(|| format!("{thread}#comment-{id}"))
+}
+
+/// The entry's status, as the moderator reads it, and its style.
+pub fn status_label(status: CommentStatus) -> (&'static str, &'static str) {
+    match status {
+        CommentStatus::Pending => (words::STATUS_HELD, "held"),
+        CommentStatus::Hidden => (words::STATUS_HIDDEN, "hidden"),
+        _ => (words::STATUS_REPORTED, "reported"),
+    }
+}
+
+/// The site's queue.
+#[function_component]
+pub fn QueueView(props: &QueueProps) -> Html {
+    let s = &props.state;
+    let refresh = props.reload.reform(|_: MouseEvent| ());
+    let (state, content) = match &s.phase {
+        Phase::Loading => ("loading", html! { <Skeleton /> }),
+        Phase::Failed(e) => (
+            "error",
+            html! { <ErrorBox message={e.reader_message()} on_retry={Some(props.reload.clone())} /> },
+        ),
+        Phase::Ready if s.items.is_empty() => {
+            ("ready", html! { <p class="tl-empty">{ words::QUEUE_EMPTY }</p> })
+        }
+        Phase::Ready => (
+            "ready",
+            html! {
+                <ol class="tl-queue-list">
+                    { for s.items.iter().map(|item| entry(item, s, &props.act)) }
+                </ol>
+            },
+        ),
+    };
+    html! {
+        <section class="tl-root tl-queue" data-state={state} aria-label={words::TAB_QUEUE}>
+            <header class="tl-header">
+                <h2 class="tl-title">{ words::QUEUE_TITLE }</h2>
+                <button type="button" class="tl-link-button tl-queue-refresh" onclick={refresh}>{ words::REFRESH }</button>
+            </header>
+            { content }
+        </section>
+    }
+}
+
+fn entry(item: &QueueItem, s: &QueueState, act: &Callback<(CommentId, Verb, Option<String>)>) -> Html {
+    let c = &item.comment;
+    let id = c.id;
+    let (status, style) = status_label(c.status);
+    let busy = s.busy == Some(id);
+    let button = |verb: Verb| {
+        let act = act.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let reason = match verb {
+                Verb::Reject => match ask_reason() {
+                    Some(reason) => reason,
+                    None => return,
+                },
+                _ => None,
+            };
+            act.emit((id, verb, reason));
+        });
+        html! {
+            <button type="button" class={classes!("tl-mod-button", format!("tl-mod-{}", verb.path()))}
+                disabled={busy} {onclick}>{ label(verb) }</button>
+        }
+    };
+    let when = parse_rfc3339_ms(&c.created_at).map(|ms| {
+        let ago = crate::i18n::ago::ago(js_sys::Date::now() as i64, ms).to_string();
+        html! { <time class="tl-time" datetime={c.created_at.clone()}>{ ago }</time> }
+    });
+    let place = match thread_href(&item.thread, id) {
+        Some(href) => {
+            html! { <a class="tl-queue-thread" {href} title={words::OPEN_IN_THREAD}>{ item.thread.clone() }</a> }
+        }
+        None => html! { <span class="tl-queue-thread">{ item.thread.clone() }</span> },
+    };
+    let failed = s.failed.as_ref().filter(|(f, _)| *f == id).map(|(_, e)| e.reader_message());
+    html! {
+        <li class="tl-queue-item" data-id={id.to_string()} data-status={style}>
+            <article class="tl-card">
+                <header class="tl-meta">
+                    <Avatar name={AttrValue::from(c.author.clone())} />
+                    <span class="tl-byline">
+                        <span class="tl-author">{ c.author.clone() }</span>
+                        <span class={classes!("tl-badge", format!("tl-status-{style}"))}>{ status }</span>
+                        { when.unwrap_or_default() }
+                    </span>
+                </header>
+                <p class="tl-queue-where">{ words::IN_THREAD }{ " " }{ place }</p>
+                <Body text={AttrValue::from(c.text.clone())} html={None::<AttrValue>} markdown=true />
+                if let Some(reason) = item.reason.clone() {
+                    <p class="tl-queue-reason"><strong>{ words::WHY }</strong>{ " " }{ reason }</p>
+                }
+                if !item.reports.is_empty() {
+                    <div class="tl-queue-reports">
+                        <strong>{ words::report_count(item.reports.len()) }</strong>
+                        <ul>
+                            { for item.reports.iter().map(|r| html! {
+                                <li>
+                                    <span class="tl-badge">{ words::report_reason(r.reason) }</span>
+                                    if let Some(note) = r.note.clone() { { " " }{ note } }
+                                </li>
+                            }) }
+                        </ul>
+                    </div>
+                }
+                <footer class="tl-actions">
+                    <span class="tl-mod-actions" role="group" aria-label={words::ACTIONS} aria-busy={busy.to_string()}>
+                        { for [Verb::Approve, Verb::Reject, Verb::Delete].into_iter().map(button) }
+                    </span>
+                    if let Some(message) = failed {
+                        <span class="tl-form-error" role="alert">{ message }</span>
+                    }
+                </footer>
+            </article>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_on_this_site_get_a_link() {
+        assert_eq!(thread_href("/2026/a", 7).as_deref(), Some("/2026/a#comment-7"));
+        assert_eq!(thread_href("//evil.example/x", 7), None);
+        assert_eq!(thread_href("/\\evil.example", 7), None);
+        assert_eq!(thread_href("javascript:alert(1)", 7), None);
+        assert_eq!(status_label(CommentStatus::Hidden).1, "hidden");
+    }
+}

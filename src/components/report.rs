@@ -1,0 +1,166 @@
+//! A comment's Report button and its reason dialog: a native modal `<dialog>`, so the browser
+//! itself makes the page behind it inert, moves focus into it and closes it on Escape.
+
+use crate::effects::report::report;
+use crate::effects::ThreadCtx;
+use crate::error::{ClientError, Refusal};
+use crate::i18n;
+use crate::state::report::{ReportAction, ReportState, Reported};
+use std::rc::Rc;
+use threadline_protocol::moderation::REPORT_NOTE_MAX;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlDialogElement, HtmlElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Props of [`ReportButton`].
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    /// The comment to report.
+    pub id: Rc<str>,
+}
+
+/// "Report", then "Reported" once the server has the reader's report.
+#[function_component]
+pub fn ReportButton(props: &ReportProps) -> Html {
+    let ctx = use_context::<Rc<ThreadCtx>>();
+    let state = use_reducer(ReportState::default);
+    let (button, dialog) = (use_node_ref(), use_node_ref());
+    {
+        // Opened: show it as a modal. Closed again (Cancel, Escape or a sent report): focus goes
+        // back where the reader was.
+        let (button, dialog) = (button.clone(), dialog.clone());
+        use_effect_with((state.open, state.opened), move |(open, opened)| {
+            if *open {
+                if let Some(d) = dialog.cast::<HtmlDialogElement>().filter(|d| !d.open()) {
+                    let _ = d.show_modal();
+                }
+            } else if *opened > 0 {
+                if let Some(b) = button.cast::<HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
+    let Some(ctx) = ctx else { return html! {} };
+    let dispatch = |action: ReportAction| {
+        let state = state.clone();
+        move || state.dispatch(action.clone())
+    };
+    let open = dispatch(ReportAction::Open);
+    let status = match state.done {
+        Some(Reported::Now) => i18n::REPORT_THANKS.to_string(),
+        Some(Reported::Before) => ClientError::from(Refusal::AlreadyReported).reader_message(),
+        None => String::new(),
+    };
+    html! {
+        <>
+            // Still focusable once done (aria-disabled, not disabled), so focus can come back to it.
+            <button ref={button} type="button" class="tl-report tl-link-button" aria-haspopup="dialog"
+                aria-disabled={state.done.is_some().to_string()} onclick={move |_| open()}>
+                { if state.done.is_some() { i18n::REPORTED } else { i18n::REPORT } }
+            </button>
+            <span class="tl-report-status" role="status">{ status }</span>
+            if state.open {
+                { report_dialog(&ctx, &props.id, &state, dialog) }
+            }
+        </>
+    }
+}
+
+/// The dialog: a reason (radio group), an optional note, Send and Cancel.
+fn report_dialog(
+    ctx: &Rc<ThreadCtx>,
+    id: &Rc<str>,
+    state: &UseReducerHandle<ReportState>,
+    dialog: NodeRef,
+) -> Html {
+    let prefix = format!("tl-report-{id}");
+    let close = {
+        let state = state.clone();
+        Callback::from(move |_: Event| state.dispatch(ReportAction::Close))
+    };
+    let cancel = close.reform(|e: Event| {
+        // The state closes the dialog (and returns focus) itself, the same way as Cancel.
+        e.prevent_default();
+        e
+    });
+    let onsubmit = {
+        let (ctx, id, state) = (ctx.clone(), id.clone(), state.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            report(&ctx, id.clone(), &state);
+        })
+    };
+    let onkeydown = {
+        let dialog = dialog.clone();
+        Callback::from(move |e: KeyboardEvent| keep_tab_inside(&e, &dialog))
+    };
+    let error = state.error.as_ref().map(ClientError::reader_message);
+    let reasons = i18n::REPORT_REASONS.iter().map(|(reason, label)| {
+        let (state, reason) = (state.clone(), *reason);
+        html! {
+            <label class="tl-report-reason">
+                <input type="radio" name={prefix.clone()} checked={state.reason == Some(reason)}
+                    onchange={move |_| state.dispatch(ReportAction::Choose(reason))} />
+                { *label }
+            </label>
+        }
+    });
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(t) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                state.dispatch(ReportAction::Note(t.value()));
+            }
+        })
+    };
+    html! {
+        <dialog ref={dialog} class="tl-dialog" role="dialog" aria-modal="true" aria-labelledby={format!("{prefix}-title")}
+            oncancel={cancel} {onkeydown}>
+            <form class="tl-report-form" novalidate=true {onsubmit} aria-busy={state.busy.to_string()}>
+                <h3 class="tl-dialog-title" id={format!("{prefix}-title")}>{ i18n::REPORT_TITLE }</h3>
+                <fieldset class="tl-report-reasons">
+                    <legend>{ i18n::REPORT_WHY }</legend>
+                    { for reasons }
+                </fieldset>
+                <div class="tl-field">
+                    <label for={format!("{prefix}-note")}>{ i18n::REPORT_NOTE }</label>
+                    <textarea id={format!("{prefix}-note")} name="note" rows="3" maxlength={REPORT_NOTE_MAX.to_string()}
+                        value={state.note.clone()} {oninput} />
+                </div>
+                if let Some(msg) = error {
+                    <p class="tl-form-error" role="alert">{ msg }</p>
+                }
+                <div class="tl-form-actions">
+                    <button type="submit" class="tl-button" aria-disabled={state.busy.to_string()}>
+                        { if state.busy { i18n::REPORT_SENDING } else { i18n::REPORT_SEND } }
+                    </button>
+                    <button type="button" class="tl-dialog-cancel tl-link-button" onclick={close.reform(Event::from)}>
+                        { i18n::CANCEL }
+                    </button>
+                </div>
+            </form>
+        </dialog>
+    }
+}
+
+/// Tab from the last control goes to the first, Shift+Tab from the first to the last. The
+/// modal dialog already makes the page inert; this keeps focus off the browser's own toolbar
+/// too. The first control is the radio group, which Tab enters and leaves as one stop.
+fn keep_tab_inside(e: &KeyboardEvent, dialog: &NodeRef) {
+    let (Some(dialog), Some(from)) = (dialog.cast::<Element>(), e.target_dyn_into::<Element>()) else {
+        return;
+    };
+    let is = |selector: &str| from.matches(selector).unwrap_or(false);
+    // In order of preference: Tab enters a radio group at its checked radio.
+    let to: &[&str] = match (e.key().as_str(), e.shift_key()) {
+        ("Tab", false) if is(".tl-dialog-cancel") => &["input:checked", "input[type=radio]"],
+        ("Tab", true) if is("input[type=radio]") => &[".tl-dialog-cancel"],
+        _ => return,
+    };
+    let found = to.iter().find_map(|s| dialog.query_selector(s).ok().flatten());
+    if let Some(el) = found.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+        e.prevent_default();
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,168 @@
+//! Moderator mode's pure state: the stored session's key and shape, the sign-in link's token,
+//! a moderated comment in the thread, and the Queue view's reducer.
+
+use super::{Phase, ThreadState};
+use crate::error::ClientError;
+use crate::model::{Comment, Status};
+use std::rc::Rc;
+use threadline_protocol::moderation::{Queue, QueueItem};
+use threadline_protocol::CommentId;
+use yew::Reducible;
+
+/// The page URL's hash that carries a one-time sign-in token: `#threadline-signin=<token>`.
+pub const SIGNIN_HASH: &str = "#threadline-signin=";
+
+/// Storage key of the moderator's session for the API at `api` (its base URL, no trailing
+/// slash). The loader reads the same key to choose the moderator bundle.
+pub fn session_key(api: &str) -> String {
+    format!("threadline:moderator:{api}")
+}
+
+/// The one-time token in a sign-in link's hash, if this hash is one.
+pub fn signin_token(hash: &str) -> Option<&str> {
+    hash.strip_prefix(SIGNIN_HASH).map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// What is kept in `localStorage` for a signed-in moderator.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoredSession {
+    /// The session token (`Authorization: Bearer …`).
+    pub session: String,
+    /// The moderator's name, shown in the moderator bar.
+    pub name: String,
+}
+
+/// The thread after a moderator's action: the comment takes its new shape in place, and the
+/// count follows whether readers can now see it.
+pub fn moderated(s: &mut ThreadState, comment: Comment) {
+    if s.phase != Phase::Ready {
+        return;
+    }
+    let now = comment.status == Status::Published;
+    if let Some(old) = s.forest.replace(comment) {
+        match (old.status == Status::Published, now) {
+            (false, true) => s.total += 1,
+            (true, false) => s.total = s.total.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+/// Where the Queue view stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QueueState {
+    /// Loading, shown, or failed (with a retry).
+    pub phase: Phase,
+    /// The entries still waiting, newest first.
+    pub items: Vec<QueueItem>,
+    /// The entry a moderator's action is in flight for.
+    pub busy: Option<CommentId>,
+    /// The last action that failed: on which entry, and why.
+    pub failed: Option<(CommentId, ClientError)>,
+}
+
+/// Everything that happens to the Queue view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueueAction {
+    /// The queue is (re)loading.
+    Reload,
+    /// The queue arrived.
+    Loaded(Queue),
+    /// The queue could not be loaded.
+    LoadFailed(ClientError),
+    /// A moderator acts on an entry.
+    Acting(CommentId),
+    /// The action succeeded: the entry leaves the queue.
+    Acted(CommentId),
+    /// The action failed; the entry stays, with the reason.
+    ActFailed(CommentId, ClientError),
+}
+
+impl Reducible for QueueState {
+    type Action = QueueAction;
+
+    fn reduce(self: Rc<Self>, action: QueueAction) -> Rc<Self> {
+        Rc::new(reduce_queue((*self).clone(), action))
+    }
+}
+
+/// The transition function of the Queue view.
+pub fn reduce_queue(mut s: QueueState, action: QueueAction) -> QueueState {
+    match action {
+        QueueAction::Reload => s.phase = Phase::Loading,
+        QueueAction::Loaded(queue) => {
+            s.items = queue.items;
+            s.phase = Phase::Ready;
+        }
+        QueueAction::LoadFailed(e) => s.phase = Phase::Failed(e),
+        QueueAction::Acting(id) => {
+            s.busy = Some(id);
+            s.failed = None;
+        }
+        QueueAction::Acted(id) => {
+            s.items.retain(|item| item.comment.id != id);
+            s.busy = s.busy.filter(|b| *b != id);
+        }
+        QueueAction::ActFailed(id, e) => {
+            s.busy = s.busy.filter(|b| *b != id);
+            s.failed = Some((id, e));
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{reduce, Action, Ticket};
+
+    fn item(id: CommentId) -> QueueItem {
+        serde_json::from_value(serde_json::json!({
+            "comment": {"id": id, "thread": "/t", "parent": null, "author": "A", "text": "t",
+                        "created_at": "2026-01-01T00:00:00Z", "status": "pending"},
+            "thread": "/t", "reason": "held for review", "reports": []
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_sign_in_hash_and_the_key() {
+        assert_eq!(signin_token("#threadline-signin=abc"), Some("abc"));
+        assert_eq!(signin_token("#threadline-signin="), None);
+        assert_eq!(signin_token("#comment-4"), None);
+        assert_ne!(session_key("https://a/api"), session_key("https://b/api"));
+        assert_ne!(session_key("https://a/api"), crate::state::draft::author_key("https://a/api"));
+    }
+
+    #[test]
+    fn an_entry_leaves_the_queue_once_acted_on() {
+        let s = reduce_queue(QueueState::default(), QueueAction::Reload);
+        let s =
+            reduce_queue(s, QueueAction::Loaded(Queue { items: vec![item(1), item(2)], next_cursor: None }));
+        assert_eq!((s.phase.clone(), s.items.len()), (Phase::Ready, 2));
+        let s = reduce_queue(s, QueueAction::Acting(1));
+        let s = reduce_queue(s, QueueAction::ActFailed(1, ClientError::Status(500)));
+        assert_eq!((s.busy, s.items.len(), s.failed.as_ref().map(|f| f.0)), (None, 2, Some(1)));
+        let s = reduce_queue(s, QueueAction::Acting(2));
+        assert_eq!(s.failed, None);
+        let s = reduce_queue(s, QueueAction::Acted(2));
+        assert_eq!((s.busy, s.items.iter().map(|i| i.comment.id).collect::<Vec<_>>()), (None, vec![1]));
+    }
+
+    #[test]
+    fn a_moderated_comment_changes_in_place_and_in_the_count() {
+        let held = Comment { id: "1".into(), status: Status::Pending, ..Default::default() };
+        let other = Comment { id: "2".into(), ..Default::default() };
+        let page = crate::api::Page { comments: vec![held, other], next_cursor: None, total: Some(1) };
+        let s = reduce(ThreadState::default(), Action::Reload(Ticket(1)));
+        let s = reduce(s, Action::Loaded(Ticket(1), page, crate::api::Capabilities::BASE));
+        let approved = Comment { id: "1".into(), ..Default::default() };
+        let s = reduce(s, Action::Moderated(Ticket(1), approved.clone()));
+        assert_eq!((s.total, s.forest.roots[0].comment.status), (2, Status::Published));
+        let late = Comment { status: Status::Removed, ..approved };
+        let s = reduce(s, Action::Moderated(Ticket(9), late.clone()));
+        assert_eq!(s.total, 2, "an answer for another load is dropped");
+        let s = reduce(s, Action::Moderated(Ticket(1), late));
+        assert_eq!((s.total, s.forest.roots[0].comment.status), (1, Status::Removed));
+    }
+}
