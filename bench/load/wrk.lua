@@ -6,9 +6,9 @@
 -- list: every request is GET BENCH_LIST_PATH (one 50-comment page).
 -- post: every request is a new top-level comment: POST BENCH_POST_PATH with a JSON body in the
 --       native shape (Threadline and the floor: thread, parent, author, email, text) or Isso's
---       (text, author, email, title; the thread is in BENCH_POST_PATH's `uri`). Every body is
---       unique (BENCH_RUN, the wrk thread and a counter), and carries a unique Idempotency-Key
---       as the widget sends one.
+--       (text, author, email, title; the thread is in BENCH_POST_PATH's `uri`). Every text is
+--       an ordinary comment made unique by words that spell out the run, the wrk thread and a
+--       counter, and every post carries a unique Idempotency-Key as the widget sends one.
 -- mix:  19 of every 20 requests of a connection thread are the list, the 20th is a post: 95 % / 5 %.
 --
 -- Bounded in count as well as by wrk's -d: each wrk thread stops after BENCH_MAX_REQUESTS
@@ -51,9 +51,35 @@ local function json_string(s)
   return '"' .. s:gsub('[%c"\\]', function(c) return string.format("\\u%04x", c:byte()) end) .. '"'
 end
 
+-- The seeded thread's words. A run id such as `post-c16-1764084000123123` in the text would
+-- look like evasion to Threadline's screen (letters mixed with digits, a long number) and send
+-- every post down its slowest path, which ordinary comments do not take.
+local words = {
+  "the", "article", "server", "really", "comment", "thread", "because", "reply", "fast", "sqlite",
+  "page", "agree", "point", "about", "which", "would", "however", "widget", "reader", "think", "data",
+  "load", "with", "more", "than", "that", "this", "and", "not", "good", "question", "example",
+}
+
+-- `k` (a whole number) in base 32, one word per digit.
+local function spell(k)
+  local out = {}
+  repeat
+    out[#out + 1] = words[(k % 32) + 1]
+    k = math.floor(k / 32)
+  until k == 0
+  return table.concat(out, " ")
+end
+
+-- The run id as a number (a 20-bit hash), so that texts differ between runs too.
+local run_words = 0
+for i = 1, #run_id do
+  run_words = (run_words * 31 + run_id:byte(i)) % 1048576
+end
+
 local function post_request()
   local n = string.format("%s-%d-%d", run_id, id, sent)
-  local text = "Comment " .. n .. ". " .. filler
+  local text = "I read this " .. spell(run_words) .. ", then " .. spell(id) .. " and " .. spell(sent) .. ". "
+    .. filler
   local body
   if post_kind == "isso" then
     body = '{"text":' .. json_string(text) .. ',"author":"Bench ' .. id .. '","email":"bench@example.org",'

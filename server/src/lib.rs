@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod routes;
 pub mod screen;
+pub mod screen_report;
 pub mod screening;
 pub mod seed;
 pub mod site;

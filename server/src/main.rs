@@ -11,6 +11,7 @@ use clap::Parser;
 use threadline_server::abuse::{Guards, LimitArgs};
 use threadline_server::admin::{self, Command};
 use threadline_server::app::parse_origin;
+use threadline_server::screen_report::{self, ScreenReportArgs};
 use threadline_server::site::{self, SiteArgs, Sites};
 use threadline_server::{app, clock, seed, AppState, Store};
 use tokio::net::TcpListener;
@@ -49,7 +50,17 @@ struct Cli {
     #[arg(long)]
     demo_moderator: bool,
     #[command(subcommand)]
-    command: Option<Command>,
+    command: Option<Subcommand>,
+}
+
+/// The subcommands: administration, run on `--db`, and the screen's report, which needs none.
+#[derive(Debug, clap::Subcommand)]
+enum Subcommand {
+    #[command(flatten)]
+    Admin(Command),
+    /// Print the built-in screen's hold rates on a labelled corpus as JSON (for `cargo xtask
+    /// bench`); opens no database.
+    ScreenReport(ScreenReportArgs),
 }
 
 #[tokio::main]
@@ -76,6 +87,10 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+    if let Some(Subcommand::ScreenReport(args)) = &cli.command {
+        std::io::stdout().lock().write_all(screen_report::run(args)?.as_bytes())?;
+        return Ok(());
+    }
     if let Some(dir) = &cli.dist {
         if !dir.is_dir() {
             return Err(format!("--dist {} is not a directory", dir.display()).into());
@@ -84,7 +99,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let store = Store::open_with_cache(&cli.db, cli.page_cache_mb.saturating_mul(1 << 20))
         .await
         .map_err(|e| format!("cannot open {}: {e}", cli.db.display()))?;
-    if let Some(command) = cli.command {
+    if let Some(Subcommand::Admin(command)) = cli.command {
         let out = admin::run(&store, command).await;
         store.close().await;
         let mut stdout = std::io::stdout().lock();

@@ -31,8 +31,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  bench [PART...]       measure Threadline against its peers (parts: sizes render load;
-                        all by default) and regenerate BENCHMARKS.md and docs/bench/
+  bench [PART...]       measure Threadline against its peers (parts: sizes render load
+                        screening; all by default) and regenerate BENCHMARKS.md and docs/bench/
   bench report          redraw BENCHMARKS.md and the plots from docs/bench/results.json
   dist                  build the widget for release into dist/ and print its sizes
   demo [--listen ADDR]  build and serve the demo article (default 127.0.0.1:8080)

@@ -1,28 +1,36 @@
-//! `cargo xtask bench [sizes] [render] [load] | report`: Threadline measured against its peers.
+//! `cargo xtask bench [sizes] [render] [load] [screening] | report`: Threadline measured
+//! against its peers, and its screening of new comments.
 //!
 //! Each part writes `target/bench/<part>.json`; the report merges them into the committed
 //! `docs/bench/results.json` and regenerates `BENCHMARKS.md` and the plots from it. With no
-//! argument every part runs; `report` only redraws, from the committed results plus any part
-//! files left in `target/bench/`.
+//! argument every part runs; with some, only those, and the committed figures of the others
+//! stay as they are. `report` only redraws, from the committed results plus any part files
+//! left in `target/bench/`.
 
 pub mod load;
 pub mod render;
 pub mod report;
+pub mod screening;
 pub mod sizes;
 
 use crate::Result;
+
+/// The parts, in the order they run.
+pub const PARTS: [&str; 4] = ["sizes", "render", "load", "screening"];
 
 /// Runs the parts named in `args` (all when empty), then writes the report.
 pub fn run(args: &[String]) -> Result {
     let out = crate::target_dir().join("bench");
     std::fs::create_dir_all(&out)?;
     if args == ["report"] {
-        return report::write(&report::collect(&out)?);
+        return report::write(&report::collect(&out, &PARTS)?);
     }
     let all = args.is_empty();
     let wants = |part: &str| all || args.iter().any(|a| a == part);
-    if let Some(unknown) = args.iter().find(|a| !["sizes", "render", "load"].contains(&a.as_str())) {
-        return Err(format!("unknown bench part {unknown:?}: use sizes, render, load or report").into());
+    if let Some(unknown) = args.iter().find(|a| !PARTS.contains(&a.as_str())) {
+        return Err(
+            format!("unknown bench part {unknown:?}: use {}, or report alone", PARTS.join(", ")).into()
+        );
     }
     let started = std::time::Instant::now();
     if wants("sizes") {
@@ -39,7 +47,12 @@ pub fn run(args: &[String]) -> Result {
         crate::header("bench: servers under load");
         load::run(&out)?;
     }
-    report::write(&report::collect(&out)?)?;
+    if wants("screening") {
+        crate::header("bench: screening of new comments");
+        screening::run(&out)?;
+    }
+    let ran: Vec<&str> = PARTS.into_iter().filter(|part| wants(part)).collect();
+    report::write(&report::collect(&out, &ran)?)?;
     println!("bench finished in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }

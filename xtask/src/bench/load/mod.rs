@@ -14,6 +14,10 @@
 //!
 //! Writes `load.json` (see [`run`]) with the rows, the race, the goals of issue 6 as ratios of
 //! the same run, and notes.
+//!
+//! [`screening_posts`] (in `screening`) reuses the same scenario for the `screening` part of the
+//! bench: posts to threadline-server with its built-in screening beside the same server whose
+//! default site has screening off.
 
 mod data;
 mod goals;
@@ -22,6 +26,7 @@ mod install;
 mod race;
 mod report;
 mod scenarios;
+mod screening;
 mod servers;
 mod wrk;
 
@@ -38,6 +43,8 @@ use race::run_race;
 use report::{loadavg, notes, print_table, to_json};
 use scenarios::run_scenario;
 use servers::Bins;
+
+pub use screening::screening_posts;
 
 /// Seconds of every measured wrk run (`THREADLINE_BENCH_LOAD_SECS` overrides it).
 const DEFAULT_SECS: u64 = 2;
@@ -76,6 +83,9 @@ enum Server {
     Isso,
     /// `threadline-bench-floor`.
     Floor,
+    /// `threadline-server` as shipped, but its `default` site stored with screening off
+    /// (`site set default --screening off` on the fresh database before it starts).
+    ThreadlineUnscreened,
 }
 
 impl Server {
@@ -85,11 +95,17 @@ impl Server {
             Server::ThreadlineQuiet => "threadline-server RUST_LOG=warn",
             Server::Isso => "isso-0.14.0-gunicorn-2w",
             Server::Floor => "floor",
+            Server::ThreadlineUnscreened => "threadline-server screening off",
         }
     }
 
     fn is_isso(self) -> bool {
         self == Server::Isso
+    }
+
+    /// Whether this is `threadline-server`, whose pages count the visible comments (`total`).
+    fn is_threadline(self) -> bool {
+        matches!(self, Server::Threadline | Server::ThreadlineQuiet | Server::ThreadlineUnscreened)
     }
 
     /// The request path of one page of `thread`.
@@ -139,6 +155,34 @@ struct Plan {
     runs: usize,
 }
 
+impl Plan {
+    /// [`DEFAULT_SECS`] per run and `default_runs` runs, unless `THREADLINE_BENCH_LOAD_SECS` or
+    /// `THREADLINE_BENCH_LOAD_RUNS` say otherwise.
+    fn from_env(default_runs: usize) -> Plan {
+        let env =
+            |name: &str| std::env::var(name).ok().and_then(|s| s.parse::<u64>().ok()).filter(|&n| n > 0);
+        Plan {
+            secs: env("THREADLINE_BENCH_LOAD_SECS").unwrap_or(DEFAULT_SECS),
+            runs: env("THREADLINE_BENCH_LOAD_RUNS").map_or(default_runs, |n| n as usize),
+        }
+    }
+}
+
+/// `target/bench/<name>`, emptied: the servers' databases and logs of one part.
+fn fresh_dir(name: &str) -> Result<std::path::PathBuf> {
+    let dir = crate::target_dir().join("bench").join(name);
+    if dir.exists() {
+        fs::remove_dir_all(&dir)?;
+    }
+    fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// Builds the servers as the load part runs them and returns `threadline-server`.
+pub fn build_threadline() -> Result<std::path::PathBuf> {
+    Ok(build_servers()?.0)
+}
+
 /// The three scenarios.
 const SCENARIOS: [&str; 3] = ["list", "post", "mix"];
 
@@ -154,17 +198,8 @@ pub fn run(out: &Path) -> Result {
     crate::peers::ensure_isso()?;
     ensure_gunicorn()?;
     let (threadline_bin, floor_bin) = build_servers()?;
-    let env = |name: &str| std::env::var(name).ok().and_then(|s| s.parse::<u64>().ok()).filter(|&n| n > 0);
-    let plan = Plan {
-        secs: env("THREADLINE_BENCH_LOAD_SECS").unwrap_or(DEFAULT_SECS),
-        runs: env("THREADLINE_BENCH_LOAD_RUNS").map_or(DEFAULT_RUNS, |n| n as usize),
-    };
-
-    let work = crate::target_dir().join("bench").join("load-work");
-    if work.exists() {
-        fs::remove_dir_all(&work)?;
-    }
-    fs::create_dir_all(&work)?;
+    let plan = Plan::from_env(DEFAULT_RUNS);
+    let work = fresh_dir("load-work")?;
     let bins = Bins { threadline: threadline_bin, floor: floor_bin, work: work.clone() };
     let comments = seed_comments();
     let load_before = loadavg();
@@ -178,9 +213,15 @@ pub fn run(out: &Path) -> Result {
         rows.extend(run_scenario(&bins, &servers, scenario, &comments, plan)?);
     }
     let order = |s: Server| {
-        [Server::Threadline, Server::Floor, Server::Isso, Server::ThreadlineQuiet]
-            .iter()
-            .position(|&x| x == s)
+        [
+            Server::Threadline,
+            Server::Floor,
+            Server::Isso,
+            Server::ThreadlineQuiet,
+            Server::ThreadlineUnscreened,
+        ]
+        .iter()
+        .position(|&x| x == s)
     };
     rows.sort_by_key(|r| (order(r.server), SCENARIOS.iter().position(|&s| s == r.scenario), r.connections));
     let mut races = Vec::new();

@@ -177,34 +177,7 @@ pub(super) fn to_json(
 ) -> String {
     let mut s = String::from("{\n  \"load\": [\n");
     for (i, r) in rows.iter().enumerate() {
-        let _ = writeln!(
-            s,
-            "    {{\"server\": {}, \"scenario\": {}, \"connections\": {}, \"req_s\": {}, \"p50_ms\": {}, \"p99_ms\": {}, \
-             \"req_s_min\": {}, \"req_s_max\": {}, \"p50_ms_min\": {}, \"p50_ms_max\": {}, \"p99_ms_min\": {}, \"p99_ms_max\": {}, \"runs\": {}, \"cpu_us_per_req\": {}, \"context_switches_per_req\": {}, \
-             \"non2xx\": {}, \"errors_5xx\": {}, \"rss_mb\": {}, \"requests\": {}, \"socket_errors\": {}, \"non2xx_statuses\": {}}}{}",
-            json_str(r.server.name()),
-            json_str(r.scenario),
-            r.connections,
-            num(r.req_s.median, 1),
-            num(r.p50_ms.median, 3),
-            num(r.p99_ms.median, 3),
-            num(r.req_s.min, 1),
-            num(r.req_s.max, 1),
-            num(r.p50_ms.min, 3),
-            num(r.p50_ms.max, 3),
-            num(r.p99_ms.min, 3),
-            num(r.p99_ms.max, 3),
-            r.runs,
-            num(r.cpu_us_per_req, 1),
-            num(r.switches_per_req, 2),
-            r.non2xx,
-            r.errors_5xx,
-            num(r.rss_mb, 1),
-            r.requests,
-            r.socket_errors,
-            json_str(&r.statuses),
-            if i + 1 < rows.len() { "," } else { "" }
-        );
+        let _ = writeln!(s, "    {}{}", row_json(r), if i + 1 < rows.len() { "," } else { "" });
     }
     s.push_str("  ],\n  \"first_comment_race\": [\n");
     for (i, r) in races.iter().enumerate() {
@@ -236,4 +209,36 @@ pub(super) fn to_json(
     }
     let _ = write!(s, "  ],\n  \"seconds\": {:.0}\n}}\n", elapsed.as_secs_f64());
     s
+}
+
+/// One row as a JSON object on one line: the keys of `load.json`'s rows, which the screening
+/// part's rows share.
+pub(super) fn row_json(r: &Row) -> String {
+    let published = r.published.map_or(String::new(), |n| format!(", \"published\": {n}"));
+    format!(
+        "{{\"server\": {}, \"scenario\": {}, \"connections\": {}, \"req_s\": {}, \"p50_ms\": {}, \"p99_ms\": {}, \
+         \"req_s_min\": {}, \"req_s_max\": {}, \"p50_ms_min\": {}, \"p50_ms_max\": {}, \"p99_ms_min\": {}, \"p99_ms_max\": {}, \"runs\": {}, \"cpu_us_per_req\": {}, \"context_switches_per_req\": {}, \
+         \"non2xx\": {}, \"errors_5xx\": {}, \"rss_mb\": {}, \"requests\": {}, \"socket_errors\": {}, \"non2xx_statuses\": {}{published}}}",
+        json_str(r.server.name()),
+        json_str(r.scenario),
+        r.connections,
+        num(r.req_s.median, 1),
+        num(r.p50_ms.median, 3),
+        num(r.p99_ms.median, 3),
+        num(r.req_s.min, 1),
+        num(r.req_s.max, 1),
+        num(r.p50_ms.min, 3),
+        num(r.p50_ms.max, 3),
+        num(r.p99_ms.min, 3),
+        num(r.p99_ms.max, 3),
+        r.runs,
+        num(r.cpu_us_per_req, 1),
+        num(r.switches_per_req, 2),
+        r.non2xx,
+        r.errors_5xx,
+        num(r.rss_mb, 1),
+        r.requests,
+        r.socket_errors,
+        json_str(&r.statuses),
+    )
 }

@@ -31,6 +31,10 @@ pub(super) struct Row {
     pub(super) cpu_us_per_req: f64,
     /// Context switches of all the server's threads per answer.
     pub(super) switches_per_req: f64,
+    /// Posts of the cell that readers can see afterwards (the thread's `total` less its seed
+    /// comment), on threadline-server's posts only: fewer than the 2xx answers means the
+    /// screen held some of the bench's posts, which would then measure the wrong path.
+    pub(super) published: Option<u64>,
 }
 
 /// The median, least and greatest of a figure over the runs of one cell.
@@ -102,6 +106,11 @@ pub(super) fn run_scenario(
             }
         }
         for (r, results) in running.iter().zip(results) {
+            let published = if scenario == "post" && r.server.is_threadline() {
+                Some(visible_total(r, &thread)?.saturating_sub(1))
+            } else {
+                None
+            };
             let sum = |f: fn(&WrkResult) -> u64| results.iter().map(f).sum::<u64>();
             let mut statuses: Vec<&str> =
                 results.iter().flat_map(|x| x.statuses.split(',')).filter(|s| !s.is_empty()).collect();
@@ -126,6 +135,7 @@ pub(super) fn run_scenario(
                     / clock_ticks_per_sec()
                     / sum(|x| x.requests).max(1) as f64,
                 switches_per_req: sum(|x| x.context_switches) as f64 / sum(|x| x.requests).max(1) as f64,
+                published,
             };
             println!(
                 "   {:<32} {scenario} c={:<3} {:>9.1} req/s ({:.1}–{:.1})  p50 {:>8.2} ms  p99 {:>8.2} ms  non-2xx {:>5}  5xx {:>5}  socket errors {:>4}  rss {:>6.1} MB",
@@ -154,6 +164,21 @@ pub(super) fn run_scenario(
         }
     }
     Ok(rows)
+}
+
+/// The `total` of `thread` on threadline-server: the comments readers can see, replies included.
+fn visible_total(running: &Running, thread: &str) -> Result<u64> {
+    let (status, body) = http(running.port, "GET", &running.server.list_path(thread), None)?;
+    let total = body
+        .rsplit_once("\"total\":")
+        .and_then(|(_, rest)| rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok());
+    match total {
+        Some(total) if status == 200 => Ok(total),
+        _ => {
+            Err(format!("{}: no total in the page of {thread} (status {status})", running.server.name())
+                .into())
+        }
+    }
 }
 
 /// Checks that the listed page holds exactly the [`PAGE`] seeded comments.

@@ -35,12 +35,16 @@ impl Running {
         let listen = format!("127.0.0.1:{port}");
         let log = dir.join("server.log");
         let mut command = match server {
-            Server::Threadline | Server::ThreadlineQuiet => {
+            Server::Threadline | Server::ThreadlineQuiet | Server::ThreadlineUnscreened => {
+                let db = dir.join("threadline.db");
+                if server == Server::ThreadlineUnscreened {
+                    screening_off(&bins.threadline, &db)?;
+                }
                 let mut c = Command::new(&bins.threadline);
                 // Limits off: every bench client is on loopback.
                 c.args(["--listen", &listen, "--post-rate", "0", "--duplicate-window-mins", "0"])
                     .args(["--exempt-loopback", "--db"])
-                    .arg(dir.join("threadline.db"));
+                    .arg(&db);
                 // Whatever the caller's environment says: shipped default, or quiet.
                 c.env_remove("RUST_LOG").env_remove("THREADLINE_POW").env_remove("THREADLINE_POW_DIFFICULTY");
                 if server == Server::ThreadlineQuiet {
@@ -161,6 +165,28 @@ impl Drop for Running {
             }
         }
     }
+}
+
+/// Stores the `default` site of the database `db` with screening off, as a site owner would
+/// (`threadline-server --db DB site set default --screening off`). The server reads its sites
+/// at start, so this runs on the fresh file before the server starts.
+fn screening_off(threadline: &Path, db: &Path) -> Result {
+    let output = Command::new(threadline)
+        .arg("--db")
+        .arg(db)
+        .args(["site", "set", "default", "--screening", "off"])
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", threadline.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "`site set default --screening off` failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// Nanoseconds since the Unix epoch, to make request bodies unique across runs.

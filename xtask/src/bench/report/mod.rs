@@ -1,14 +1,15 @@
 //! Turns the raw benchmark JSON into `BENCHMARKS.md` and the SVG plots in `docs/bench/`.
 //!
-//! The three parts write `target/bench/{sizes,render,load}.json`; [`collect`] merges them into
-//! `docs/bench/results.json`, which is committed, and everything else is generated from that
-//! file alone, so `cargo xtask bench report` can redraw the report without measuring again and
-//! a unit test can tell when `BENCHMARKS.md` is stale. The sections live in [`sizes`],
-//! [`render`] and [`load`], the plots in [`plots`].
+//! The parts write `target/bench/{sizes,render,load,screening}.json`; [`collect`] merges them
+//! into `docs/bench/results.json`, which is committed, and everything else is generated from
+//! that file alone, so `cargo xtask bench report` can redraw the report without measuring again
+//! and a unit test can tell when `BENCHMARKS.md` is stale. The sections live in [`sizes`],
+//! [`render`], [`load`] and [`screening`], the plots in [`plots`].
 
 mod load;
 mod plots;
 mod render;
+mod screening;
 mod sizes;
 #[cfg(test)]
 mod tests;
@@ -23,12 +24,14 @@ pub fn docs_dir() -> std::path::PathBuf {
     crate::root().join("docs").join("bench")
 }
 
-/// Merges the parts found in `bench_dir` (keeping earlier results for parts not run this time).
-pub fn collect(bench_dir: &Path) -> Result<Value> {
+/// Merges the files of `parts` found in `bench_dir` into the committed results, keeping the
+/// committed figures of every other part. A run of some parts passes just those, so that a
+/// part file left from an older run cannot replace what is committed.
+pub fn collect(bench_dir: &Path, parts: &[&str]) -> Result<Value> {
     let previous = std::fs::read_to_string(docs_dir().join("results.json")).ok();
     let mut results: Value =
         previous.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_else(|| json!({}));
-    for part in ["sizes", "render", "load"] {
+    for &part in parts {
         if let Ok(text) = std::fs::read_to_string(bench_dir.join(format!("{part}.json"))) {
             results[part] = serde_json::from_str(&text).map_err(|e| format!("{part}.json: {e}"))?;
         }
@@ -111,6 +114,7 @@ pub fn markdown(r: &Value) -> String {
     sizes::section(&mut md, &r["sizes"]);
     render::section(&mut md, &r["render"]);
     load::section(&mut md, &r["load"]);
+    screening::section(&mut md, &r["screening"]);
     md
 }
 
@@ -120,7 +124,7 @@ fn goals_section(md: &mut String, r: &Value) {
         md,
         "## Goals\n\n| goal | value | target | met | by how much | from |\n| --- | ---: | ---: | :---: | --- | --- |"
     );
-    for part in ["sizes", "render", "load"] {
+    for part in super::PARTS {
         let budget = &r[part]["budget"];
         let goals = match r[part]["goals"].as_array() {
             Some(goals) => goals.clone(),

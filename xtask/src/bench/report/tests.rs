@@ -2,7 +2,8 @@
 //! renders, and every figure the JSON holds must show in its table cell, never as [`MISSING`].
 //!
 //! The checks name the keys the measuring code writes (`bench/sizes/measure.mjs`,
-//! `bench/render/run.mjs`, `load/report.rs`) independently of the report code, so a report that
+//! `bench/render/run.mjs`, `load/report.rs`, `bench/screening.rs` and the server's
+//! `screen_report.rs`) independently of the report code, so a report that
 //! reads a key the JSON does not have fails here instead of printing "–".
 
 use std::cell::RefCell;
@@ -125,9 +126,7 @@ fn benchmarks_md_is_generated_from_the_committed_results() {
 fn goals_show_their_values_and_targets() {
     let r = committed();
     let t = Table::after(&markdown(&r), "## Goals");
-    for g in
-        ["sizes", "render", "load"].iter().flat_map(|part| some(&r[*part]["goals"], &format!("{part} goals")))
-    {
+    for g in crate::bench::PARTS.iter().flat_map(|part| some(&r[*part]["goals"], &format!("{part} goals"))) {
         let row = [("goal", cell(text(&g["name"])))];
         t.shows(&row, "value", &[num(&g["value"])]);
         t.shows(&row, "target", &[num(&g["target"])]);
@@ -250,6 +249,59 @@ fn load_shows_every_cell_with_min_max() {
     }
     table.every_column_compared();
     race.every_column_compared();
+}
+
+#[test]
+fn screening_shows_every_rate_and_both_post_rates() {
+    let r = committed();
+    let (md, s) = (markdown(&r), &r["screening"]);
+    let (classes, langs) =
+        (Table::after(&md, "**Hold rates by class"), Table::after(&md, "**Hold rates by language"));
+    let groups = some(&s["rates"]["sets"], "screening sets").iter().map(|g| (&classes, g, "all".to_string()));
+    let groups = groups
+        .chain(
+            some(&s["rates"]["classes"], "screening classes")
+                .iter()
+                .map(|g| (&classes, g, text(&g["class"]).into())),
+        )
+        .chain(
+            some(&s["rates"]["langs"], "screening languages")
+                .iter()
+                .map(|g| (&langs, g, text(&g["lang"]).into())),
+        );
+    for (table, g, group) in groups {
+        let header = if std::ptr::eq(table, &langs) { "language" } else { "class" };
+        let row = [("set", text(&g["set"]).to_string()), (header, group)];
+        table.shows(&row, "comments", &[num(&g["total"])]);
+        for (pct, count, column) in [
+            ("held_pct", "held", "held by the screen"),
+            ("rustrict_held_pct", "rustrict_held", "held by rustrict alone"),
+        ] {
+            // Percent with one decimal, then the count in parentheses.
+            let figures = g[pct].as_f64().map(|p| vec![format!("{p:.1} %"), format!("({})", num(&g[count]))]);
+            table.shows(&row, column, &figures.unwrap_or_else(|| vec![MISSING.into()]));
+        }
+    }
+    let posts = Table::after(&md, "**Posting with screening on and off");
+    for p in some(&s["posts"], "screening posts") {
+        let row = labels(&[("connections", &p["connections"])]);
+        for (side, on) in [("on", &p["on"]), ("off", &p["off"])] {
+            posts.shows(&row, &format!("req/s, {side}"), &nums(on, &["req_s", "req_s_min", "req_s_max"]));
+            posts.shows(&row, &format!("p99 ms, {side}"), &nums(on, &["p99_ms", "p99_ms_min", "p99_ms_max"]));
+            posts.shows(&row, &format!("CPU µs per post, {side}"), &[num(&on["cpu_us_per_req"])]);
+            if let (Some(requests), Some(non2xx)) = (on["requests"].as_u64(), on["non2xx"].as_u64()) {
+                let answered = (requests - non2xx).to_string();
+                posts.shows(&row, &format!("published, {side}"), &[num(&on["published"]), answered]);
+            }
+        }
+        posts.shows(&row, "on ÷ off", &[num(&p["ratio"])]);
+        let verdict = if p["met"] == true { "met" } else { "**missed**" };
+        let target = p["target"].as_str().expect("a posts row names its target");
+        posts.shows(&row, "goal", &[verdict.to_string(), target.to_string()]);
+    }
+    for table in [classes, langs, posts] {
+        table.every_column_compared();
+    }
 }
 
 /// The checks above catch a report that reads keys the JSON does not have, as the first one did.
