@@ -29,7 +29,7 @@ pub const WIDGET_BROTLI_GOAL: usize = 90 * 1024;
 /// goal as missed and by how much; lower a ceiling whenever a bundle shrinks.
 ///
 /// Moderation (reports, statuses, author tokens, its error words) took the reader bundle from
-/// 137 482 B to 146 120 B: 8.4 KiB, against the 8 KiB that issue allows (0.4 KiB over, to be
+/// 137 482 B to 146 269 B: 8.6 KiB, against the 8 KiB that issue allows (0.6 KiB over, to be
 /// taken back). The other reader bundles carry the same code, since every bundle has the
 /// native backend.
 pub const WIDGET_BROTLI_LIMITS: [(&str, usize); 6] = [
