@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::app::parse_origin;
 use crate::routes::moderation::auth::sign_in_expiry;
 use crate::site::{SiteArgs, SiteSettings, DEFAULT_REPORT_THRESHOLD};
-use crate::store::{SiteRow, Store};
+use crate::store::{SiteRow, Store, DEFAULT_HOOK_TIMEOUT_MS};
 use crate::{clock, tokens};
 
 /// An administration subcommand.
@@ -54,6 +54,18 @@ pub struct SiteSet {
     /// default the built-in settings apply.
     #[arg(long, value_name = "FILE.json|off")]
     pub screening: Option<String>,
+    /// Screening hook: POST each new comment that the built-in screen neither held nor
+    /// rejected to this `http://` URL (e.g. the site's own model), which answers
+    /// `{"action":"allow|hold|reject","reason":"…"}`.
+    #[arg(long, value_name = "URL")]
+    pub hook_url: Option<String>,
+    /// With --hook-url: how long the hook may take to answer, in milliseconds [default: 800].
+    #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u32).range(1..=60_000))]
+    pub hook_timeout_ms: Option<u32>,
+    /// With --hook-url: what happens to a comment when the hook times out, answers a non-2xx
+    /// status or something unreadable [default: hold].
+    #[arg(long, value_name = "ACTION", value_parser = ["hold", "allow", "reject"])]
+    pub hook_fail: Option<String>,
 }
 
 /// `threadline-server moderator …`.
@@ -106,6 +118,9 @@ pub async fn run(store: &Store, command: Command) -> Result<String, Box<dyn std:
                         .map_err(|e| format!("cannot read {file}: {e}"))?,
                 ),
             };
+            if set.hook_url.is_none() && (set.hook_timeout_ms.is_some() || set.hook_fail.is_some()) {
+                return Err("--hook-timeout-ms and --hook-fail need --hook-url".into());
+            }
             let row = SiteRow {
                 id: set.id,
                 origins: set.origins,
@@ -113,8 +128,12 @@ pub async fn run(store: &Store, command: Command) -> Result<String, Box<dyn std:
                 approve_known: set.approve_known,
                 report_threshold: set.report_threshold,
                 screening,
+                hook_url: set.hook_url.map(|url| url.trim().to_owned()),
+                hook_timeout_ms: set.hook_timeout_ms.unwrap_or(DEFAULT_HOOK_TIMEOUT_MS),
+                hook_fail: set.hook_fail.unwrap_or_else(|| "hold".into()),
             };
-            // Compiled once here, so that a bad file fails now and not at the next start.
+            // Compiled once here, so that a bad file or hook URL fails now and not at the next
+            // start.
             SiteSettings::from_row(&row, &SiteArgs::default())?;
             store.put_site(&row, now).await?;
             Ok(format!("site {} saved; restart the server to apply it\n", row.id))
@@ -122,8 +141,14 @@ pub async fn run(store: &Store, command: Command) -> Result<String, Box<dyn std:
         Command::Site(SiteCommand::List) => {
             let mut out = String::new();
             for s in store.sites().await? {
+                let hook = match &s.hook_url {
+                    Some(url) => {
+                        format!("{url}\thook_timeout_ms={}\thook_fail={}", s.hook_timeout_ms, s.hook_fail)
+                    }
+                    None => "none".to_owned(),
+                };
                 out.push_str(&format!(
-                    "{}\torigins={}\tpremoderation={}\tapprove_known={}\treport_threshold={}\tscreening={}\n",
+                    "{}\torigins={}\tpremoderation={}\tapprove_known={}\treport_threshold={}\tscreening={}\thook={}\n",
                     s.id,
                     s.origins.join(","),
                     s.premoderation,
@@ -133,7 +158,8 @@ pub async fn run(store: &Store, command: Command) -> Result<String, Box<dyn std:
                         None => "default",
                         Some("off") => "off",
                         Some(_) => "custom",
-                    }
+                    },
+                    hook,
                 ));
             }
             Ok(out)

@@ -1,27 +1,25 @@
 //! The whole HTTP surface in one place: the route table, the fallbacks and the layers.
 
 use std::any::Any;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, X_CONTENT_TYPE_OPTIONS};
-use axum::http::{HeaderName, HeaderValue, Method};
+use axum::http::header::X_CONTENT_TYPE_OPTIONS;
+use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::Router;
 use threadline_protocol::limits::BODY_MAX_BYTES;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::abuse::{forwarded, pow};
+use crate::abuse::forwarded;
+use crate::cors::{self, OriginPolicy};
 use crate::error::{method_not_allowed, not_found, ApiError};
-use crate::extract::AUTHOR_HEADER;
-use crate::extract::IDEMPOTENCY_KEY;
-use crate::routes::comments::IDEMPOTENT_REPLAYED;
 use crate::routes::moderation::{actions, auth, views};
 use crate::routes::{challenge, comments, counts, health, reports};
 use crate::AppState;
@@ -59,10 +57,13 @@ pub fn app(state: AppState) -> Router {
     } else {
         router.layer(axum::middleware::from_fn_with_state(state.clone(), forwarded::warn_untrusted))
     };
-    // The last layer added is the outermost: tracing sees every request, including panics.
+    // The last layer added is the outermost: tracing sees every request, including panics;
+    // the site's origin check runs inside CORS, so that its 403 carries CORS headers.
+    let origins = Arc::new(OriginPolicy::new(&state));
     router
         .layer(DefaultBodyLimit::max(BODY_MAX_BYTES))
-        .layer(cors(&state.allowed_origins))
+        .layer(axum::middleware::from_fn_with_state(origins.clone(), cors::check_site_origin))
+        .layer(cors::layer(origins))
         .layer(SetResponseHeaderLayer::overriding(
             X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -74,25 +75,6 @@ pub fn app(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(state)
-}
-
-/// CORS for exactly the configured origins: GET, POST and DELETE with a JSON body, the
-/// `Idempotency-Key`, `Altcha`, `X-Threadline-Author` and `Authorization` (moderators)
-/// request headers, and `Retry-After` and `Idempotent-Replayed` readable by the widget.
-fn cors(origins: &[String]) -> CorsLayer {
-    let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
-    CorsLayer::new()
-        .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::GET, Method::POST, Method::DELETE, Method::OPTIONS])
-        .allow_headers([
-            CONTENT_TYPE,
-            AUTHORIZATION,
-            HeaderName::from_static(AUTHOR_HEADER),
-            HeaderName::from_static(IDEMPOTENCY_KEY),
-            HeaderName::from_static(pow::HEADER),
-        ])
-        .expose_headers([RETRY_AFTER, HeaderName::from_static(IDEMPOTENT_REPLAYED)])
-        .max_age(CORS_MAX_AGE)
 }
 
 /// A handler panic is a bug: answer 500 with the JSON error body and log it.

@@ -100,6 +100,14 @@ pub enum ApiError {
     /// 403 `forbidden`: the moderator's session is for another site.
     #[error("forbidden")]
     Forbidden,
+    /// 403 `forbidden`: the request's `Origin` is not one of the site it names.
+    #[error("origin {origin} not allowed for site {site}")]
+    OriginForbidden {
+        /// The site the request names.
+        site: String,
+        /// The `Origin` header.
+        origin: String,
+    },
     /// 404 `not_found`: no such comment or ban.
     #[error("no such item")]
     NoSuchItem,
@@ -286,6 +294,14 @@ impl ApiError {
             Self::Forbidden => {
                 (S::FORBIDDEN, C::Forbidden, "You are not a moderator of this site.".into(), None)
             }
+            Self::OriginForbidden { site, .. } => (
+                S::FORBIDDEN,
+                C::Forbidden,
+                format!(
+                    "This page's address is not allowed to use the comment server for the site \"{site}\"."
+                ),
+                None,
+            ),
             Self::NoSuchItem => {
                 (S::NOT_FOUND, C::NotFound, "There is no such comment or ban here.".into(), None)
             }

@@ -8,8 +8,10 @@ pub mod abuse;
 pub mod admin;
 pub mod app;
 pub mod clock;
+pub mod cors;
 pub mod error;
 pub mod extract;
+pub mod hook;
 pub mod routes;
 pub mod screen;
 pub mod screen_report;
@@ -33,8 +35,9 @@ pub const DEMO_THREAD: &str = "/2026/11/alder-falls-riverfront";
 pub struct AppState {
     /// The comment database.
     pub store: Store,
-    /// Browser origins allowed to call the API cross-origin (exact match, e.g. `https://news.example`).
-    pub allowed_origins: Vec<String>,
+    /// The server's own origins (`http://HOST:PORT` it listens on), allowed for every site;
+    /// each site's other origins are in its [`site::SiteSettings`] (see [`cors`]).
+    pub own_origins: Vec<String>,
     /// Directory of the built widget and demo page, served at `/` when set.
     pub dist: Option<PathBuf>,
     /// The abuse limits on posting.

@@ -10,7 +10,6 @@ use std::sync::Arc;
 use clap::Parser;
 use threadline_server::abuse::{Guards, LimitArgs};
 use threadline_server::admin::{self, Command};
-use threadline_server::app::parse_origin;
 use threadline_server::screen_report::{self, ScreenReportArgs};
 use threadline_server::site::{self, SiteArgs, Sites};
 use threadline_server::{app, clock, seed, AppState, Store};
@@ -30,10 +29,6 @@ struct Cli {
     /// Directory with the built widget and demo page, served at `/`.
     #[arg(long, value_name = "DIR")]
     dist: Option<PathBuf>,
-    /// A browser origin allowed to call the API cross-origin (repeatable); the server's own
-    /// origin is always allowed.
-    #[arg(long = "allowed-origin", value_name = "ORIGIN", value_parser = parse_origin)]
-    allowed_origins: Vec<String>,
     /// Fill the demo thread with sample comments if it is empty.
     #[arg(long)]
     seed_demo: bool,
@@ -113,11 +108,9 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let listener =
         TcpListener::bind(cli.listen).await.map_err(|e| format!("cannot listen on {}: {e}", cli.listen))?;
     let addr = listener.local_addr()?;
-    let mut allowed_origins = cli.allowed_origins;
-    allowed_origins.extend(site::allowed_origins(&store).await?);
-    allowed_origins.push(format!("http://{addr}"));
+    let mut own_origins = vec![format!("http://{addr}")];
     if addr.ip().is_loopback() {
-        allowed_origins.push(format!("http://localhost:{}", addr.port()));
+        own_origins.push(format!("http://localhost:{}", addr.port()));
     }
     let guards = Arc::new(Guards::new(&cli.limits, &store).await?);
     let limits = &cli.limits;
@@ -155,7 +148,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     } else {
         None
     };
-    let state = AppState { store: store.clone(), allowed_origins, dist: cli.dist, guards, sites };
+    let state = AppState { store: store.clone(), own_origins, dist: cli.dist, guards, sites };
     let router = app(state);
 
     let mut stdout = std::io::stdout().lock();

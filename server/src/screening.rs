@@ -1,10 +1,12 @@
 //! What a new comment's screening means for its post: the adapter between the pure screen
-//! ([`crate::screen`]) and the post path. It runs in the handler, before the comment
-//! queues for the writer, so that the writer's transactions never wait on it.
+//! ([`crate::screen`]), the site's optional hook ([`crate::hook`]) and the post path. It
+//! runs in the handler, before the comment queues for the writer, so that the writer's
+//! transactions never wait on it.
 
 use threadline_protocol::NewComment;
 
 use crate::error::ApiError;
+use crate::hook::{HookRequest, HookVerdict};
 use crate::screen::{Action, Field, Submission, Verdict};
 use crate::site::SiteSettings;
 
@@ -21,26 +23,57 @@ pub struct Decision {
     pub approve_known: bool,
 }
 
-/// Screens `new` with `site`'s screen: a reject is a 422 naming the field that matched; a
-/// hold, or the site's pre-moderation, holds it.
-pub fn decide(site: &SiteSettings, new: &NewComment) -> Result<Decision, ApiError> {
+/// Screens `new` with `site`'s screen, then, unless the screen held or rejected it, with the
+/// site's hook: a reject is a 422 naming the field that matched (`text` for the hook); a
+/// hold, or the site's pre-moderation, holds it. A site without a hook awaits nothing.
+pub async fn decide(site: &SiteSettings, new: &NewComment) -> Result<Decision, ApiError> {
+    let author = new.author.trim();
+    let website = new.website.as_deref().map(str::trim).filter(|w| !w.is_empty());
     let verdict = match &site.screen {
-        Some(screen) => screen.check(&Submission {
-            text: &new.text,
-            author: new.author.trim(),
-            website: new.website.as_deref().map(str::trim).filter(|w| !w.is_empty()),
-        }),
+        Some(screen) => screen.check(&Submission { text: &new.text, author, website }),
         // Not `Verdict::default()`: its action is the default action, `Hold`.
         None => Verdict { action: Action::Allow, reasons: Vec::new() },
     };
     match verdict.action {
-        Action::Reject => Err(rejection(&verdict)),
-        Action::Hold => Ok(Decision { hold: Some(verdict.reason_text()), approve_known: false }),
-        Action::Allow if site.premoderation => {
-            Ok(Decision { hold: Some(PREMODERATION.into()), approve_known: site.approve_known })
-        }
-        Action::Allow => Ok(Decision::default()),
+        Action::Reject => return Err(rejection(&verdict)),
+        Action::Hold => return Ok(Decision { hold: Some(verdict.reason_text()), approve_known: false }),
+        Action::Allow => {}
     }
+    if let Some(hook) = &site.hook {
+        let request = HookRequest {
+            site: &site.id,
+            thread: new.thread.trim(),
+            author,
+            website,
+            text: new.text.trim_end(),
+        };
+        let verdict = hook.consult(&request).await;
+        match verdict.action {
+            Action::Reject => return Err(hook_rejection(&verdict)),
+            // Like a hold by the screen, it waits whoever wrote it.
+            Action::Hold => return Ok(Decision { hold: Some(verdict.reason), approve_known: false }),
+            Action::Allow => {}
+        }
+    }
+    if site.premoderation {
+        return Ok(Decision { hold: Some(PREMODERATION.into()), approve_known: site.approve_known });
+    }
+    Ok(Decision::default())
+}
+
+/// The 422 for a comment the hook rejected, or that its failure rejected.
+fn hook_rejection(verdict: &HookVerdict) -> ApiError {
+    tracing::info!(reason = %verdict.reason, "comment rejected by the screening hook");
+    let message = if verdict.failed {
+        "This site could not check your comment just now, and publishes no comment unchecked. \
+         Please try again in a moment."
+            .to_owned()
+    } else {
+        let why = verdict.answer_reason.as_deref().unwrap_or("its own check");
+        format!("This site does not publish comments like this: your comment was refused by its screening ({why}). \
+                 Please rephrase it.")
+    };
+    ApiError::CommentRejected { field: "text", message }
 }
 
 /// The 422 for a rejected comment: the strongest rejecting reason, in words a reader

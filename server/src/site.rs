@@ -10,9 +10,11 @@ use std::sync::Arc;
 
 use regex::Regex;
 
+use crate::app::parse_origin;
 use crate::error::ApiError;
+use crate::hook::{self, Hook};
 use crate::screen::{Screen, ScreenConfig};
-use crate::store::{SiteRow, Store, StoreError};
+use crate::store::{SiteRow, Store};
 
 pub use crate::store::DEFAULT_REPORT_THRESHOLD;
 pub use threadline_protocol::DEFAULT_SITE;
@@ -25,6 +27,11 @@ pub struct SiteArgs {
     /// every key is accepted, so anyone can open a thread under any key.
     #[arg(long, env = "THREADLINE_THREAD_KEY_PATTERN", value_name = "REGEX", value_parser = ThreadKeyPattern::parse)]
     pub thread_key_pattern: Option<ThreadKeyPattern>,
+    /// A browser origin allowed to call the API cross-origin for the `default` site
+    /// (repeatable); the server's own origin is always allowed. Other sites have their own
+    /// (`site set ID --origin …`).
+    #[arg(long = "allowed-origin", value_name = "ORIGIN", value_parser = parse_origin)]
+    pub allowed_origins: Vec<String>,
 }
 
 /// A pattern that every thread key must match as a whole.
@@ -74,6 +81,10 @@ pub struct SiteSettings {
     pub report_threshold: u32,
     /// The compiled screen; `None` when screening is off for this site.
     pub screen: Option<Arc<Screen>>,
+    /// The screening hook; `None` when the site has none.
+    pub hook: Option<Hook>,
+    /// Browser origins allowed to call the API for this site (besides the server's own).
+    pub origins: Vec<String>,
 }
 
 impl Default for SiteSettings {
@@ -85,6 +96,8 @@ impl Default for SiteSettings {
             approve_known: false,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
             screen: None,
+            hook: None,
+            origins: Vec::new(),
         }
     }
 }
@@ -92,11 +105,15 @@ impl Default for SiteSettings {
 impl SiteSettings {
     /// The settings given on the command line (for `default`), with no screening.
     pub fn from_args(args: &SiteArgs) -> Self {
-        Self { thread_keys: args.thread_key_pattern.clone(), ..Self::default() }
+        Self {
+            thread_keys: args.thread_key_pattern.clone(),
+            origins: args.allowed_origins.clone(),
+            ..Self::default()
+        }
     }
 
-    /// The settings of a stored site, compiling its screen; `thread_keys` from `args` apply
-    /// to `default` only.
+    /// The settings of a stored site, compiling its screen and setting up its hook;
+    /// `thread_keys` and `allowed_origins` from `args` apply to `default` only.
     pub fn from_row(row: &SiteRow, args: &SiteArgs) -> Result<Self, String> {
         let screen = match row.screening.as_deref() {
             Some("off") => None,
@@ -107,14 +124,37 @@ impl SiteSettings {
                 Some(Arc::new(Screen::new(&config)))
             }
         };
+        let hook = match &row.hook_url {
+            Some(url) => {
+                let on_failure = hook::parse_action(&row.hook_fail)
+                    .map_err(|e| format!("site {}: the hook's failure action {e}", row.id))?;
+                Some(
+                    Hook::new(url, row.hook_timeout_ms, on_failure)
+                        .map_err(|e| format!("site {}: the hook URL {e}", row.id))?,
+                )
+            }
+            None => None,
+        };
+        let default = row.id == DEFAULT_SITE;
+        let mut origins = row.origins.clone();
+        if default {
+            origins.extend(args.allowed_origins.iter().cloned());
+        }
         Ok(Self {
             id: row.id.clone(),
-            thread_keys: if row.id == DEFAULT_SITE { args.thread_key_pattern.clone() } else { None },
+            thread_keys: if default { args.thread_key_pattern.clone() } else { None },
             premoderation: row.premoderation,
             approve_known: row.approve_known,
             report_threshold: row.report_threshold.max(1),
             screen,
+            hook,
+            origins,
         })
+    }
+
+    /// Whether a browser origin (the `Origin` header) is one of this site's.
+    pub fn allows_origin(&self, origin: &[u8]) -> bool {
+        self.origins.iter().any(|o| o.as_bytes() == origin)
     }
 
     /// Refuses a post under `thread` (trimmed, as stored) that the site does not accept:
@@ -159,16 +199,21 @@ impl Sites {
     /// The site a request names (`default` when it names none); 400 `invalid_field` naming
     /// `site` for a site this server does not keep.
     pub fn get(&self, id: Option<&str>) -> Result<&Arc<SiteSettings>, ApiError> {
-        let id = id.map(str::trim).filter(|s| !s.is_empty()).unwrap_or(DEFAULT_SITE);
-        self.by_id.get(id).ok_or_else(|| {
+        self.find(id).ok_or_else(|| {
             ApiError::invalid("site", "This site is not known to the comment server. Check data-site.")
         })
     }
-}
 
-/// Every stored site, for `threadline-server site list`, and the origins of all of them.
-pub async fn allowed_origins(store: &Store) -> Result<Vec<String>, StoreError> {
-    Ok(store.sites().await?.into_iter().flat_map(|s| s.origins).collect())
+    /// The site a request names (`default` when it names none), if this server keeps it.
+    pub fn find(&self, id: Option<&str>) -> Option<&Arc<SiteSettings>> {
+        let id = id.map(str::trim).filter(|s| !s.is_empty()).unwrap_or(DEFAULT_SITE);
+        self.by_id.get(id)
+    }
+
+    /// Every site.
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<SiteSettings>> {
+        self.by_id.values()
+    }
 }
 
 #[cfg(test)]

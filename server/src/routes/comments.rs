@@ -103,7 +103,8 @@ fn etag_matches(header: &HeaderValue, etag: &HeaderValue) -> bool {
 /// otherwise gets a 201 for a comment that is not stored, costing no database query); a
 /// known `Idempotency-Key` (the stored comment again, costing no quota, or 422 with another
 /// body); the rate limit (429); the proof of work (403); screening (422 on a reject; a hold
-/// or the site's pre-moderation stores it as pending); then, in the write transaction, a
+/// or the site's pre-moderation stores it as pending), then the site's screening hook if it
+/// has one (likewise); then, in the write transaction, a
 /// locked thread (403), a ban (403), a spent challenge (403), a duplicate (409) and too many
 /// new threads from this address (429). With `--exempt-loopback`, loopback clients skip the
 /// per-address rules. The answer carries the reader's author token (the one sent in
@@ -147,10 +148,13 @@ pub async fn comments_create(
         expires_ms: now.saturating_add(IDEMPOTENCY_TTL.as_millis() as i64),
     });
     // The writer replays known keys anyway; this look-up is only there so that a retry
-    // spends no rate-limit token and needs no fresh proof of work. Without either, skip its
-    // database round trip.
+    // spends no rate-limit token, needs no fresh proof of work, and does not ask the site's
+    // screening hook again (whose second answer, or a timeout, could refuse a comment that
+    // is already stored). Without any of them, skip its database round trip.
     let limited = guards.rate.is_some() && ip_hash.is_some();
-    if let Some(claim) = idempotency.as_ref().filter(|_| limited || guards.pow.is_some()) {
+    if let Some(claim) =
+        idempotency.as_ref().filter(|_| limited || guards.pow.is_some() || site.hook.is_some())
+    {
         if let Some(stored) = state.store.idempotent_replay(claim, now).await? {
             let token = author_token(&state, site, presented.clone(), Some(claim)).await?.0;
             return Ok(created(posted(stored, Some(token)), true));
@@ -164,9 +168,10 @@ pub async fn comments_create(
         }
         None => None,
     };
-    // Screening is CPU work on this request's thread, before the comment queues for the
-    // writer: the group commits never wait on it.
-    let decision = screening::decide(site, new)?;
+    // Screening is CPU work on this request's thread, and the site's hook (if any) an HTTP
+    // call, both before the comment queues for the writer: the group commits never wait on
+    // them.
+    let decision = screening::decide(site, new).await?;
     let (token, reused) = author_token(&state, site, presented, idempotency.as_ref()).await?;
     let meta = PostMeta {
         ip_hash: ip_hash.map(|h| h.to_string()),

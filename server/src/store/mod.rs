@@ -38,7 +38,10 @@ use threadline_protocol::{Comment, NewComment, ThreadPage};
 
 pub use model::{text_hash, IdempotencyClaim, PostJob, PostMeta, PostResult, Posted, SpentChallenge};
 pub use read::{page_key, CachedPage, Cursor, CursorError, PageCache};
-pub use records::{CommentAction, Moderator, ModeratorEntry, Reported, SiteRow, DEFAULT_REPORT_THRESHOLD};
+pub use records::{
+    CommentAction, Moderator, ModeratorEntry, Reported, SiteRow, DEFAULT_HOOK_TIMEOUT_MS,
+    DEFAULT_REPORT_THRESHOLD,
+};
 use sqlite::read::Audience;
 
 pub use sqlite::write::MAX_BATCH;

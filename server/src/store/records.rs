@@ -21,7 +21,16 @@ pub struct SiteRow {
     pub report_threshold: u32,
     /// The screening settings as JSON; `None` for the defaults, `Some("off")` for none.
     pub screening: Option<String>,
+    /// The screening hook's URL; `None` for no hook.
+    pub hook_url: Option<String>,
+    /// How long the hook may take to answer, in milliseconds.
+    pub hook_timeout_ms: u32,
+    /// What a failed hook does to the comment: `hold`, `allow` or `reject`.
+    pub hook_fail: String,
 }
+
+/// How long a screening hook may take unless a site sets its own timeout, in milliseconds.
+pub const DEFAULT_HOOK_TIMEOUT_MS: u32 = 800;
 
 impl SiteRow {
     /// A site with the default settings.
@@ -33,6 +42,9 @@ impl SiteRow {
             approve_known: false,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
             screening: None,
+            hook_url: None,
+            hook_timeout_ms: DEFAULT_HOOK_TIMEOUT_MS,
+            hook_fail: "hold".into(),
         }
     }
 }

@@ -3,7 +3,9 @@
 
 mod caching;
 mod comments;
+mod cors;
 mod errors;
+mod hook;
 mod http;
 mod junk;
 mod limits;

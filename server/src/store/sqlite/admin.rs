@@ -4,7 +4,7 @@
 
 use sqlx::{Connection as _, SqlitePool};
 
-use crate::store::records::{Moderator, ModeratorEntry, SiteRow};
+use crate::store::records::{Moderator, ModeratorEntry, SiteRow, DEFAULT_HOOK_TIMEOUT_MS};
 use crate::store::StoreError;
 
 pub(in crate::store) async fn put_site(
@@ -14,11 +14,13 @@ pub(in crate::store) async fn put_site(
 ) -> Result<(), StoreError> {
     let origins = serde_json::to_string(&site.origins).expect("strings always serialize");
     sqlx::query(
-        "INSERT INTO sites (id, origins, premoderation, approve_known, report_threshold, screening, created_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO sites (id, origins, premoderation, approve_known, report_threshold, screening, created_ms,
+             hook_url, hook_timeout_ms, hook_fail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (id) DO UPDATE SET origins = excluded.origins, premoderation = excluded.premoderation,
              approve_known = excluded.approve_known, report_threshold = excluded.report_threshold,
-             screening = excluded.screening",
+             screening = excluded.screening, hook_url = excluded.hook_url,
+             hook_timeout_ms = excluded.hook_timeout_ms, hook_fail = excluded.hook_fail",
     )
     .bind(&site.id)
     .bind(origins)
@@ -27,27 +29,52 @@ pub(in crate::store) async fn put_site(
     .bind(i64::from(site.report_threshold))
     .bind(&site.screening)
     .bind(now_ms)
+    .bind(&site.hook_url)
+    .bind(i64::from(site.hook_timeout_ms))
+    .bind(&site.hook_fail)
     .execute(pool)
     .await?;
     Ok(())
 }
 
+/// A row of `sites` as read.
+type SiteColumns = (String, String, bool, bool, i64, Option<String>, Option<String>, i64, String);
+
 pub(in crate::store) async fn sites(pool: &SqlitePool) -> Result<Vec<SiteRow>, StoreError> {
-    let rows: Vec<(String, String, bool, bool, i64, Option<String>)> = sqlx::query_as(
-        "SELECT id, origins, premoderation, approve_known, report_threshold, screening FROM sites ORDER BY id",
+    let rows: Vec<SiteColumns> = sqlx::query_as(
+        "SELECT id, origins, premoderation, approve_known, report_threshold, screening,
+                hook_url, hook_timeout_ms, hook_fail
+         FROM sites ORDER BY id",
     )
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, origins, premoderation, approve_known, threshold, screening)| SiteRow {
-            id,
-            origins: serde_json::from_str(&origins).unwrap_or_default(),
-            premoderation,
-            approve_known,
-            report_threshold: u32::try_from(threshold).unwrap_or(1).max(1),
-            screening,
-        })
+        .map(
+            |(
+                id,
+                origins,
+                premoderation,
+                approve_known,
+                threshold,
+                screening,
+                hook_url,
+                timeout,
+                hook_fail,
+            )| {
+                SiteRow {
+                    id,
+                    origins: serde_json::from_str(&origins).unwrap_or_default(),
+                    premoderation,
+                    approve_known,
+                    report_threshold: u32::try_from(threshold).unwrap_or(1).max(1),
+                    screening,
+                    hook_url,
+                    hook_timeout_ms: u32::try_from(timeout).unwrap_or(DEFAULT_HOOK_TIMEOUT_MS).max(1),
+                    hook_fail,
+                }
+            },
+        )
         .collect())
 }
 
