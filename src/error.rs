@@ -94,9 +94,12 @@ pub enum Refusal {
     ThreadLocked,
     /// This reader has reported this comment already.
     AlreadyReported,
-    /// No moderator session, or an expired or revoked one.
+    /// No moderator session, or an expired or revoked one. Only moderator requests get it, so
+    /// only the moderator bundle carries it (and its sentence).
+    #[cfg(feature = "moderator")]
     SignedOut,
-    /// The moderator's session belongs to another site.
+    /// The moderator's session belongs to another site (moderator bundle only, as above).
+    #[cfg(feature = "moderator")]
     OtherSite,
     /// The backend refused inside a successful answer and gave no reason at all.
     #[cfg(feature = "foreign")]
@@ -168,7 +171,9 @@ impl ClientError {
             ErrorCode::Banned => Refusal::Banned { until: d.message },
             ErrorCode::ThreadLocked => Refusal::ThreadLocked,
             ErrorCode::AlreadyReported => Refusal::AlreadyReported,
+            #[cfg(feature = "moderator")]
             ErrorCode::Unauthorized => Refusal::SignedOut,
+            #[cfg(feature = "moderator")]
             ErrorCode::Forbidden => Refusal::OtherSite,
             // The widget's own request or its configuration is at fault: nothing the reader
             // can act on beyond knowing that it failed.
@@ -216,7 +221,9 @@ mod tests {
         assert_eq!(from(403, ErrorCode::ChallengeRequired), Refusal::ChallengeFailed.into());
         assert_eq!(from(403, ErrorCode::ThreadLocked), Refusal::ThreadLocked.into());
         assert_eq!(from(409, ErrorCode::AlreadyReported), Refusal::AlreadyReported.into());
+        #[cfg(feature = "moderator")]
         assert_eq!(from(401, ErrorCode::Unauthorized), Refusal::SignedOut.into());
+        #[cfg(feature = "moderator")]
         assert_eq!(from(403, ErrorCode::Forbidden), Refusal::OtherSite.into());
         assert_eq!(from(403, ErrorCode::Banned), Refusal::Banned { until: "server words".into() }.into());
         assert_eq!(from(404, ErrorCode::NotFound), ClientError::Status(404));

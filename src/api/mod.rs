@@ -28,7 +28,7 @@ pub mod waline;
 pub mod wordpress;
 
 pub use backend::Backend;
-pub use transport::{decode, fetch, from_json, get, post_json, send_json, with_json, RawResponse};
+pub use transport::{check, decode, fetch, from_json, get, post_json, send_json, with_json, RawResponse};
 pub use types::{Capabilities, Draft, Page, Posted};
 pub use validate::validate_draft;
 

@@ -3,7 +3,7 @@
 //! comment and the site's queue. Every call but sign-in carries `Authorization: Bearer`.
 
 use super::native::NativeApi;
-use super::{decode, fetch, send_json, with_json};
+use super::{check, fetch, send_json, with_json};
 use crate::error::ClientError;
 use gloo_net::http::{Request, RequestBuilder};
 use threadline_protocol::moderation::{ModerationNote, ModeratorSession, Queue, SignIn};
@@ -74,11 +74,7 @@ impl NativeApi {
     /// `DELETE /moderation/session`: signs out (204, no body).
     pub async fn sign_out(&self) -> Result<(), ClientError> {
         let answer = fetch(self.as_moderator(Request::delete(&self.url("session"))).build()?).await?;
-        if answer.ok() {
-            Ok(())
-        } else {
-            decode::<serde::de::IgnoredAny>(answer.status, &answer.body).map(|_| ())
-        }
+        check(answer.status, &answer.body)
     }
 
     /// `POST /moderation/comments/{id}/{verb}`: answers the comment as moderators now see it.

@@ -100,9 +100,24 @@ pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ClientE
     if (200..300).contains(&status) {
         from_json(body).map_err(ClientError::Decode)
     } else {
-        let detail = from_json::<ErrorBody>(body).ok().map(|b| b.error);
-        Err(ClientError::from_native(status, detail))
+        Err(refused(status, body))
     }
+}
+
+/// Like [`decode`], for answers whose body is not read when they succeed: `Ok` for a 2xx
+/// status, whatever its body, without a JSON reader for it in the wasm.
+pub fn check(status: u16, body: &str) -> Result<(), ClientError> {
+    if (200..300).contains(&status) {
+        Ok(())
+    } else {
+        Err(refused(status, body))
+    }
+}
+
+/// The [`ClientError`] of a native-protocol answer that is not a 2xx.
+fn refused(status: u16, body: &str) -> ClientError {
+    let detail = from_json::<ErrorBody>(body).ok().map(|b| b.error);
+    ClientError::from_native(status, detail)
 }
 
 #[cfg(test)]
@@ -129,5 +144,8 @@ mod tests {
         assert_eq!(decode::<ThreadPage>(429, newer).unwrap_err().reader_message(), "Too many new threads.");
         assert_eq!(decode::<ThreadPage>(502, "<html>Bad gateway</html>"), Err(ClientError::Status(502)));
         assert!(matches!(decode::<ThreadPage>(200, "{\"comments\":7}"), Err(ClientError::Decode(_))));
+        assert_eq!(check(201, r#"{"reports":1}"#), Ok(()));
+        let reported = r#"{"error":{"code":"already_reported","message":"Already."}}"#;
+        assert_eq!(check(409, reported), Err(Refusal::AlreadyReported.into()));
     }
 }

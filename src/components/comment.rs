@@ -116,8 +116,8 @@ pub fn CommentView(props: &CommentProps) -> Html {
     macro_rules! view { ($($moderate:tt)*) => {
     html! {
         <article ref={article} class={classes!("tl-comment", c.fresh.then_some("tl-fresh"))}
-            id={format!("comment-{}", c.id)} data-id={c.id.to_string()}
-            data-parent={c.parent.as_deref().unwrap_or("").to_string()}
+            id={format!("comment-{}", c.id)} data-id={AttrValue::from(c.id.clone())}
+            data-parent={c.parent.clone().map(AttrValue::from).unwrap_or_default()}
             data-depth={props.depth.to_string()} tabindex="-1">
             <div class="tl-card">
                 <header class="tl-meta">
@@ -152,11 +152,11 @@ pub fn CommentView(props: &CommentProps) -> Html {
                 }
                 <footer class="tl-actions">
                     if can_reply {
-                        <button type="button" class="tl-reply tl-link-button" aria-expanded={replying.to_string()}
+                        <button type="button" class="tl-reply tl-link-button" aria-expanded={super::bool_attr(*replying)}
                             onclick={toggle_reply}>{ i18n::REPLY }</button>
                     }
                     if has_replies {
-                        <button type="button" class="tl-collapse tl-link-button" aria-expanded={(!*collapsed).to_string()}
+                        <button type="button" class="tl-collapse tl-link-button" aria-expanded={super::bool_attr(!*collapsed)}
                             aria-label={i18n::toggle_label(*collapsed, &c.author)} onclick={toggle_collapse}>
                             { if *collapsed { i18n::SHOW_REPLIES } else { i18n::HIDE_REPLIES } }
                         </button>

@@ -10,3 +10,21 @@ pub mod reply_form;
 pub mod report;
 pub mod states;
 pub mod thread;
+
+/// `"true"` or `"false"`, for an ARIA state such as `aria-expanded`: a static string, where
+/// `bool::to_string` would format and allocate one on every render.
+pub(crate) fn bool_attr(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn aria_states_read_as_bool_to_string() {
+        assert_eq!([super::bool_attr(true), super::bool_attr(false)], [true.to_string(), false.to_string()]);
+    }
+}

@@ -101,7 +101,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         let error = form.error_for(f);
         let err_id = format!("{id}-error");
         let described = error.as_ref().map(|_| err_id.clone());
-        let invalid = error.is_some().to_string();
+        let invalid = super::bool_attr(error.is_some());
         let control = if f == Field::Text {
             html! {
                 <textarea ref={field_ref(f)} id={id.clone()} name="text" rows="4" placeholder={i18n::TEXT_PLACEHOLDER}
@@ -143,7 +143,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     html! {
         <form class={classes!("tl-form", format!("tl-form-{kind}"))} data-form={kind}
             data-parent={props.parent.as_deref().map(str::to_string)} novalidate=true onsubmit={onsubmit}
-            aria-busy={form.busy.to_string()}>
+            aria-busy={super::bool_attr(form.busy)}>
             { heading }
             { nesting_note }
             if *preview {
@@ -182,7 +182,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 <p class="tl-form-note tl-held" role="status">{ i18n::HELD_FOR_REVIEW }</p>
             }
             <div class="tl-form-actions">
-                <button type="button" class="tl-preview tl-link-button" aria-pressed={preview.to_string()}
+                <button type="button" class="tl-preview tl-link-button" aria-pressed={super::bool_attr(*preview)}
                     onclick={{ let preview = preview.clone(); move |_| preview.set(!*preview) }}>
                     { if *preview { i18n::EDIT } else { i18n::PREVIEW } }
                 </button>

@@ -7,7 +7,6 @@ use crate::error::{ClientError, Refusal};
 use crate::i18n;
 use crate::state::report::{ReportAction, ReportState, Reported};
 use std::rc::Rc;
-use threadline_protocol::moderation::REPORT_NOTE_MAX;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDialogElement, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -42,21 +41,20 @@ pub fn ReportButton(props: &ReportProps) -> Html {
         });
     }
     let Some(ctx) = ctx else { return html! {} };
-    let dispatch = |action: ReportAction| {
+    let open = {
         let state = state.clone();
-        move || state.dispatch(action.clone())
+        move |_| state.dispatch(ReportAction::Open)
     };
-    let open = dispatch(ReportAction::Open);
     let status = match state.done {
-        Some(Reported::Now) => i18n::REPORT_THANKS.to_string(),
-        Some(Reported::Before) => ClientError::from(Refusal::AlreadyReported).reader_message(),
-        None => String::new(),
+        Some(Reported::Now) => AttrValue::Static(i18n::REPORT_THANKS),
+        Some(Reported::Before) => ClientError::from(Refusal::AlreadyReported).reader_message().into(),
+        None => AttrValue::default(),
     };
     html! {
         <>
             // Still focusable once done (aria-disabled, not disabled), so focus can come back to it.
             <button ref={button} type="button" class="tl-report tl-link-button" aria-haspopup="dialog"
-                aria-disabled={state.done.is_some().to_string()} onclick={move |_| open()}>
+                aria-disabled={super::bool_attr(state.done.is_some())} onclick={open}>
                 { if state.done.is_some() { i18n::REPORTED } else { i18n::REPORT } }
             </button>
             <span class="tl-report-status" role="status">{ status }</span>
@@ -74,7 +72,8 @@ fn report_dialog(
     state: &UseReducerHandle<ReportState>,
     dialog: NodeRef,
 ) -> Html {
-    let prefix = format!("tl-report-{id}");
+    let title = AttrValue::from(format!("tl-report-{id}-title"));
+    let note = AttrValue::from(format!("tl-report-{id}-note"));
     let close = {
         let state = state.clone();
         Callback::from(move |_: Event| state.dispatch(ReportAction::Close))
@@ -96,11 +95,12 @@ fn report_dialog(
         Callback::from(move |e: KeyboardEvent| keep_tab_inside(&e, &dialog))
     };
     let error = state.error.as_ref().map(ClientError::reader_message);
+    // One form per dialog, and radios are grouped per form: the name needs no comment id.
     let reasons = i18n::REPORT_REASONS.iter().map(|(reason, label)| {
         let (state, reason) = (state.clone(), *reason);
         html! {
             <label class="tl-report-reason">
-                <input type="radio" name={prefix.clone()} checked={state.reason == Some(reason)}
+                <input type="radio" name="reason" checked={state.reason == Some(reason)}
                     onchange={move |_| state.dispatch(ReportAction::Choose(reason))} />
                 { *label }
             </label>
@@ -115,24 +115,24 @@ fn report_dialog(
         })
     };
     html! {
-        <dialog ref={dialog} class="tl-dialog" role="dialog" aria-modal="true" aria-labelledby={format!("{prefix}-title")}
+        <dialog ref={dialog} class="tl-dialog" role="dialog" aria-modal="true" aria-labelledby={title.clone()}
             oncancel={cancel} {onkeydown}>
-            <form class="tl-report-form" novalidate=true {onsubmit} aria-busy={state.busy.to_string()}>
-                <h3 class="tl-dialog-title" id={format!("{prefix}-title")}>{ i18n::REPORT_TITLE }</h3>
+            <form class="tl-report-form" novalidate=true {onsubmit} aria-busy={super::bool_attr(state.busy)}>
+                <h3 class="tl-dialog-title" id={title}>{ i18n::REPORT_TITLE }</h3>
                 <fieldset class="tl-report-reasons">
                     <legend>{ i18n::REPORT_WHY }</legend>
                     { for reasons }
                 </fieldset>
                 <div class="tl-field">
-                    <label for={format!("{prefix}-note")}>{ i18n::REPORT_NOTE }</label>
-                    <textarea id={format!("{prefix}-note")} name="note" rows="3" maxlength={REPORT_NOTE_MAX.to_string()}
+                    <label for={note.clone()}>{ i18n::REPORT_NOTE }</label>
+                    <textarea id={note} name="note" rows="3" maxlength={NOTE_MAX_ATTR}
                         value={state.note.clone()} {oninput} />
                 </div>
                 if let Some(msg) = error {
                     <p class="tl-form-error" role="alert">{ msg }</p>
                 }
                 <div class="tl-form-actions">
-                    <button type="submit" class="tl-button" aria-disabled={state.busy.to_string()}>
+                    <button type="submit" class="tl-button" aria-disabled={super::bool_attr(state.busy)}>
                         { if state.busy { i18n::REPORT_SENDING } else { i18n::REPORT_SEND } }
                     </button>
                     <button type="button" class="tl-dialog-cancel tl-link-button" onclick={close.reform(Event::from)}>
@@ -143,6 +143,9 @@ fn report_dialog(
         </dialog>
     }
 }
+
+/// The text area's `maxlength`: [`threadline_protocol::moderation::REPORT_NOTE_MAX`], written out so that it costs no formatting.
+const NOTE_MAX_ATTR: &str = "500";
 
 /// Tab from the last control goes to the first, Shift+Tab from the first to the last. The
 /// modal dialog already makes the page inert; this keeps focus off the browser's own toolbar
@@ -162,5 +165,14 @@ fn keep_tab_inside(e: &KeyboardEvent, dialog: &NodeRef) {
     if let Some(el) = found.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
         e.prevent_default();
         let _ = el.focus();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_note_limit_is_the_protocols() {
+        let max = threadline_protocol::moderation::REPORT_NOTE_MAX;
+        assert_eq!(super::NOTE_MAX_ATTR, max.to_string());
     }
 }

@@ -89,7 +89,9 @@ fn refusal(reason: &Refusal, backend: &str) -> String {
         Refusal::Banned { .. } => BANNED,
         Refusal::ThreadLocked => "This discussion is closed to new comments.",
         Refusal::AlreadyReported => "You have already reported this comment.",
+        #[cfg(feature = "moderator")]
         Refusal::SignedOut => "Your moderator session has ended. Please sign in again.",
+        #[cfg(feature = "moderator")]
         Refusal::OtherSite => "You are not a moderator of this site.",
         #[cfg(any(feature = "wordpress", feature = "isso"))]
         Refusal::UnknownArticle => {

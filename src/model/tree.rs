@@ -220,8 +220,13 @@ fn build_trees(comments: Vec<Comment>) -> (Vec<Shared<Node>>, Placement) {
         list.sort_by_key(key);
     }
     let mut roots: Vec<usize> = (0..n).filter(|i| parent[*i].is_none()).collect();
-    // A moderator pins a conversation so that readers meet it first.
-    roots.sort_by_key(|i| (!kept[*i].pinned, key(i)));
+    roots.sort_by_key(key);
+    // A moderator pins a conversation so that readers meet it first. Pinned ones are moved to
+    // the front in their order, rather than sorted by a second key: a second sort would be one
+    // more copy of the sort in the wasm.
+    let pinned = |i: &&usize| kept[**i].pinned;
+    let roots: Vec<usize> =
+        roots.iter().filter(pinned).chain(roots.iter().filter(|i| !pinned(i))).copied().collect();
 
     let placed = kept
         .iter()

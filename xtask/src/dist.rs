@@ -29,11 +29,12 @@ pub const WIDGET_BROTLI_GOAL: usize = 90 * 1024;
 /// goal as missed and by how much; lower a ceiling whenever a bundle shrinks.
 ///
 /// Moderation (reports, statuses, author tokens, its error words) took the reader bundle from
-/// 137 482 B to 146 269 B: 8.6 KiB, against the 8 KiB that issue allows (0.6 KiB over, to be
-/// taken back). The other reader bundles carry the same code, since every bundle has the
+/// 137 482 B to 146 269 B: 8.6 KiB, against the 8 KiB that issue allows. Taking back 959 B
+/// brought it to 145 310 B (+7 828 B, 7.6 KiB, within the 8 KiB); its ceiling sits about 2 %
+/// above that. The other reader bundles carry the same code, since every bundle has the
 /// native backend.
 pub const WIDGET_BROTLI_LIMITS: [(&str, usize); 6] = [
-    ("threadline", 149_000),
+    ("threadline", 148_200),
     ("wordpress", 184_000),
     ("isso", 183_000),
     ("waline", 183_000),

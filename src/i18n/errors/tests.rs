@@ -19,9 +19,9 @@ fn every_refusal() -> Vec<Refusal> {
         Refusal::Banned { until: String::new() },
         Refusal::ThreadLocked,
         Refusal::AlreadyReported,
-        Refusal::SignedOut,
-        Refusal::OtherSite,
     ];
+    #[cfg(feature = "moderator")]
+    all.extend([Refusal::SignedOut, Refusal::OtherSite]);
     #[cfg(feature = "wordpress")]
     all.extend([
         Refusal::Closed,
@@ -48,9 +48,9 @@ fn every_refusal() -> Vec<Refusal> {
             | Refusal::Rejected { .. }
             | Refusal::Banned { .. }
             | Refusal::ThreadLocked
-            | Refusal::AlreadyReported
-            | Refusal::SignedOut
-            | Refusal::OtherSite => {}
+            | Refusal::AlreadyReported => {}
+            #[cfg(feature = "moderator")]
+            Refusal::SignedOut | Refusal::OtherSite => {}
             #[cfg(feature = "wordpress")]
             Refusal::Closed
             | Refusal::LoginRequired
