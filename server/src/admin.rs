@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use crate::app::parse_origin;
 use crate::routes::moderation::auth::sign_in_expiry;
+use crate::site::parse_origin;
 use crate::site::{SiteArgs, SiteSettings, DEFAULT_REPORT_THRESHOLD};
 use crate::store::{SiteRow, Store, DEFAULT_HOOK_TIMEOUT_MS};
 use crate::{clock, tokens};

@@ -2,7 +2,6 @@
 
 use std::any::Any;
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::header::X_CONTENT_TYPE_OPTIONS;
@@ -23,9 +22,6 @@ use crate::error::{method_not_allowed, not_found, ApiError};
 use crate::routes::moderation::{actions, auth, views};
 use crate::routes::{challenge, comments, counts, health, reports};
 use crate::AppState;
-
-/// How long browsers may cache a CORS preflight answer.
-pub const CORS_MAX_AGE: Duration = Duration::from_secs(60 * 60);
 
 /// Builds the application: the native API under `/api`, the static widget and demo page at
 /// `/` when `state.dist` is set, and JSON 404s everywhere else.
@@ -85,35 +81,4 @@ fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response {
         .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
         .unwrap_or_default();
     ApiError::Internal(format!("handler panicked: {detail}")).into_response()
-}
-
-/// Checks and normalises a browser origin for `--allowed-origin`: `http(s)://host[:port]`
-/// with no path (a trailing `/` is dropped), compared exactly against the `Origin` header.
-pub fn parse_origin(raw: &str) -> Result<String, String> {
-    let origin = raw.trim().trim_end_matches('/');
-    let rest = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
-    match rest {
-        Some(host)
-            if !host.is_empty()
-                && !host.contains(['/', '?', '#', ' '])
-                && HeaderValue::from_str(origin).is_ok() =>
-        {
-            Ok(origin.to_owned())
-        }
-        _ => Err(format!("`{raw}` is not an origin like https://news.example or http://localhost:8080")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_origin;
-
-    #[test]
-    fn origins() {
-        assert_eq!(parse_origin("https://news.example/").unwrap(), "https://news.example");
-        assert_eq!(parse_origin("http://localhost:8080").unwrap(), "http://localhost:8080");
-        for bad in ["news.example", "https://", "https://a.example/path", "ftp://a.example", "*"] {
-            assert!(parse_origin(bad).is_err(), "{bad}");
-        }
-    }
 }

@@ -36,12 +36,14 @@ use threadline_protocol::limits::BODY_MAX_BYTES;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::abuse::pow;
-use crate::app::CORS_MAX_AGE;
 use crate::error::ApiError;
 use crate::extract::{AUTHOR_HEADER, IDEMPOTENCY_KEY};
 use crate::routes::comments::IDEMPOTENT_REPLAYED;
 use crate::site::{SiteSettings, Sites, DEFAULT_SITE};
 use crate::AppState;
+
+/// How long browsers may cache a CORS preflight answer.
+pub const CORS_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(60 * 60);
 
 /// Which origins may call the API for which site.
 #[derive(Debug)]

@@ -5,12 +5,12 @@
 //! server turns each into [`SiteSettings`] (compiling its screen once) and keeps them in
 //! [`Sites`], which the handlers ask by the site id the request names.
 
+use axum::http::HeaderValue;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use regex::Regex;
 
-use crate::app::parse_origin;
 use crate::error::ApiError;
 use crate::hook::{self, Hook};
 use crate::screen::{Screen, ScreenConfig};
@@ -216,6 +216,23 @@ impl Sites {
     }
 }
 
+/// Checks and normalises a browser origin for `--allowed-origin`: `http(s)://host[:port]`
+/// with no path (a trailing `/` is dropped), compared exactly against the `Origin` header.
+pub fn parse_origin(raw: &str) -> Result<String, String> {
+    let origin = raw.trim().trim_end_matches('/');
+    let rest = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
+    match rest {
+        Some(host)
+            if !host.is_empty()
+                && !host.contains(['/', '?', '#', ' '])
+                && HeaderValue::from_str(origin).is_ok() =>
+        {
+            Ok(origin.to_owned())
+        }
+        _ => Err(format!("`{raw}` is not an origin like https://news.example or http://localhost:8080")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,5 +265,14 @@ mod tests {
             matches!(refused, ApiError::InvalidParam { ref field, .. } if field == "thread"),
             "{refused:?}"
         );
+    }
+
+    #[test]
+    fn origins() {
+        assert_eq!(parse_origin("https://news.example/").unwrap(), "https://news.example");
+        assert_eq!(parse_origin("http://localhost:8080").unwrap(), "http://localhost:8080");
+        for bad in ["news.example", "https://", "https://a.example/path", "ftp://a.example", "*"] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -177,7 +177,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
     }
     } }
     #[cfg(feature = "moderator")]
-    return view!(<super::moderator::ModActions comment={c.clone()} />);
+    return view!(<super::moderator::actions::ModActions comment={c.clone()} />);
     #[cfg(not(feature = "moderator"))]
     view!()
 }

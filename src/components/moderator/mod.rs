@@ -16,8 +16,6 @@ use crate::state::Phase;
 use std::rc::Rc;
 use yew::prelude::*;
 
-pub use actions::ModActions;
-
 /// The moderator mode's own rules; every colour in them is one of `threadline.css`'s custom
 /// properties. Adopted by the shadow root at mount, so readers' stylesheet carries none of it.
 pub const STYLES: &str = include_str!("../../../styles/moderator.css");
