@@ -32,20 +32,20 @@ pub const WIDGET_BROTLI_GOAL: usize = 90 * 1024;
 /// 137 482 B to 146 269 B: 8.6 KiB, against the 8 KiB that issue allows. Taking back 959 B
 /// brought it to 145 310 B (+7 828 B, 7.6 KiB, within the 8 KiB); its ceiling sits about 2 %
 /// above that. The other reader bundles carry the same code, since every bundle has the
-/// native backend.
+/// native backend; each ceiling sits about 2 % above its last build (wordpress 179 725 B,
+/// isso 178 600 B, waline 178 319 B, custom 223 305 B).
 pub const WIDGET_BROTLI_LIMITS: [(&str, usize); 6] = [
     ("threadline", 148_200),
-    ("wordpress", 184_000),
-    ("isso", 183_000),
-    ("waline", 183_000),
-    ("custom", 228_500),
+    ("wordpress", 183_300),
+    ("isso", 182_200),
+    ("waline", 181_900),
+    ("custom", 227_800),
     // Moderators only: readers never download it.
     ("moderator", MODERATOR_CEILING),
 ];
 
-/// The moderator bundle's ceiling (brotli bytes), about 2 % above its weight at its first build
-/// (166 523 B).
-const MODERATOR_CEILING: usize = 166 * 1024;
+/// The moderator bundle's ceiling (brotli bytes), about 2 % above its weight (165 405 B).
+const MODERATOR_CEILING: usize = 168_700;
 
 /// The file names substituted into the loader template.
 const BUNDLES_PLACEHOLDER: &str = "__TL_BUNDLES__";

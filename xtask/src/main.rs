@@ -13,6 +13,7 @@ mod cmd;
 mod demo;
 mod dist;
 mod hashed_names;
+mod layout;
 mod peers;
 mod sizes;
 mod test;
