@@ -1,4 +1,4 @@
-//! Checks of the source layout that `cargo xtask test` runs with xtask's unit tests: no source
+//! Test-only checks of the source layout, run with xtask's unit tests: no source
 //! file over [`MAX_LINES`], and no import cycle between sibling modules of the folders whose
 //! layout the project promises (the server's store, xtask itself).
 //!

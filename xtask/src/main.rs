@@ -13,6 +13,7 @@ mod cmd;
 mod demo;
 mod dist;
 mod hashed_names;
+#[cfg(test)]
 mod layout;
 mod peers;
 mod sizes;
