@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn no_source_file_is_over_the_limit() {
-        assert_eq!(long_files(&crate::root()), Vec::new());
+        assert_eq!(long_files(crate::root()), Vec::new());
     }
 
     #[test]
