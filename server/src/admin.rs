@@ -1,6 +1,6 @@
 //! The administration subcommands of `threadline-server`, run against the database and
-//! then exit: `site set|list` and `moderator add|list|revoke`. A running server reads the
-//! sites at start, so restart it after `site set`; moderators take effect at once.
+//! then exit: `site set|list` and `moderator add|list|revoke`. A running server picks up
+//! `site set` within `--sites-reload-secs` (2 s by default); moderators take effect at once.
 
 use std::path::PathBuf;
 

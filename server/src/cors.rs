@@ -39,7 +39,7 @@ use crate::abuse::pow;
 use crate::error::ApiError;
 use crate::extract::{AUTHOR_HEADER, IDEMPOTENCY_KEY};
 use crate::routes::comments::IDEMPOTENT_REPLAYED;
-use crate::site::{SiteSettings, Sites, DEFAULT_SITE};
+use crate::site::{SiteRegistry, SiteSettings, DEFAULT_SITE};
 use crate::AppState;
 
 /// How long browsers may cache a CORS preflight answer.
@@ -50,19 +50,13 @@ pub const CORS_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(60 
 pub struct OriginPolicy {
     /// The server's own origins: every site's.
     own: Vec<String>,
-    sites: Arc<Sites>,
-    /// Whether every site allows the same origins, so that the site a request names does
-    /// not matter.
-    uniform: bool,
+    sites: SiteRegistry,
 }
 
 impl OriginPolicy {
     /// The policy of `state`'s sites and own origins.
     pub fn new(state: &AppState) -> Self {
-        let mut sites = state.sites.iter();
-        let first = sites.next().map(|s| sorted(&s.origins));
-        let uniform = sites.all(|s| Some(sorted(&s.origins)) == first);
-        Self { own: state.own_origins.clone(), sites: state.sites.clone(), uniform }
+        Self { own: state.own_origins.clone(), sites: state.sites.clone() }
     }
 
     fn own(&self, origin: &[u8]) -> bool {
@@ -76,7 +70,7 @@ impl OriginPolicy {
 
     /// Whether some site allows `origin`.
     pub fn allows_somewhere(&self, origin: &[u8]) -> bool {
-        self.own(origin) || self.sites.iter().any(|s| s.allows_origin(origin))
+        self.own(origin) || self.sites.snapshot().iter().any(|s| s.allows_origin(origin))
     }
 
     /// The CORS decision on `origin` for a request (or its preflight).
@@ -84,20 +78,13 @@ impl OriginPolicy {
         let origin = origin.as_bytes();
         match site_in_url(parts) {
             // An unknown site is answered 400 by the handler; let the widget read it.
-            Some(id) => match self.sites.find(Some(&id)) {
+            Some(id) => match self.sites.snapshot().find(Some(&id)) {
                 Some(site) => self.allows(site, origin),
                 None => self.allows_somewhere(origin),
             },
             None => self.allows_somewhere(origin),
         }
     }
-}
-
-fn sorted(origins: &[String]) -> Vec<&str> {
-    let mut out: Vec<&str> = origins.iter().map(String::as_str).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// The site a request's URL names: its `site` query parameter (blank is `default`), or
@@ -161,7 +148,10 @@ pub async fn check_site_origin(
     request: Request,
     next: Next,
 ) -> Response {
-    if policy.uniform || request.method() == Method::OPTIONS || !request.uri().path().starts_with("/api/") {
+    if policy.sites.snapshot().uniform_origins()
+        || request.method() == Method::OPTIONS
+        || !request.uri().path().starts_with("/api/")
+    {
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();
@@ -197,7 +187,8 @@ pub async fn check_site_origin(
     } else {
         body
     };
-    for site in named.iter().filter_map(|id| policy.sites.find(Some(id))) {
+    let sites = policy.sites.snapshot();
+    for site in named.iter().filter_map(|id| sites.find(Some(id))) {
         if !policy.allows(site, origin.as_bytes()) {
             let origin = String::from_utf8_lossy(origin.as_bytes()).into_owned();
             tracing::info!(site = %site.id, %origin, path = parts.uri.path(), "origin not allowed for its site");

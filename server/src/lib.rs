@@ -43,5 +43,5 @@ pub struct AppState {
     /// The abuse limits on posting.
     pub guards: Arc<abuse::Guards>,
     /// Every site this server keeps, with what each accepts.
-    pub sites: Arc<site::Sites>,
+    pub sites: site::SiteRegistry,
 }

@@ -11,7 +11,7 @@ use clap::Parser;
 use threadline_server::abuse::{Guards, LimitArgs};
 use threadline_server::admin::{self, Command};
 use threadline_server::screen_report::{self, ScreenReportArgs};
-use threadline_server::site::{self, SiteArgs, Sites};
+use threadline_server::site::{self, SiteArgs, SiteRegistry, Sites};
 use threadline_server::{app, clock, seed, AppState, Store};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
@@ -140,7 +140,8 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             }
         );
     }
-    let sites = Arc::new(Sites::load(&store, &cli.site).await?);
+    let sites = SiteRegistry::new(Sites::load(&store, &cli.site).await?);
+    sites.watch(store.clone(), cli.site.clone());
     // A fresh one-time link at every start, so that `cargo xtask demo` can always print one.
     let demo_link = if cli.seed_demo && cli.demo_moderator {
         let page = format!("http://{addr}/");

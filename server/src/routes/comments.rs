@@ -119,7 +119,7 @@ pub async fn comments_create(
 ) -> Result<Response, ApiError> {
     let new = &body.comment;
     validate_new_comment(new)?;
-    let site = state.sites.get(body.site.as_deref())?;
+    let site = &*state.sites.get(body.site.as_deref())?;
     site.check_thread_key(new.thread.trim())?;
     let guards = &state.guards;
     let ip_hash = guards.client_hash(ip);

@@ -13,6 +13,7 @@ mod moderation;
 mod modsupport;
 mod pow;
 mod proxy;
+mod sites;
 mod support;
 mod threads;
 mod visibility;

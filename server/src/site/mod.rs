@@ -3,7 +3,12 @@
 //! `default` always exists and takes the server's flags ([`SiteArgs`]); other sites are rows
 //! of the `sites` table, written by `threadline-server site set` ([`SiteRow`]). At start the
 //! server turns each into [`SiteSettings`] (compiling its screen once) and keeps them in
-//! [`Sites`], which the handlers ask by the site id the request names.
+//! [`Sites`], which the handlers ask by the site id the request names. A running server
+//! picks up `site set` within seconds ([`registry`]).
+
+mod registry;
+
+pub use registry::SiteRegistry;
 
 use axum::http::HeaderValue;
 use std::collections::BTreeMap;
@@ -32,6 +37,10 @@ pub struct SiteArgs {
     /// (`site set ID --origin …`).
     #[arg(long = "allowed-origin", value_name = "ORIGIN", value_parser = parse_origin)]
     pub allowed_origins: Vec<String>,
+    /// How often a running server looks for sites changed by `site set`, in seconds
+    /// (0: never; restart the server after a change).
+    #[arg(long, env = "THREADLINE_SITES_RELOAD_SECS", value_name = "SECS", default_value_t = 2)]
+    pub sites_reload_secs: u64,
 }
 
 /// A pattern that every thread key must match as a whole.
@@ -174,26 +183,59 @@ impl SiteSettings {
 #[derive(Debug, Clone)]
 pub struct Sites {
     by_id: BTreeMap<String, Arc<SiteSettings>>,
+    /// The stored rows these settings were built from, to tell when `site set` changed one.
+    rows: Vec<SiteRow>,
+    /// Whether every site allows the same origins, so that for CORS the site a request names
+    /// does not matter.
+    uniform_origins: bool,
 }
 
 impl Sites {
     /// The sites stored in `store`, plus `default` (with the built-in screening) when it has
     /// no row; `args` are the server's flags for `default`.
     pub async fn load(store: &Store, args: &SiteArgs) -> Result<Self, Box<dyn std::error::Error>> {
+        Ok(Self::build(Self::rows(store).await?, args, None)?)
+    }
+
+    /// The stored rows, plus `default`'s defaults when it has none.
+    async fn rows(store: &Store) -> Result<Vec<SiteRow>, crate::store::StoreError> {
         let mut rows = store.sites().await?;
         if !rows.iter().any(|r| r.id == DEFAULT_SITE) {
             rows.push(SiteRow::new(DEFAULT_SITE));
         }
+        Ok(rows)
+    }
+
+    /// The sites of `rows`; a site whose row is unchanged from `before` keeps its compiled
+    /// settings (its screen takes milliseconds to compile).
+    fn build(rows: Vec<SiteRow>, args: &SiteArgs, before: Option<&Sites>) -> Result<Self, String> {
         let mut by_id = BTreeMap::new();
         for row in &rows {
-            by_id.insert(row.id.clone(), Arc::new(SiteSettings::from_row(row, args)?));
+            let kept = before.filter(|b| b.rows.contains(row)).and_then(|b| b.by_id.get(&row.id)).cloned();
+            let settings = match kept {
+                Some(settings) => settings,
+                None => Arc::new(SiteSettings::from_row(row, args)?),
+            };
+            by_id.insert(row.id.clone(), settings);
         }
-        Ok(Self { by_id })
+        let mut origins = by_id.values().map(|s| sorted(&s.origins));
+        let first = origins.next();
+        let uniform_origins = origins.all(|o| Some(o) == first);
+        Ok(Self { by_id, rows, uniform_origins })
     }
 
     /// Only `default`, with these settings (for tests).
     pub fn single(settings: SiteSettings) -> Self {
-        Self { by_id: BTreeMap::from([(settings.id.clone(), Arc::new(settings))]) }
+        Self {
+            by_id: BTreeMap::from([(settings.id.clone(), Arc::new(settings))]),
+            rows: Vec::new(),
+            uniform_origins: true,
+        }
+    }
+
+    /// Whether every site allows the same origins.
+    pub fn uniform_origins(&self) -> bool {
+        self.uniform_origins
     }
 
     /// The site a request names (`default` when it names none); 400 `invalid_field` naming
@@ -214,6 +256,13 @@ impl Sites {
     pub fn iter(&self) -> impl Iterator<Item = &Arc<SiteSettings>> {
         self.by_id.values()
     }
+}
+
+fn sorted(origins: &[String]) -> Vec<&str> {
+    let mut out: Vec<&str> = origins.iter().map(String::as_str).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Checks and normalises a browser origin for `--allowed-origin`: `http(s)://host[:port]`
