@@ -6,7 +6,10 @@ use super::native::NativeApi;
 use super::{check, fetch, send_json, with_json};
 use crate::error::ClientError;
 use gloo_net::http::{Request, RequestBuilder};
-use threadline_protocol::moderation::{ModerationNote, ModeratorSession, Queue, SignIn};
+use threadline_protocol::moderation::{
+    AuditLog, Ban, BanList, ModerationNote, ModeratorEdit, ModeratorSession, NewBan, Queue, SignIn,
+    ThreadLock,
+};
 
 /// What a moderator does to one comment, in one click.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,6 +44,11 @@ impl NativeApi {
     pub fn with_session(mut self, session: Option<String>) -> Self {
         self.session = session.filter(|s| !s.is_empty());
         self
+    }
+
+    /// The site this API is for.
+    pub fn site(&self) -> &str {
+        &self.site
     }
 
     /// The moderator's session, when signed in.
@@ -89,10 +97,55 @@ impl NativeApi {
         send_json(with_json(builder, &ModerationNote { reason })?).await
     }
 
-    /// `GET /moderation/queue?site=…`: held and reported comments of the whole site, newest first.
-    pub async fn queue(&self, site: &str) -> Result<Queue, ClientError> {
+    /// `GET /moderation/queue?site=…[&cursor=…]`: held and reported comments of the whole
+    /// site, newest first, a page at a time.
+    pub async fn queue(&self, site: &str, cursor: Option<&str>) -> Result<Queue, ClientError> {
         let builder = Request::get(&self.url("queue")).query([("site", site)]);
+        let builder = match cursor {
+            Some(c) => builder.query([("cursor", c)]),
+            None => builder,
+        };
         send_json(self.as_moderator(builder).build()?).await
+    }
+
+    /// `POST /moderation/comments/{id}/edit`: new text, and a note for the audit log.
+    pub async fn edit(
+        &self,
+        id: &str,
+        edit: &ModeratorEdit,
+    ) -> Result<threadline_protocol::Comment, ClientError> {
+        let builder = self.as_moderator(Request::post(&self.url(&format!("comments/{id}/edit"))));
+        send_json(with_json(builder, edit)?).await
+    }
+
+    /// `POST /moderation/threads/lock`: locks or unlocks a thread; answers whether it is locked.
+    pub async fn lock(&self, lock: &ThreadLock) -> Result<ThreadLock, ClientError> {
+        send_json(with_json(self.as_moderator(Request::post(&self.url("threads/lock"))), lock)?).await
+    }
+
+    /// `GET /moderation/audit?site=…`: the newest actions (a thread's lock state is its newest
+    /// `lock` or `unlock`).
+    pub async fn audit(&self, site: &str) -> Result<AuditLog, ClientError> {
+        let builder = Request::get(&self.url("audit")).query([("site", site)]);
+        send_json(self.as_moderator(builder).build()?).await
+    }
+
+    /// `POST /moderation/bans`: bans the author of a comment.
+    pub async fn ban(&self, ban: &NewBan) -> Result<Ban, ClientError> {
+        send_json(with_json(self.as_moderator(Request::post(&self.url("bans"))), ban)?).await
+    }
+
+    /// `GET /moderation/bans?site=…`: live bans, newest first.
+    pub async fn bans(&self, site: &str) -> Result<BanList, ClientError> {
+        let builder = Request::get(&self.url("bans")).query([("site", site)]);
+        send_json(self.as_moderator(builder).build()?).await
+    }
+
+    /// `DELETE /moderation/bans/{id}` (204).
+    pub async fn unban(&self, id: i64) -> Result<(), ClientError> {
+        let request = self.as_moderator(Request::delete(&self.url(&format!("bans/{id}")))).build()?;
+        let answer = fetch(request).await?;
+        check(answer.status, &answer.body)
     }
 }
 

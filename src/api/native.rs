@@ -15,7 +15,7 @@ pub const AUTHOR_HEADER: &str = "X-Threadline-Author";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NativeApi {
     base: String,
-    site: String,
+    pub(super) site: String,
     /// A moderator's session, sent as `Authorization` (the moderator bundle only).
     #[cfg(feature = "moderator")]
     pub(super) session: Option<String>,

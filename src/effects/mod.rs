@@ -9,6 +9,8 @@
 pub mod author;
 pub mod context;
 #[cfg(feature = "moderator")]
+pub mod desk;
+#[cfg(feature = "moderator")]
 pub mod moderation;
 pub mod post;
 pub mod report;

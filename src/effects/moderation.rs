@@ -158,6 +158,8 @@ pub struct UseQueue {
     pub reload: Callback<()>,
     /// Acts on an entry: approve, reject (with the reason) or delete.
     pub act: Callback<(CommentId, Verb, Option<String>)>,
+    /// Loads the next page after those shown.
+    pub more: Callback<()>,
 }
 
 /// The site's queue, loaded once and on [`UseQueue::reload`].
@@ -167,12 +169,12 @@ pub fn use_queue(backend: Rc<Backend>, site: AttrValue) -> UseQueue {
     let attempt = use_state(|| 0u32);
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((backend.clone(), site, *attempt), move |(backend, site, _)| {
+        use_effect_with((backend.clone(), site.clone(), *attempt), move |(backend, site, _)| {
             dispatcher.dispatch(QueueAction::Reload);
             let (backend, site) = (backend.clone(), site.clone());
             spawn_local(async move {
                 let Some(api) = native(&backend) else { return };
-                match api.queue(&site).await {
+                match api.queue(&site, None).await {
                     Ok(queue) => dispatcher.dispatch(QueueAction::Loaded(queue)),
                     Err(e) => dispatcher.dispatch(QueueAction::LoadFailed(e)),
                 }
@@ -180,6 +182,21 @@ pub fn use_queue(backend: Rc<Backend>, site: AttrValue) -> UseQueue {
         });
     }
     let reload = Callback::from(move |()| attempt.set(*attempt + 1));
+    let more = {
+        let (state, backend, site) = (state.clone(), backend.clone(), site.clone());
+        Callback::from(move |()| {
+            let Some(cursor) = state.more_cursor().map(String::from) else { return };
+            state.dispatch(QueueAction::LoadMore);
+            let (dispatcher, backend, site) = (state.dispatcher(), backend.clone(), site.clone());
+            spawn_local(async move {
+                let Some(api) = native(&backend) else { return };
+                match api.queue(&site, Some(&cursor)).await {
+                    Ok(queue) => dispatcher.dispatch(QueueAction::MoreLoaded(queue)),
+                    Err(e) => dispatcher.dispatch(QueueAction::MoreFailed(e)),
+                }
+            });
+        })
+    };
     let act = {
         let dispatcher = state.dispatcher();
         Callback::from(move |(id, verb, reason): (CommentId, Verb, Option<String>)| {
@@ -194,5 +211,5 @@ pub fn use_queue(backend: Rc<Backend>, site: AttrValue) -> UseQueue {
             });
         })
     };
-    UseQueue { state, reload, act }
+    UseQueue { state, reload, act, more }
 }

@@ -6,6 +6,8 @@
 //! thread was reloaded, or its props changed, while it was in flight) is dropped here, so a late
 //! answer can never overwrite newer state.
 
+#[cfg(feature = "moderator")]
+pub mod desk;
 pub mod draft;
 pub mod form;
 #[cfg(feature = "moderator")]

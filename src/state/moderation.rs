@@ -59,6 +59,19 @@ pub struct QueueState {
     pub busy: Option<CommentId>,
     /// The last action that failed: on which entry, and why.
     pub failed: Option<(CommentId, ClientError)>,
+    /// Where the next page starts, when there is one.
+    pub next_cursor: Option<String>,
+    /// The next page is loading.
+    pub loading_more: bool,
+    /// The next page failed (the button says so, and retries).
+    pub more_failed: Option<ClientError>,
+}
+
+impl QueueState {
+    /// The cursor for "Load more": when shown, with a next page, and not already loading it.
+    pub fn more_cursor(&self) -> Option<&str> {
+        (self.phase == Phase::Ready && !self.loading_more).then_some(self.next_cursor.as_deref()).flatten()
+    }
 }
 
 /// Everything that happens to the Queue view.
@@ -76,6 +89,12 @@ pub enum QueueAction {
     Acted(CommentId),
     /// The action failed; the entry stays, with the reason.
     ActFailed(CommentId, ClientError),
+    /// The next page is requested.
+    LoadMore,
+    /// The next page arrived: its entries go after those shown.
+    MoreLoaded(Queue),
+    /// The next page could not be loaded.
+    MoreFailed(ClientError),
 }
 
 impl Reducible for QueueState {
@@ -89,11 +108,29 @@ impl Reducible for QueueState {
 /// The transition function of the Queue view.
 pub fn reduce_queue(mut s: QueueState, action: QueueAction) -> QueueState {
     match action {
-        QueueAction::Reload => s.phase = Phase::Loading,
+        QueueAction::Reload => {
+            s.phase = Phase::Loading;
+            (s.loading_more, s.more_failed) = (false, None);
+        }
         QueueAction::Loaded(queue) => {
             s.items = queue.items;
+            s.next_cursor = queue.next_cursor;
             s.phase = Phase::Ready;
         }
+        QueueAction::LoadMore => (s.loading_more, s.more_failed) = (true, None),
+        // A page for a queue reloaded since is dropped.
+        QueueAction::MoreLoaded(_) | QueueAction::MoreFailed(_) if !s.loading_more => {}
+        QueueAction::MoreLoaded(queue) => {
+            // An entry acted on elsewhere may have moved across the page boundary: shown once.
+            let fresh: Vec<QueueItem> = queue
+                .items
+                .into_iter()
+                .filter(|item| !s.items.iter().any(|i| i.comment.id == item.comment.id))
+                .collect();
+            s.items.extend(fresh);
+            (s.next_cursor, s.loading_more) = (queue.next_cursor, false);
+        }
+        QueueAction::MoreFailed(e) => (s.loading_more, s.more_failed) = (false, Some(e)),
         QueueAction::LoadFailed(e) => s.phase = Phase::Failed(e),
         QueueAction::Acting(id) => {
             s.busy = Some(id);
@@ -147,6 +184,30 @@ mod tests {
         assert_eq!(s.failed, None);
         let s = reduce_queue(s, QueueAction::Acted(2));
         assert_eq!((s.busy, s.items.iter().map(|i| i.comment.id).collect::<Vec<_>>()), (None, vec![1]));
+    }
+
+    #[test]
+    fn load_more_follows_the_cursor_and_appends_once() {
+        let page = |ids: &[CommentId], next: Option<&str>| Queue {
+            items: ids.iter().map(|i| item(*i)).collect(),
+            next_cursor: next.map(String::from),
+        };
+        let s = reduce_queue(QueueState::default(), QueueAction::Reload);
+        assert_eq!(s.more_cursor(), None, "nothing while loading");
+        let s = reduce_queue(s, QueueAction::Loaded(page(&[9, 8], Some("c1"))));
+        assert_eq!(s.more_cursor(), Some("c1"));
+        let s = reduce_queue(s, QueueAction::LoadMore);
+        assert_eq!(s.more_cursor(), None, "not twice at once");
+        let s = reduce_queue(s, QueueAction::MoreFailed(ClientError::Status(502)));
+        assert_eq!((s.more_cursor(), s.more_failed.is_some()), (Some("c1"), true));
+        let s = reduce_queue(s, QueueAction::LoadMore);
+        assert_eq!(s.more_failed, None);
+        let s = reduce_queue(s, QueueAction::MoreLoaded(page(&[8, 7], None)));
+        let ids: Vec<CommentId> = s.items.iter().map(|i| i.comment.id).collect();
+        assert_eq!((ids, s.more_cursor()), (vec![9, 8, 7], None));
+        let s = reduce_queue(s, QueueAction::Reload);
+        let s = reduce_queue(s, QueueAction::MoreLoaded(page(&[1], None)));
+        assert_eq!(s.items.len(), 3, "a late page after a reload is dropped");
     }
 
     #[test]

@@ -1,13 +1,18 @@
-//! The moderator's actions on one comment of the thread: approve, reject (with a reason),
-//! delete, pin and unpin, each one click; the answer replaces the comment in place.
+//! The moderator's actions on one comment of the thread: approve, delete, pin and unpin in one
+//! click; reject (with an optional reason), edit (with a note) and ban the author, each through
+//! its dialog. The answer replaces the comment in place.
 
+use super::dialog::{BanDialog, EditDialog, RejectDialog};
 use crate::api::moderation::Verb;
+use crate::effects::desk::{ban, edit};
 use crate::effects::moderation::{moderate, native};
 use crate::effects::ThreadCtx;
 use crate::error::ClientError;
 use crate::i18n::moderation as words;
-use crate::model::{Comment, Status};
+use crate::model::Comment;
+use crate::state::desk::{tools, BanDraft, Tool};
 use std::rc::Rc;
+use threadline_protocol::moderation::{Ban, ModeratorEdit};
 use yew::prelude::*;
 
 /// Props of [`ModActions`].
@@ -15,21 +20,6 @@ use yew::prelude::*;
 pub struct ModActionsProps {
     /// The comment acted on.
     pub comment: Rc<Comment>,
-}
-
-/// Asks the moderator why a comment is rejected; `None` when they cancel.
-pub fn ask_reason() -> Option<Option<String>> {
-    let answer = web_sys::window()?.prompt_with_message(words::REJECT_REASON).ok()??;
-    Some(Some(answer.trim().to_string()).filter(|r| !r.is_empty()))
-}
-
-/// The verbs that apply to a comment in this state, in the order they are shown.
-pub fn verbs(status: Status, pinned: bool) -> Vec<Verb> {
-    match status {
-        Status::Pending => vec![Verb::Approve, Verb::Reject, Verb::Delete],
-        Status::Published => vec![Verb::Reject, Verb::Delete, if pinned { Verb::Unpin } else { Verb::Pin }],
-        Status::Deleted | Status::Removed => Vec::new(),
-    }
 }
 
 /// The button's words.
@@ -43,27 +33,36 @@ pub fn label(verb: Verb) -> &'static str {
     }
 }
 
+/// A tool's words and its class (`tl-mod-approve`, `tl-mod-edit`, …).
+pub fn tool_face(tool: Tool) -> (&'static str, &'static str) {
+    match tool {
+        Tool::Act(verb) => (label(verb), verb.path()),
+        Tool::Edit => (words::EDIT, "edit"),
+        Tool::Ban => (words::BAN, "ban"),
+    }
+}
+
 /// Renders nothing unless a moderator is signed in.
 #[function_component]
 pub fn ModActions(props: &ModActionsProps) -> Html {
     let ctx = use_context::<Rc<ThreadCtx>>();
     let busy = use_state(|| false);
     let error = use_state(|| None::<ClientError>);
+    // The open dialog, and why its last attempt failed.
+    let open = use_state(|| None::<Tool>);
+    let dialog_error = use_state(|| None::<ClientError>);
+    let notice = use_state(|| None::<String>);
     let Some(ctx) = ctx.filter(|c| native(&c.backend).and_then(|api| api.session()).is_some()) else {
         return html! {};
     };
     let c = &props.comment;
-    let disabled = *busy;
-    let button = |verb: Verb| {
+    let buttons = tools(c.status, c.pinned);
+    if buttons.is_empty() {
+        return html! {};
+    }
+    let run = {
         let (ctx, id, busy, error) = (ctx.clone(), c.id.clone(), busy.clone(), error.clone());
-        let onclick = Callback::from(move |_: MouseEvent| {
-            let reason = match verb {
-                Verb::Reject => match ask_reason() {
-                    Some(reason) => reason,
-                    None => return,
-                },
-                _ => None,
-            };
+        Callback::from(move |(verb, reason): (Verb, Option<String>)| {
             busy.set(true);
             let (busy, error) = (busy.clone(), error.clone());
             let done = Callback::from(move |e: Option<ClientError>| {
@@ -71,22 +70,89 @@ pub fn ModActions(props: &ModActionsProps) -> Html {
                 error.set(e);
             });
             moderate(&ctx, id.clone(), verb, reason, done);
+        })
+    };
+    let button = |tool: Tool| {
+        let (open, run, dialog_error) = (open.clone(), run.clone(), dialog_error.clone());
+        let onclick = Callback::from(move |_: MouseEvent| match tool {
+            Tool::Act(Verb::Reject) | Tool::Edit | Tool::Ban => {
+                dialog_error.set(None);
+                open.set(Some(tool));
+            }
+            Tool::Act(verb) => run.emit((verb, None)),
         });
+        let (text, class) = tool_face(tool);
+        let popup = (!matches!(tool, Tool::Act(v) if v != Verb::Reject)).then_some("dialog");
         html! {
-            <button type="button" class={classes!("tl-mod-button", format!("tl-mod-{}", verb.path()))}
-                {disabled} {onclick}>{ label(verb) }</button>
+            <button type="button" class={classes!("tl-mod-button", format!("tl-mod-{class}"))}
+                aria-haspopup={popup} disabled={*busy} {onclick}>{ text }</button>
         }
     };
-    let buttons = verbs(c.status, c.pinned);
-    if buttons.is_empty() {
-        return html! {};
-    }
+    let close = {
+        let open = open.clone();
+        Callback::from(move |()| open.set(None))
+    };
+    // A dialog's request: busy while in flight; closes on success, else says why and stays.
+    let settle = {
+        let (open, busy, dialog_error) = (open.clone(), busy.clone(), dialog_error.clone());
+        move |e: Option<ClientError>| {
+            busy.set(false);
+            if e.is_none() {
+                open.set(None);
+            }
+            dialog_error.set(e);
+        }
+    };
+    let id = AttrValue::from(c.id.to_string());
+    let failed = (*dialog_error).as_ref().map(|e| AttrValue::from(e.reader_message()));
+    let dialog = match *open {
+        Some(Tool::Act(_)) => {
+            let (run, shut) = (run.clone(), close.clone());
+            let on_send = Callback::from(move |reason| {
+                shut.emit(());
+                run.emit((Verb::Reject, reason));
+            });
+            html! { <RejectDialog id={id.clone()} {on_send} on_cancel={close} /> }
+        }
+        Some(Tool::Edit) => {
+            let (ctx, cid, working, settle) = (ctx.clone(), c.id.clone(), busy.clone(), settle.clone());
+            let on_send = Callback::from(move |e: ModeratorEdit| {
+                working.set(true);
+                edit(&ctx, cid.clone(), e, Callback::from(settle.clone()));
+            });
+            html! {
+                <EditDialog id={id.clone()} text={AttrValue::from(c.text.clone())} busy={*busy} error={failed}
+                    {on_send} on_cancel={close} />
+            }
+        }
+        Some(Tool::Ban) => {
+            let (ctx, cid, working, notice) = (ctx.clone(), c.id.clone(), busy.clone(), notice.clone());
+            let on_send = Callback::from(move |draft: BanDraft| {
+                let Some(api) = native(&ctx.backend) else { return };
+                let Some(request) = draft.request(api.site(), &cid) else { return };
+                working.set(true);
+                let (settle, notice) = (settle.clone(), notice.clone());
+                let done = Callback::from(move |answer: Result<Ban, ClientError>| match answer {
+                    Ok(_) => {
+                        notice.set(Some(words::banned(draft.hours)));
+                        settle(None);
+                    }
+                    Err(e) => settle(Some(e)),
+                });
+                ban(&ctx.backend, request, done);
+            });
+            html! { <BanDialog id={id.clone()} busy={*busy} error={failed} {on_send} on_cancel={close} /> }
+        }
+        None => html! {},
+    };
     html! {
         <span class="tl-mod-actions" role="group" aria-label={words::ACTIONS} aria-busy={busy.to_string()}>
             { for buttons.into_iter().map(button) }
             if let Some(e) = &*error {
                 <span class="tl-form-error" role="alert">{ e.reader_message() }</span>
             }
+            <span class="tl-mod-notice-inline" role="status">{ (*notice).clone().unwrap_or_default() }</span>
+            { dialog }
         </span>
     }
 }
@@ -96,11 +162,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_state_offers_what_applies() {
-        assert_eq!(verbs(Status::Pending, false), [Verb::Approve, Verb::Reject, Verb::Delete]);
-        assert_eq!(verbs(Status::Published, true), [Verb::Reject, Verb::Delete, Verb::Unpin]);
-        assert_eq!(verbs(Status::Published, false)[2], Verb::Pin);
-        assert!(verbs(Status::Removed, false).is_empty());
+    fn each_tool_has_its_words_and_class() {
         assert_eq!(label(Verb::Approve), "Approve");
+        assert_eq!(tool_face(Tool::Act(Verb::Unpin)), ("Unpin", "unpin"));
+        assert_eq!(tool_face(Tool::Edit), ("Edit", "edit"));
+        assert_eq!(tool_face(Tool::Ban), ("Ban", "ban"));
     }
 }

@@ -4,12 +4,15 @@
 //! sign-out. Without a live session it is the reader's widget.
 
 pub mod actions;
+pub mod bans;
+pub mod dialog;
 pub mod queue;
 
 use crate::api::native::NativeApi;
 use crate::api::Backend;
 use crate::components::states::Skeleton;
 use crate::components::thread::Thread;
+use crate::effects::desk::{use_bans, use_lock, UseLock};
 use crate::effects::moderation::{use_moderator, use_queue, Mode, UseModerator};
 use crate::i18n::moderation as words;
 use crate::state::Phase;
@@ -77,7 +80,7 @@ pub fn ModeratorApp(props: &ModeratorProps) -> Html {
         },
         Mode::Moderator(session) => html! {
             <Desk name={AttrValue::from(session.name)} backend={(*backend).clone()} site={props.site.clone()}
-                {sign_out}>{ thread }</Desk>
+                thread={props.thread.clone()} {sign_out}>{ thread }</Desk>
         },
     }
 }
@@ -87,30 +90,45 @@ struct DeskProps {
     name: AttrValue,
     backend: Rc<Backend>,
     site: AttrValue,
+    thread: AttrValue,
     sign_out: Callback<()>,
     children: Html,
+}
+
+/// The moderator bar's views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Thread,
+    Queue,
+    Bans,
 }
 
 /// The moderator bar and the view its tabs choose.
 #[function_component]
 fn Desk(props: &DeskProps) -> Html {
-    let on_queue = use_state(|| false);
+    let view = use_state(|| View::Thread);
     let queue = use_queue(props.backend.clone(), props.site.clone());
-    let tab = |queue_tab: bool, text: String| {
-        let selected = *on_queue == queue_tab;
-        let (on_queue, reload) = (on_queue.clone(), queue.reload.clone());
+    let bans = use_bans(props.backend.clone(), props.site.clone());
+    let lock = use_lock(props.backend.clone(), props.site.clone(), props.thread.clone());
+    let tab = |to: View, name: &'static str, text: String| {
+        let selected = *view == to;
+        let (view, reload) = (view.clone(), [queue.reload.clone(), bans.reload.clone()]);
         let onclick = Callback::from(move |_: MouseEvent| {
-            if queue_tab && !*on_queue {
-                reload.emit(());
+            match to {
+                View::Queue if *view != to => reload[0].emit(()),
+                View::Bans if *view != to => reload[1].emit(()),
+                _ => {}
             }
-            on_queue.set(queue_tab);
+            view.set(to);
         });
         html! {
-            <button type="button" class="tl-tab" aria-pressed={selected.to_string()}
-                data-tab={if queue_tab { "queue" } else { "thread" }} {onclick}>{ text }</button>
+            <button type="button" class="tl-tab" aria-pressed={selected.to_string()} data-tab={name} {onclick}>
+                { text }
+            </button>
         }
     };
-    let waiting = (queue.state.phase == Phase::Ready).then_some(queue.state.items.len());
+    let q = &queue.state;
+    let waiting = (q.phase == Phase::Ready).then_some(q.items.len());
     html! {
         <div class="tl-root tl-mod">
             <nav class="tl-modbar" aria-label={words::TOOLS}>
@@ -119,17 +137,51 @@ fn Desk(props: &DeskProps) -> Html {
                     <strong>{ props.name.clone() }</strong>
                 </span>
                 <span class="tl-tabs" role="group" aria-label={words::VIEWS}>
-                    { tab(false, words::TAB_THREAD.to_string()) }
-                    { tab(true, words::queue_tab(waiting)) }
+                    { tab(View::Thread, "thread", words::TAB_THREAD.to_string()) }
+                    { tab(View::Queue, "queue", words::queue_tab(waiting, q.next_cursor.is_some())) }
+                    { tab(View::Bans, "bans", words::TAB_BANS.to_string()) }
                 </span>
                 <button type="button" class="tl-link-button tl-signout" onclick={props.sign_out.reform(|_: MouseEvent| ())}>
                     { words::SIGN_OUT }
                 </button>
             </nav>
-            if *on_queue {
-                <queue::QueueView state={queue.state.clone()} reload={queue.reload.clone()} act={queue.act.clone()} />
+            { match *view {
+                View::Thread => html! { <>{ lock_bar(&lock) }{ props.children.clone() }</> },
+                View::Queue => html! {
+                    <queue::QueueView state={queue.state.clone()} reload={queue.reload.clone()} act={queue.act.clone()}
+                        more={queue.more.clone()} />
+                },
+                View::Bans => html! {
+                    <bans::BansView state={bans.state.clone()} reload={bans.reload.clone()} unban={bans.unban.clone()} />
+                },
+            } }
+        </div>
+    }
+}
+
+/// The thread's lock, above it: its state and the button that turns it over (which retries
+/// after a failure, said beside it).
+fn lock_bar(lock: &UseLock) -> Html {
+    let locked = lock.locked.unwrap_or(false);
+    let text = if lock.busy {
+        words::WORKING
+    } else if locked {
+        words::UNLOCK
+    } else {
+        words::LOCK
+    };
+    html! {
+        <div class="tl-lockbar" data-locked={locked.to_string()}>
+            if locked {
+                <span class="tl-badge tl-locked" role="status">{ words::LOCKED }</span>
             } else {
-                { props.children.clone() }
+                <span role="status"></span>
+            }
+            <button type="button" class={classes!("tl-mod-button", if locked { "tl-mod-unlock" } else { "tl-mod-lock" })}
+                aria-pressed={locked.to_string()} disabled={lock.busy || lock.locked.is_none()}
+                onclick={lock.toggle.reform(|_: MouseEvent| ())}>{ text }</button>
+            if let Some(e) = &lock.error {
+                <span class="tl-form-error" role="alert">{ e.reader_message() }</span>
             }
         </div>
     }

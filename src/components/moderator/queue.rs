@@ -1,7 +1,8 @@
 //! The Queue view: held and reported comments of the whole site, newest first, each with why
 //! it waits, its reports, a link into its thread, and the moderator's actions.
 
-use super::actions::{ask_reason, label};
+use super::actions::label;
+use super::dialog::RejectDialog;
 use crate::api::moderation::Verb;
 use crate::components::avatar::Avatar;
 use crate::components::body::Body;
@@ -23,6 +24,8 @@ pub struct QueueProps {
     pub reload: Callback<()>,
     /// Acts on an entry.
     pub act: Callback<(CommentId, Verb, Option<String>)>,
+    /// Loads the next page.
+    pub more: Callback<()>,
 }
 
 /// A link into the comment's thread, when its key is a path on this site: a key such as
@@ -45,6 +48,8 @@ pub fn status_label(status: CommentStatus) -> (&'static str, &'static str) {
 #[function_component]
 pub fn QueueView(props: &QueueProps) -> Html {
     let s = &props.state;
+    // The entry whose Reject dialog is open.
+    let rejecting = use_state(|| None::<CommentId>);
     let refresh = props.reload.reform(|_: MouseEvent| ());
     let (state, content) = match &s.phase {
         Phase::Loading => ("loading", html! { <Skeleton /> }),
@@ -58,9 +63,12 @@ pub fn QueueView(props: &QueueProps) -> Html {
         Phase::Ready => (
             "ready",
             html! {
-                <ol class="tl-queue-list">
-                    { for s.items.iter().map(|item| entry(item, s, &props.act)) }
-                </ol>
+                <>
+                    <ol class="tl-queue-list">
+                        { for s.items.iter().map(|item| entry(item, s, &props.act, &rejecting)) }
+                    </ol>
+                    { more_button(s, &props.more) }
+                </>
             },
         ),
     };
@@ -71,26 +79,62 @@ pub fn QueueView(props: &QueueProps) -> Html {
                 <button type="button" class="tl-link-button tl-queue-refresh" onclick={refresh}>{ words::REFRESH }</button>
             </header>
             { content }
+            if let Some(id) = *rejecting {
+                { reject_dialog(id, &props.act, &rejecting) }
+            }
         </section>
     }
 }
 
-fn entry(item: &QueueItem, s: &QueueState, act: &Callback<(CommentId, Verb, Option<String>)>) -> Html {
+/// "Load more" while the queue has a next page ("Could not load more. Retry" after a failure).
+fn more_button(s: &QueueState, more: &Callback<()>) -> Html {
+    if s.next_cursor.is_none() {
+        return html! {};
+    }
+    let text = if s.more_failed.is_some() { words::LOAD_MORE_RETRY } else { words::LOAD_MORE };
+    let text = if s.loading_more { words::WORKING } else { text };
+    html! {
+        <div class="tl-more">
+            <button type="button" class="tl-button tl-button-quiet tl-queue-more" aria-busy={s.loading_more.to_string()}
+                disabled={s.loading_more} onclick={more.reform(|_: MouseEvent| ())}>{ text }</button>
+        </div>
+    }
+}
+
+fn reject_dialog(
+    id: CommentId,
+    act: &Callback<(CommentId, Verb, Option<String>)>,
+    rejecting: &UseStateHandle<Option<CommentId>>,
+) -> Html {
+    let close = {
+        let rejecting = rejecting.clone();
+        Callback::from(move |()| rejecting.set(None))
+    };
+    let on_send = {
+        let (act, close) = (act.clone(), close.clone());
+        Callback::from(move |reason: Option<String>| {
+            close.emit(());
+            act.emit((id, Verb::Reject, reason));
+        })
+    };
+    html! { <RejectDialog id={format!("q{id}")} {on_send} on_cancel={close} /> }
+}
+
+fn entry(
+    item: &QueueItem,
+    s: &QueueState,
+    act: &Callback<(CommentId, Verb, Option<String>)>,
+    rejecting: &UseStateHandle<Option<CommentId>>,
+) -> Html {
     let c = &item.comment;
     let id = c.id;
     let (status, style) = status_label(c.status);
     let busy = s.busy == Some(id);
     let button = |verb: Verb| {
-        let act = act.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            let reason = match verb {
-                Verb::Reject => match ask_reason() {
-                    Some(reason) => reason,
-                    None => return,
-                },
-                _ => None,
-            };
-            act.emit((id, verb, reason));
+        let (act, rejecting) = (act.clone(), rejecting.clone());
+        let onclick = Callback::from(move |_: MouseEvent| match verb {
+            Verb::Reject => rejecting.set(Some(id)),
+            _ => act.emit((id, verb, None)),
         });
         html! {
             <button type="button" class={classes!("tl-mod-button", format!("tl-mod-{}", verb.path()))}
