@@ -27,7 +27,7 @@ pub(crate) struct Context<'a> {
     n: &'a Normalized,
     safe: Vec<bool>,
     addressees: Vec<(usize, &'static str, bool)>,
-    vocatives: Vec<usize>,
+    vocatives: Vec<(usize, &'static str)>,
     reports: Vec<usize>,
     named: Vec<bool>,
     condemned: Vec<u32>,
@@ -57,7 +57,7 @@ impl<'a> Context<'a> {
                 Source::Allow | Source::Builtin(Kind::Safe) => cx.safe[t].fill(true),
                 Source::Builtin(Kind::NameWord) if cx.is_name(t.start) => cx.safe[t].fill(true),
                 Source::Builtin(Kind::Addressee) => cx.addressees.push((t.start, entry.lang, entry.suffix)),
-                Source::Builtin(Kind::Vocative) => cx.vocatives.push(t.end - 1),
+                Source::Builtin(Kind::Vocative) => cx.vocatives.push((t.end - 1, entry.lang)),
                 Source::Builtin(Kind::Report) => cx.reports.push(t.end - 1),
                 Source::Builtin(Kind::Naming) => {
                     let end = (t.end + NAMING_REACH).min(len);
@@ -156,8 +156,10 @@ impl<'a> Context<'a> {
             if l != lang {
                 return false;
             }
+            // A second-person suffix on the insult, or on the noun it qualifies (`cahil bir adamsın`).
             if suffix {
-                return r.contains(&a);
+                return r.contains(&a)
+                    || a >= r.end && same_clause_words(r.end - 1, a).is_some_and(|k| k < ADDRESS_AFTER);
             }
             if a < r.start {
                 same_clause_words(a, r.start).is_some_and(|k| k <= ADDRESS_BEFORE)
@@ -168,7 +170,11 @@ impl<'a> Context<'a> {
             }
         });
         // `hey idiot`, and `idiot, shut up`: a call or an order next to the insult.
-        let by_vocative = self.vocatives.iter().any(|&v| {
+        // Of the same language: French `hé` is English `he`.
+        let by_vocative = self.vocatives.iter().any(|&(v, l)| {
+            if l != lang {
+                return false;
+            }
             if v < r.start {
                 same_clause_words(v, r.start).is_some_and(|k| k == 0)
             } else {

@@ -12,7 +12,8 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::lang::{Kind, Lang};
-use super::normalize::{normalize, Mark, Normalized};
+use super::normalize::{normalize, Mark, Normalized, MASK};
+use super::verdict::Severity;
 
 /// Where an entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,8 +81,13 @@ impl Lexicon {
                     b.add(item, Source::Builtin(kind), lang.code);
                     // `و` (and) is written fused to the next word; the article is stripped
                     // from the text, the conjunction is added to the list instead.
+                    // So is the vocative `يا` (`ياحمار`), which aims the word at someone.
                     if lang.code == "ar" && matches!(kind, Kind::Abuse(..)) && !item.starts_with('*') {
                         b.add(&format!("و{item}"), Source::Builtin(kind), lang.code);
+                        if let Kind::Abuse(category, severity) = kind {
+                            let called = Kind::Abuse(category, severity.max(Severity::Moderate));
+                            b.add(&format!("يا{item}"), Source::Builtin(called), lang.code);
+                        }
                     }
                 }
             }
@@ -128,9 +134,37 @@ struct LexiconBuilder {
     entries: Vec<Entry>,
 }
 
+/// Vowels a writer may mask with `*` (`f*ck`, `p*ta`, `нах*й`); consonants carry the word.
+fn is_maskable(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я')
+}
+
+/// The spellings of a pattern with one inner vowel of a word masked (`f*ck` for `fuck`).
+fn masked_variants(pattern: &str) -> Vec<String> {
+    let chars: Vec<char> = pattern.chars().collect();
+    let letter = |i: usize| chars.get(i).is_some_and(|c| c.is_alphabetic());
+    (1..chars.len())
+        .filter(|&i| is_maskable(chars[i]) && letter(i - 1) && letter(i + 1))
+        .map(|i| {
+            let mut v = chars.clone();
+            v[i] = MASK;
+            v.into_iter().collect()
+        })
+        .collect()
+}
+
 impl LexiconBuilder {
     fn add(&mut self, item: &str, source: Source, lang: &'static str) {
         let Some((pattern, suffix)) = pattern_for(item) else { return };
+        if matches!(source, Source::Builtin(Kind::Abuse(..)) | Source::Deny) {
+            for masked in masked_variants(&pattern) {
+                self.add_pattern(masked, suffix, source, lang);
+            }
+        }
+        self.add_pattern(pattern, suffix, source, lang);
+    }
+
+    fn add_pattern(&mut self, pattern: String, suffix: bool, source: Source, lang: &'static str) {
         let id = *self.index.entry(pattern.clone()).or_insert_with(|| {
             self.patterns.push(pattern);
             self.by_pattern.push(Vec::new());
@@ -184,6 +218,13 @@ mod tests {
         assert_eq!(found("Fils de p.u.t.e"), ["fils de pute"]);
         assert_eq!(found("aptalsın"), ["aptalsin"]);
         assert!(found("fils de putain").is_empty());
+    }
+
+    #[test]
+    fn one_masked_vowel_still_matches() {
+        assert_eq!(found("quel c*n"), ["c*n"]);
+        assert_eq!(found("fils de p*te"), ["fils de p*te"]);
+        assert!(found("c*nnerie").is_empty());
     }
 
     #[test]

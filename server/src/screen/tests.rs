@@ -231,3 +231,64 @@ proptest::proptest! {
         let _ = SCREEN.get_or_init(screen).check(&Submission { text: &text, author: &author, website: None });
     }
 }
+
+// Rule families added for unseen text: one example per family, each with a look-alike that passes.
+
+#[test]
+fn masked_letters_and_spelled_out_insults() {
+    let s = screen();
+    assert!(held(&s, "h1jo de p*ta, deja de mentir"));
+    assert!(held(&s, "иди нах*й со своим мнением"));
+    assert!(held(&s, "you r a l o s e r"));
+    assert!(!held(&s, "5*3 = 15, rated 4*stars"));
+}
+
+#[test]
+fn vocatives_belong_to_their_language() {
+    let s = screen();
+    // French `hé` is English `he`.
+    assert!(!held(&s, "What he said is disgusting and he should resign."));
+    assert!(held(&s, "hey idiot, read it again"));
+}
+
+#[test]
+fn second_person_forms_per_language() {
+    let s = screen();
+    assert!(held(&s, "your an imbecile and everyone knows it"));
+    assert!(held(&s, "ne kadar cahil bir adamsın"));
+    assert!(held(&s, "Sie sind ein erbärmlicher Lügner"));
+    assert!(held(&s, "ياحمار"));
+    assert!(!held(&s, "Sie sind ein erfahrener Lehrer"));
+    assert!(!held(&s, "Your argument is stupid."));
+}
+
+#[test]
+fn comparisons_take_complements_per_language() {
+    let s = screen();
+    assert!(held(&s, "цыгане — это паразиты общества"));
+    assert!(held(&s, "bu göçmenler ülkenin kanseri"));
+    assert!(held(&s, "هم ليسوا بشر بل حيوانات"));
+    assert!(held(&s, "the homeless in this city are just vermin at this point"));
+    assert!(!held(&s, "Крысы в подвале дома — проблема управляющей компании"));
+}
+
+#[test]
+fn calls_to_expel_or_hurt_in_inflected_forms() {
+    let s = screen();
+    assert!(held(&s, "لازم نطردهم كلهم من البلد"));
+    assert!(held(&s, "всех предателей повесить на площади"));
+    assert!(held(&s, "afganları ülkelerine geri gönderin"));
+    assert!(held(&s, "qu'on les renvoie tous chez eux"));
+    assert!(held(&s, "man sollte diese Verräter alle aufhängen"));
+    assert!(!held(&s, "Боевики пригрозили всех убить, сообщает агентство."));
+}
+
+#[test]
+fn threats_by_body_part_and_finding() {
+    let s = screen();
+    assert!(held(&s, "keep talking and ill break your jaw"));
+    assert!(held(&s, "я тебя найду"));
+    assert!(held(&s, "Ich finde dich und dann gnade dir Gott"));
+    assert!(held(&s, "como te vea por la calle te mato"));
+    assert!(!held(&s, "He broke his jaw playing rugby."));
+}

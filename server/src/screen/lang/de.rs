@@ -26,7 +26,12 @@ const WORDS: &[(Kind, &str)] = &[
         "idiot idioten *idiot *idioten dummkopf* trottel* depp deppen blodman* vollpfosten* \
         spinner versager* penner* dumm dumme dummer dummes doof blod blode blöder bescheuert* behindert* \
         erbarmlich* schwachkopf* hirnlos* dumpfbacke* armleuchter witzfigur* clown clowns loser nichtsnutz* \
-        hohlkopf* dummschwatzer* lappen lachnummer volltrottel* pfeife nazi_schwein* opfer",
+        hohlkopf* dummschwatzer* lappen lachnummer volltrottel* pfeife nazi_schwein* opfer \
+        dummste dummsten dummster dummstes dummer dummen dummbeutel* dummbatz* vollhonk* honk honks hirni hirnis \
+        spacko* spacken dulli dullis dodel knalltute* pappnase* hohlbirne* flachpfeife* evolutionsbremse* \
+        nullnummer schwachmat* kackbratze* lauch vollspast* idiotisch* bekloppt* beknackt* geistig_behindert* \
+        erbarmliche erbarmlicher erbarmliches erbarmlichen vollpfosten hinterwaldler* dorftrottel* \
+        hirnamputiert* strohdumm* saudumm* vollidiot* volldepp*",
     ),
     (Abuse(Sexual, Moderate), "titten mopse muschi nacktbilder"),
     (Addressee, "du dich dir euch bist seid"),
@@ -65,13 +70,17 @@ const SETS: &[(&str, &str)] = &[
         schon|wirklich|die reinsten|reine|wahre|eine|ein|mehr|als|wertlose|bloss|lauter|absolut|\
         total|schlimmer als|genau wie|auch"),
     ("dehum", "ratten|ratte|kakerlaken|ungeziefer|parasiten|parasit|schmarotzer|tiere|tier|viecher|vieh|affen|affe|\
-        schweine|schwein|untermenschen|untermensch|abschaum|gesindel|geschmeiss|pest|seuche|krebsgeschwur|lause|\
+        schweine|schwein|karnickel|kaninchen|heuschrecken|gewurm|brut|untermenschen|untermensch|abschaum|gesindel|geschmeiss|pest|seuche|krebsgeschwur|lause|\
         zecken|maden|made|wurmer|bakterien|viren|virus|keine menschen|bestien|koter|hunde|mull|dreck|unrat"),
     ("tail", "[,.]|und|oder|aber|die|der|das|wie|mit|von|aus|in|im|auf|fur|alle|sonst|nichts|mehr|nur|eben|halt|\
         doch|ja|uberall|hier|da|mal|echt|punkt"),
     ("must", "gehoren|gehort|sollte|sollten|sollen|soll|musste|mussten|muss|mussen|man sollte|man muss|man musste|\
         muss man|sollte man|musste man"),
-    ("pron", "alle|die|sie|euch|dich|ihn|sofort|einfach|endlich|doch|man|allesamt|samt|und|gleich|direkt|auch"),
+    ("pron", "alle|die|sie|euch|dich|ihn|sofort|einfach|endlich|doch|man|allesamt|samt|und|gleich|direkt|auch|\
+        diese [^ ,.]+|solche [^ ,.]+|den [^ ,.]+|die [^ ,.]+|offentlich|am besten"),
+    ("insult", "idiot|idiotin|trottel|depp|versager|versagerin|witzfigur|clown|schwachkopf|dummkopf|hohlkopf|\
+        spinner|lugner|heuchler|hetzer|vollidiot|vollpfosten|troll|dummschwatzer|nichtsnutz|penner|loser|lappen|\
+        (?:erbarmliche|erbarmlicher|erbarmliches|dumme|dummer|blode|bloder|hirnlose|hirnloser|verlogener|verlogene) [^ ,.]+"),
 ];
 
 const RULES: &[RuleDef] = &[
@@ -111,8 +120,16 @@ const RULES: &[RuleDef] = &[
         (?:zuruck |heim )?(?:nach|in) (?:afrika|asien|arabien|anatolien|die turkei|syrien|nordafrika|den orient|den busch|\
         die wuste|polen|rumanien)|(?:du|ihr|die) (?:gehorst|gehort|gehoren) nicht (?:hierher|hierhin|zu uns|nach deutschland|\
         in unser land)"),
+    rule(Insult, Moderate, "insult-at-person",
+        "(?:sie sind|sind sie|seid ihr|ihr seid|du bist|bist du) (?:doch |echt |wirklich |einfach |wohl |ja |nur |so )*\
+        (?:ein|eine|der|die|das|so ein|so eine|ein echter|eine echte) (?:{insult})"),
     rule(Threat, Severe, "threat-to-person",
-        "(?:ich|wir) (?:schlag|schlage|stech|steche|knall|knalle|mach|mache) (?:dich|euch) (?:tot|ab|kalt)|\
+        "(?:ich|wir) (?:finde|finden|kriege|krieg|kriegen|erwische|erwischen) (?:dich|euch)(?: (?:noch|schon|und|bald)){0,2}|\
+        gnade (?:dir|euch) gott|(?:du bist|ihr seid) (?:als nachstes )?fallig|\
+        (?:dir|euch|ihm|dem) (?:sollte|muss|musste|gehort) (?:man )?(?:mal )?(?:die fresse|das maul|eine|eins|die schnauze) \
+        (?:polieren|einschlagen|in die fresse|auf die fresse|verbieten)|(?:ich|wir) (?:polier|polieren|hau|haue|hauen|schlag|\
+        schlage) (?:dir|euch) (?:{w} )?(?:die fresse|das maul|eine rein|in die fresse|die zahne)|\
+        (?:ich|wir) (?:schlag|schlage|stech|steche|knall|knalle|mach|mache) (?:dich|euch) (?:tot|ab|kalt)|\
         (?:ich|wir) (?:werde |werden |will |wollen |wurde |wurden )?(?:dich|euch)(?: (?:{w})){0,2} (?:umbringen|abstechen|\
         erschiessen|abknallen|kaltmachen|totschlagen|aufschlitzen|verprugeln|vergewaltigen|aufhangen|abschlachten)|\
         (?:ich|wir) (?:bring|bringe|bringen) (?:dich|euch) um|ich weiss(?: ,)? wo (?:du wohnst|ihr wohnt|du arbeitest)|\

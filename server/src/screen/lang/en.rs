@@ -21,10 +21,16 @@ const WORDS: &[(Kind, &str)] = &[
         pillock* plonker* clown clowns loser losers pathetic ignorant brainless braindead brain_dead fool fools \
         jerk jerks douche lowlife* degenerate degenerates scum trash garbage worthless disgusting repulsive \
         spineless gutless dunce imbeciles simpleton* buffoon* cuck cucks snowflake dumber dumbest stupider \
-        stupidest dumbo dope dopes twit twits lunatic* nutter* nutjob* nutcase* psycho psychos disgrace troll trolls muppet muppets bastard bastards"),
+        stupidest dumbo dope dopes twit twits lunatic* nutter* nutjob* nutcase* psycho psychos disgrace troll trolls muppet muppets bastard bastards \
+        illiterate dimwitted gormless clueless ignoramus* dolt dolts oaf oafs twerp* prat prats git gits berk berks \
+        knob knobs knobhead* cockwomble* asshat* fucktard* libtard* dumbfuck* dickwad* shitstain* saddo* sad_act \
+        troglodyte* neanderthal* cretinous mouthbreather* mouth_breather* thicko* thickos numbskull* numskull* \
+        bonehead* blockhead* airhead* pea_brain* peabrain* knuckle_dragger* knuckledragger* waste_of_a_human"),
     (Abuse(Sexual, Moderate), "blowjob* handjob* send_nudes nudes horny milf dildo* gangbang* bukkake cumshot* \
         deepthroat* jerk_off wank wanking titties tits boobies"),
-    (Addressee, "you u ya yourself youre yall ye thou"),
+    // `your` typed for `you're` (`your an idiot`, `ur such a moron`) only before an article.
+    (Addressee, "you u ya yourself youre yall ye thou your_a your_an ur_a ur_an your_such ur_such ur_so your_so \
+        ur_just your_just ur_the"),
     (Vocative, "hey oi listen shut_up get_lost go_away look_here dear"),
     (Condemn, "unacceptable disgusting disgraceful shameful shame shocking appalling outrageous racist racism \
         sexist homophobic transphobic bigoted bigotry hateful offensive slur slurs abuse abusive condemn* vile \
@@ -77,7 +83,7 @@ const SETS: &[(&str, &str)] = &[
         hyenas?|worms?|germs?|bacteria|(?:a |the )?(?:virus|disease|plague|cancer|pestilence|infestation|tumou?r|\
         blight|scourge)|filth|scum|excrement|sewage|subhumans?|sub humans?|untermenschen|human (?:trash|garbage|\
         waste|debris|scum|filth)|not (?:even )?(?:human|people)|less than human|barely human"),
-    ("tail", "[,.]|and|or|but|who|that|which|from|in|on|to|of|with|like|for|all|too|anyway|really|because|so|just|\
+    ("tail", "[,.]|and|or|but|who|that|which|from|in|on|to|of|with|like|for|all|too|anyway|really|because|so|just|at|\
         now|here|there|everywhere|honestly|mate|lol|period|themselves|yourselves|[^ ,.]+ing"),
     // What may follow a call to violence: not `of` (`be shot of` = be rid of) or `down` (planes).
     ("vtail", "[,.]|and|or|for|like|by|in|on|at|dead|immediately|now|too|as|with|without|publicly|already|\
@@ -99,6 +105,8 @@ const SETS: &[(&str, &str)] = &[
         massacre|murder"),
     ("softverb", "burn|deport|expel|round up|get rid of|kick out|throw out|wipe out|lock up|sterili[sz]e|\
         {hardverb}"),
+    ("body", "face|head|skull|throat|teeth|legs|neck|in|jaw|nose|arms?|ribs|knees?|kneecaps|back|fingers|spine|\
+        neck|skull in|head in|face in"),
     ("target", "you|u|ya|yourself|your (?:family|kids|children|wife|mother|mum|mom)|him|her"),
     ("will", "will|ll|am going to|m going to|re going to|are going to|gonna|would|d|want to|wanna|shall|\
         swear i will|swear i ll|will personally|am gonna|m gonna|will fucking|ll fucking"),
@@ -106,7 +114,8 @@ const SETS: &[(&str, &str)] = &[
 
 const RULES: &[RuleDef] = &[
     rule(Dehumanising, Moderate, "dehumanising-comparison",
-        "{ref} (?:really |truly |honestly |all |just |literally |simply |clearly )?{be}(?: (?:all|just|nothing but|no better than|basically|literally|like|worse than|such|the|\
+        "{ref}(?: (?:in|from|of|around|on|at) (?:this |that |the |our |my |these |those )?{w})? \
+        (?:really |truly |honestly |all |just |literally |simply |clearly )?{be}(?: (?:all|just|nothing but|no better than|basically|literally|like|worse than|such|the|\
         a|an|filthy|dirty|disgusting|stinking|fucking|bloody|little|diseased|inbred|total|complete|absolute|real|\
         mere|bunch of|pack of|swarm of|horde of|herd of|nest of|breeding|no more than|as bad as|actual|simply)){0,4} \
         {dehum} (?:{tail})"),
@@ -126,7 +135,9 @@ const RULES: &[RuleDef] = &[
         basically|always|by nature|the same|inherently|genetically|a bunch of)){0,3} (?:criminals|terrorists|rapists|\
         thieves|paedophiles|pedophiles|murderers|invaders|freeloaders|scroungers|a threat|a danger|dangerous|\
         violent|inferior|evil|dirty|filthy|stupid|lazy|degenerates?|perverts?|sick|diseased|untrustworthy|liars|\
-        all the same|the enemy|a plague|vermin|animals|savages|parasites|subhuman) (?:{tail})"),
+        all the same|the enemy|a plague|vermin|animals|savages|parasites|subhuman) (?:{tail})|\
+        (?:all |most |the )?{group} (?:{be})(?: (?:all|just|simply|naturally|genetically)){0,2} too (?:stupid|dumb|thick|\
+        primitive|lazy|backward|emotional|hysterical|savage) to"),
     rule(Slur, Moderate, "slur-by-modifier",
         "(?:filthy|dirty|stinking|smelly|bloody|fucking|greedy|sneaky) (?:{group}) (?:{tail})|typical (?:dumb|stupid|\
         thick|hysterical|lazy|filthy|dirty|greedy) (?:woman|women|female|females|girl|girls|blonde|{group})"),
@@ -149,10 +160,11 @@ const RULES: &[RuleDef] = &[
     rule(Threat, Severe, "threat-to-person",
         "(?:(?:i|we) (?:{will})|ill|id|im going to|im gonna) (?:{w} )?(?:{harm}) (?:{target})|(?:i|we)(?: (?:will|ll|am|m|going to|gonna)){1,2} \
         (?:find|get|visit|hunt|track|come for|come after) (?:you|u|ya)(?: (?:down|and|soon|one day|[,.]))|\
-        (?:smash|break|slit|cut|bash|cave|kick) (?:your|ur) (?:{w} )?(?:face|head|skull|throat|teeth|legs|neck|in)|\
+        (?:smash|break|slit|cut|bash|cave|kick|snap|crack|rip off|punch) (?:your|ur) (?:{w} )?(?:{body})|\
         (?:(?:i|we) (?:{will})|ill) (?:burn|torch|firebomb|smash up|trash|wreck) (?:your|ur) (?:house|home|car|shop|place)|\
         (?:i m|im|i am|we re|we are) coming for (?:you|u)|put a bullet (?:in|through) (?:{target}|them|his|their|your)|\
-        i know where (?:you|u) (?:live|work|sleep)|(?:you|u) (?:are|re|r) dead (?:if|when|once|the moment)|\
+        (?:i|we) know where (?:you|u|your (?:kids|family|wife|mum)) (?:live|work|sleep|go to school)|\
+        (?:you|u)(?: will| ll|ll) (?:be|end up) (?:dead|in a ditch|in hospital|in the hospital|six feet under|found)|(?:you|u) (?:are|re|r) dead (?:if|when|once|the moment)|\
         (?:hope|wish) (?:someone|somebody|they|he|she) (?:{harm})(?:s|es)? (?:you|u|ya)|your days are numbered|(?:you are|you re|youre|ur) (?:a )?dead \
         (?:man|woman|meat)|you(?: will| ll) (?:regret|pay for) (?:this|it|that|your)|\
         (?:you|u) (?:are|re|r)(?: {w})? (?:too|so) (?:thick|dense|dim|stupid|dumb|slow|ignorant) to \
@@ -162,7 +174,11 @@ const RULES: &[RuleDef] = &[
         (?:you|u) (?:are|re|r)(?: {w})? (?:thicker|dumber|stupider|denser) than|only (?:an?|some) (?:{w} )?\
         (?:idiot|moron|cretin|fool|imbecile|retard|clown|muppet|halfwit|dimwit|numpty|loser) (?:would|could|believes|thinks)|imagine being (?:this|that|so) \
         (?:dumb|stupid|thick|ignorant|pathetic|dense)|crawl back (?:under|into|to) (?:your|the|ur) \
-        (?:rock|hole|cave|sewer|bridge)"),
+        (?:rock|hole|cave|sewer|bridge)|(?:room temperature|single digit|negative) iq|iq (?:of|lower than|smaller than|\
+        below|less than) (?:a |an |my |your |the )?(?:{w} )?(?:potato|rock|brick|plant|goldfish|shoe|toaster|\
+        cabbage|carrot|turnip|houseplant|doorknob)|(?:brain|brains) (?:of|the size of) (?:a |an )?(?:pea|peanut|\
+        walnut|goldfish|gnat|flea)|(?:comment|post|take|reply|drivel|opinion) (?:from|of|by) (?:a|an|some|another|\
+        the resident|this) (?:{w} )?(?:idiot|moron|imbecile|cretin|halfwit|clown|buffoon|troll|muppet|numpty)"),
     rule(Threat, Severe, "wish-of-harm",
         "(?:hope|wish|pray|may)(?: that)? (?:{target}|he|she|they|all of (?:them|you)|the lot of you) (?:{w} )?\
         (?:die|dies|get raped|gets raped|get shot|gets shot|get cancer|gets cancer|burn|burns|rot|rots|suffer|\
@@ -189,7 +205,7 @@ const RULES: &[RuleDef] = &[
         send (?:them|em|the lot|all of them|you|these {w}|those {w}|the {group}) (?:all )?(?:back|home|packing)|\
         (?:get|fuck|piss) (?:out|off) (?:of )?(?:our|my|this) (?:country|land|continent|street|neighbou?rhood)|\
         (?:you|they|{group}) (?:do not|don t|dont) belong (?:here|in (?:our|this|my) country)|\
-        {group} out [,.]"),
+        {group} out [,.]|(?:women|woman|girls|wives) (?:belong|should (?:stay|be kept)) in the kitchen"),
     rule(Sexual, Moderate, "sexual-harassment",
         "(?:i|id|i d|i would|want to|wanna|like to|let me|gonna|going to|ll|will)(?: {w})? (?:fuck|bang|\
         shag|rape|grope|suck|pound|spank|finger|motorboat|cum on|jerk off to) (?:you|u|ya|her|him)|\

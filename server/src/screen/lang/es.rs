@@ -21,7 +21,11 @@ const WORDS: &[(Kind, &str)] = &[
         payaso* payasa* burro burra inutil inutiles ignorante ignorantes patetico* patetica* baboso* babosa* \
         tarado* tarada* bobo boba menso* mensa* pelotudo* pelotuda* boludo* gusano gusanos basura cerdo cerda \
         asqueroso* asquerosa* desgraciado* desgraciada* miserable miserables perdedor* analfabeto* zorra perra \
-        mamarracho* mentecato* majadero* lerdo lerda retrasado retrasada retrasados"),
+        mamarracho* mentecato* majadero* lerdo lerda retrasado retrasada retrasados \
+        memo memos mema memas zoquete* cenutrio* descerebrado* descerebrada* cabestro* borrego* borrega* \
+        palurdo* palurda* paleto paletos paleta_de_mierda garrulo* botarate* tolai* pringado* pringada* \
+        cateto* cateta* merluzo* besugo* cerebro_de_mosquito lameculos bocazas mindundi* payasete* \
+        estupidez_humana tontito tontita tontitos subnormales gili imbecilidad"),
     (Abuse(Sexual, Moderate), "follar chupamela mamamela tetas"),
     (Addressee, "eres sois te ti usted ustedes vosotros vosotras contigo"),
     (Vocative, "oye mira eh callate calla tio tia"),
@@ -51,9 +55,10 @@ const SETS: &[(&str, &str)] = &[
         peores que|iguales que|igual que|mas que|de verdad|realmente|basicamente|literalmente"),
     ("people_only", "ratas|rata|cucarachas|parasitos|alimanas|sabandijas|escoria|chusma|subhumanos|infrahumanos|\
         sanguijuelas|gusanos|piojos|mugre"),
-    ("dehum", "{people_only}|plaga|una plaga|animales|bestias|simios|macacos|cerdos|perros|ganado|basura|cancer|un cancer|\
+    ("dehum", "basura humana|escoria humana|desechos humanos|mierda humana|{people_only}|plaga|una plaga|animales|bestias|simios|macacos|cerdos|perros|ganado|basura|cancer|un cancer|\
         una enfermedad|un virus|no son humanos|no son personas|hienas|bichos"),
-    ("tail", "[,.]|y|o|pero|que|en|por|con|como|todos|todas|aqui|ahi|alli|nada mas|ya|eh|joder|punto"),
+    ("tail", "[,.]|y|o|pero|que|en|por|con|como|todos|todas|aqui|ahi|alli|nada mas|ya|eh|joder|punto|para|de|del|desde|\
+        sin|hoy|siempre|[^ ,.]+mente"),
     ("must", "hay que|habria que|deberian|deben|debe|merecen|merece|tendrian que|tienen que|que"),
     ("kill", "(?:matar|fusilar|ahorcar|colgar|gasear|exterminar|linchar|degollar|castrar|aniquilar|masacrar)\
         (?:los|las|te|os|le|la)|fusilados|ahorcados|colgados|gaseados|quemar(?:los|las|te|os) vivos?|quemados vivos|\
@@ -77,7 +82,8 @@ const RULES: &[RuleDef] = &[
         "(?:los |todos los |las |todas las )?(?:{group}) (?:{be})(?: (?:{mod})){0,3} (?:delincuentes|criminales|\
         terroristas|violadores|ladrones|invasores|parasitos|inferiores|sucios|peligrosos|una amenaza|un peligro|\
         el problema|el enemigo|pedofilos|pervertidos|enfermos|todos iguales|vagos|una plaga|escoria|basura|\
-        animales|salvajes) (?:{tail})"),
+        animales|salvajes|delincuentes|criminales|sucias|peligrosas|histericas|locas|vagas|inferiores|violentos|\
+        violentas|ladronas|estupidos|estupidas|tontas|tontos|unas histericas|unas locas|unos vagos) (?:{tail})"),
     rule(Slur, Moderate, "slur-by-modifier",
         "(?:{group}) de mierda|(?:sucios|sucias|asquerosos|asquerosas|putos|putas|malditos|malditas) (?:{group}) \
         (?:{tail})|(?:{group}) (?:asquerosos|sucios|apestosos|de los cojones) (?:{tail})"),
@@ -104,7 +110,9 @@ const RULES: &[RuleDef] = &[
         pegar un tiro|meter un tiro|apunalar|quemar|violar|colgar|arrancar la cabeza|hacer pedazos|dar una paliza)|\
         (?:voy|vamos) a (?:matarte|rajarte|reventarte|violarte|partirte la cara|quemarte|apunalarte|mataros)|\
         te (?:matare|rajare|reventare|violare|quemare|apunalare|partire la cara|mataremos)|\
-        se donde (?:vives|trabajas)|(?:lo|me la) vas a pagar|te vas a arrepentir|(?:eres|estas) (?:hombre muerto|\
+        (?:(?:como|si) te (?:vea|pillo|encuentro|cojo)(?: {w}){0,3} )?te (?:mato|reviento|rajo|parto la cara|parto la boca|\
+        pego un tiro|meto un tiro|meto una paliza|doy una paliza|arranco la cabeza)|(?:te|os) (?:voy a|vamos a) (?:buscar|encontrar) \
+        (?:y|,)|(?:ya )?(?:se|sabemos) donde (?:vives|trabajas|vive tu familia)|(?:lo|me la) vas a pagar|te vas a arrepentir|(?:eres|estas) (?:hombre muerto|\
         mujer muerta)"),
     rule(Threat, Severe, "wish-of-harm",
         "(?:ojala|espero que|deseo que|que) (?:te |os |se )?(?:mueras|muera|murais|mueran|revientes|reventeis|pudras|\

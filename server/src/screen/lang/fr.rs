@@ -20,11 +20,14 @@ const WORDS: &[(Kind, &str)] = &[
     (Abuse(Insult, Mild), "idiot* imbecile* cretin* debile* abruti* bouffon* guignol* blaireau* andouille \
         boulet cassos minable* pitoyable teube boloss* crevard* branleur* tocard* naze nazes nul nulle \
         incapable ignare dechet dechets clown clowns mediocre pathetique* degueulasse conne connes stupide* \
-        idiote* debiles"),
+        idiote* debiles ignorant ignorante ignorants ignorantes tare tares taree tarees demeure demeures gogol* \
+        neuneu* plouc* beauf beaufs baltringue* bourrique* lourdingue* triple_buse buse buses pignouf* \
+        pauvre_type pauvre_mec pauvre_tache pauvre_fille pauvre_naze betise_crasse tache taches cretine* \
+        guignols imbeciles abrutie* bouffonne* mongol mongols clochard_mental parasite_du_web"),
     // Not `baise*` or `suce*`: squeezed, `baisse` (a fall) and `succès` would match.
     (Abuse(Sexual, Moderate), "nichons nibards partouze*"),
     (Addressee, "tu t toi te vous espece_de espece_d bande_de bande_d"),
-    (Vocative, "he eh oh ecoute ecoutez dis_donc ferme_la taisez_vous tais_toi"),
+    (Vocative, "he eh oh ecoute ecoutez dis_donc ferme_la taisez_vous tais_toi casse_toi cassez_vous degage degagez"),
     (Condemn, "inacceptable inadmissible honteux honteuse honte scandaleux scandaleuse indigne raciste racisme \
         sexiste homophobe antisemite insulte* injure* condamn* intolerable odieux odieuse abject* choquant* \
         deplorable inexcusable revoltant* haineux haineuse discriminatoire xenophobe sa_place pas_acceptable \
@@ -54,7 +57,8 @@ const SETS: &[(&str, &str)] = &[
         gangrene|animaux|betes?|bestiaux|singes?|macaques?|porcs?|cochons?|chiens?|chacals?|hyenes?|\
         sauvages?|sous hommes?|sous humains?|pas humains?|pas des (?:etres )?humains|moins que rien|dechets?|ordures?|racailles?|fumiers?|\
         nuisibles?|cancrelats?|termites|sauterelles|une (?:invasion|horde|nuee|plaie|meute)(?: de (?:[^ ,.]+))?"),
-    ("tail", "[,.]|et|ou|mais|qui|que|qu|dans|sur|a|avec|comme|pour|tous|toutes|partout|ici|la|quoi|\
+    ("tail", "[,.]|et|ou|mais|qui|que|qu|dans|sur|a|avec|comme|pour|tous|toutes|partout|ici|la|quoi|en|de|du|des|\
+        depuis|pour|point final|rien d autre|[^ ,.]+ment|\
         hein|franchement|voila|point|[^ ,.]+ant"),
     ("must", "faut|faudrait|doivent|devraient|doit|devrait|meritent|merite|il faut|qu on|on devrait|on doit|\
         il faudrait|y a qu a|ya qu a"),
@@ -90,6 +94,8 @@ const RULES: &[RuleDef] = &[
         "(?:{must})(?: {w})? (?:les |tous les |vous )?(?:expulser|renvoyer|virer|degager|deporter|chasser|\
         foutre dehors|mettre dehors)(?: (?:tous|toutes))? (?:(?:les )?(?:{group})|chez (?:eux|vous)|dans (?:leur|votre|ton) \
         pays|d ici|de (?:france|notre pays|chez nous)|hors de)|(?:{group}) dehors [,.]|dehors les (?:{group})|\
+        qu on (?:les|vous|te|le|la) (?:renvoie|expulse|vire|degage|chasse|deporte|foute dehors|mette dehors)|\
+        (?:renvoyez|expulsez|virez|degagez|chassez|deportez) (?:les|moi (?:ces|les)|tous (?:ces|les))|\
         (?:{ref}) (?:{w} )?(?:doivent|devraient|doit|devrait|meritent d|faudrait les) (?:etre |tous etre )?(?:expulses|\
         renvoyes|deportes|chasses|mis dehors|renvoyes chez eux|expulsees|renvoyees)|\
         (?:{ref}) (?:{w} )?(?:doivent|devraient|n ont qu a|ont qu a|qu ils) (?:tous )?(?:rentrer|retourner|partir|degager|\
@@ -115,7 +121,9 @@ const RULES: &[RuleDef] = &[
     rule(Insult, Moderate, "insult-at-person",
         "(?:t es|tu es|vous etes|t etes|es tu|etes vous|espece de|bande de)(?: (?:{w})){0,3} (?:une merde|des merdes|\
         un merdeux|une sous merde|un dechet|une ordure|un parasite)|(?:t es|tu es|vous etes|t etes|es tu|etes vous|\
-        espece de|bande de|quel|quelle|sale|gros|pauvre)(?: (?:{w})){0,2} (?:con|cons) [,.]"),
+        espece de|bande de|quel|quelle|sale|gros|pauvre)(?: (?:{w})){0,2} (?:con|cons) [,.]|\
+        (?:commentaire|avis|post|message|reflexion|raisonnement) (?:de|d) (?:{w} )?(?:debile|abruti|idiot|imbecile|cretin|\
+        con|bouffon|attarde|neuneu|tare)"),
     rule(Threat, Moderate, "call-to-silence",
         "(?:faut|faudrait|quelqu un devrait|on devrait|on va) (?:te|vous|le|la|les) faire taire(?: (?:pour de bon|\
         definitivement|a jamais|une bonne fois))?|(?:te|vous) faire taire (?:pour de bon|definitivement|a jamais)"),

@@ -17,9 +17,12 @@ const WORDS: &[(Kind, &str)] = &[
     (Abuse(Insult, Moderate), "gerizekalı* geri_zekalı* allahın_belası soysuz*"),
     (Abuse(Insult, Mild), "aptal* salak* mal dangalak* ahmak* budala* beyinsiz* hıyar öküz eşek hayvan köpek \
         haysiyetsiz* ezik* zavallı cahil* yobaz* adi rezil pislik hain* mankafa* kafasız* embesil* moron* \
-        şapşal* denyo* dallama* ruhsuz"),
+        şapşal* denyo* dallama* ruhsuz \
+        gerzek* hödük* dingil* şaklaban* soytarı* palyaço* zibidi* andaval* avanak* ebleh* sersem* hımbıl* \
+        keriz* enayi* ahmağ* aptalın_tekisin salağın_teki aptalın_teki beyni_yok kafası_çalışmıyor mal_mısın \
+        kendini_bilmez* terbiyesiz* densiz* görgüsüz* ayı_herif ayı_gibi hayvan_herif odun"),
     (Abuse(Sexual, Moderate), "sikişmek sikişelim"),
-    (Addressee, "sen seni sana siz sizi size mısın misin musun müsün mısınız misiniz musunuz müsünüz *sın *sin *sun *sün *sınız *siniz *sunuz *sünüz"),
+    (Addressee, "sen seni sana siz sizi size senin sizin seninle sizinle senden sizden mısın misin musun müsün mısınız misiniz musunuz müsünüz *sın *sin *sun *sün *sınız *siniz *sunuz *sünüz"),
     (Vocative, "lan ulan be hey bak kes_sesini sus çeneni_kapat kapa_çeneni"),
     (Condemn, "kabul_edilemez utanç_verici utanç ırkçı* hakaret* kınıyorum kınıyoruz kına* nefret_söylemi \
         yakışıksız ayıp skandal rezalet yanlış ayrımcı* çirkin"),
@@ -40,19 +43,24 @@ const SETS: &[(&str, &str)] = &[
     ("group_sg", "suriyeli|afgan|arap|kürt|ermeni|rum|yahudi|çingene|zenci|ibne|gavur|yabancı|göçmen|mülteci"),
     ("ref", "bunlar|onlar|sen|siz|hepsi|hepiniz|şunlar|bu adam|bu kadın|bu herif|bu tipler|\
         (?:bu|şu) (?:insanlar|adamlar|herifler|tipler|kadınlar)|(?:tüm |bütün |bu |şu )?(?:{group})|senin gibiler|senin gibi (?:insanlar|adamlar)"),
-    ("sfx", "(?:lar|ler)?(?:dır|dir|dur|dür|tır|tir|tur|tür|sın|sin|sun|sün|sınız|siniz|sunuz|sünüz|dırlar|dirler)?"),
+    // Plural, possessive (`kanseri`, `pisliği`) and copula or person suffixes.
+    ("sfx", "(?:lar|ler)?(?:ı|i|u|ü|sı|si|su|sü|ları|leri)?(?:dır|dir|dur|dür|tır|tir|tur|tür|sın|sin|sun|sün|sınız|siniz|\
+        sunuz|sünüz|dırlar|dirler)?"),
     ("dehum", "(?:fare|sıçan|hamamböceği|hamamböcekleri|asalak|parazit|haşere|mikrop|böcek|domuz|köpek|it|maymun|\
         hayvan|pislik|çöp|virüs|kanser|veba|sülük|bit|kene|solucan|sürüngen)(?:{sfx})|insan değil(?:ler|siniz|sin)?|\
         insan müsveddesi(?:{sfx})|insanlıktan nasibini almamış"),
     ("mod", "birer|bir|hep|tamamen|resmen|sadece|adeta|tam|pis|iğrenç|aşağılık|düpedüz|gerçek|basbayağı|\
-        hepsi|zaten|gibi|kadar|de|da"),
-    ("tail", "[,.]|ve|veya|ama|gibi|hepsi|zaten|işte|resmen|bunlar|onlar|her yerde|lan|be|amk|aq|bence|valla|yani"),
+        hepsi|zaten|gibi|kadar|de|da|[^ ,.]+(?:nin|nın|nun|nün)|toplumun|ülkenin|insanlığın|milletin"),
+    ("tail", "[,.]|ve|veya|ama|gibi|hepsi|zaten|işte|resmen|bunlar|onlar|her yerde|lan|be|amk|aq|bence|valla|yani|\
+        yine|hep|artık|burada|orada|de|da|her|bu|şu|[^ ,.]+(?:yor|yorlar)"),
     // Not `yok etmek` or `yakmak` alone: `bunları yakmak lazım` may be about papers.
     ("kill", "asmak|asılmalı|asılsın|kurşunlamak|kurşunlanmalı|kurşuna dizmek|kurşuna dizilmeli|öldürmek|\
         öldürülmeli|gebertmek|gebertilmeli|diri diri yakmak|diri diri yakılmalı|boğazlamak|boğazlanmalı|katletmek|\
         katledilmeli|idam edilmeli|sallandırmak|sallandırılmalı|kökünü kazımak"),
     ("expel", "temizlemek|temizlenmeli|sürmek|sürülmeli|sınır dışı etmek|sınır dışı edilmeli|kovmak|kovulmalı|\
-        göndermek|gönderilmeli|geri göndermek|geri gönderilmeli|defetmek|atmak|atılmalı"),
+        göndermek|gönderilmeli|geri göndermek|geri gönderilmeli|defetmek|atmak|atılmalı|gönderin|gönderilsin|\
+        kovun|kovulsun|atın|atılsın|sürün|sürülsün|defedin|temizleyin|temizlensin|postalayın|yollayın|yollansın|\
+        sınır dışı edin|sınır dışı edilsin"),
     ("need", "lazım|gerek|gerekir|şart|gerekiyor"),
 ];
 
@@ -66,7 +74,7 @@ const RULES: &[RuleDef] = &[
         "(?:{group})(?: (?:{mod})){0,3} (?:suçlu|hırsız|tecavüzcü|terörist|katil|pis|tehlikeli|aşağılık|istilacı|\
         asalak|sapık|hain|tembel|pislik|düşman)(?:{sfx}) (?:{tail})"),
     rule(Slur, Moderate, "slur-by-modifier",
-        "(?:pis|iğrenç|kokmuş|aşağılık|kahrolası) (?:{group_sg}|{group})(?:{sfx}) (?:{tail})"),
+        "(?:pis|iğrenç|kokmuş|aşağılık|kahrolası) (?:{group_sg}|{group})(?:{sfx})"),
     rule(Threat, Severe, "call-to-violence",
         "(?:{groupacc}|{group}|seni|sizi|hepsi)(?: {w}){0,2} (?:{kill})(?: (?:{need}))?|\
         (?:asılmalı|kurşuna dizilmeli|kurşunlanmalı|öldürülmeli|gebertilmeli|boğazlanmalı|katledilmeli)(?:lar|ler|dır|dir)?|\

@@ -20,7 +20,7 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 mod word;
 
 use word::finish_word;
-pub(crate) use word::{squeeze, strip_arabic_article};
+pub(crate) use word::{squeeze, strip_arabic_article, MASK};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,8 +159,17 @@ pub(crate) fn normalize(text: &str) -> Normalized {
             Class::Word => b.push_char(i, end, c),
             // A vowel mark between letters must not split the word (fold drops it).
             _ if is_combining_mark(c) => b.push_char(i, end, c),
-            // Leetspeak (`sh!t`, `@ss`, `$hit`) only counts when glued to a word.
+            // Leetspeak (`sh!t`, `@ss`, `$hit`) only counts when glued to a word; a `*`
+            // between two letters masks one (`f*ck`, `p*ta`) and stays in the word.
             Class::Joiner if glued_leet(c, prev_alnum, next_alnum) => b.push_char(i, end, c),
+            Class::Joiner
+                if c == '*'
+                    && prev.is_some_and(char::is_alphabetic)
+                    && next.is_some_and(char::is_alphabetic) =>
+            {
+                b.evasive = true;
+                b.push_char(i, end, c)
+            }
             // `i.d.i.o.t`, `e-mail`, `and/or`: a break inside a word, not a boundary.
             Class::Joiner if prev_alnum && next_alnum => {
                 b.evasive |= c == '*';
@@ -239,7 +248,7 @@ impl Builder {
             self.evasive |= compatible != canonical;
         }
         for f in self.scratch.chars() {
-            if f.is_alphanumeric() || matches!(f, '@' | '$' | '!' | '|') {
+            if f.is_alphanumeric() || matches!(f, '@' | '$' | '!' | '|' | '*') {
                 self.word.push(f);
             }
         }
@@ -311,10 +320,10 @@ impl Builder {
 
 /// English words after which a spelled-out run's leading `a` is the article.
 const COPULAS: &[&str] =
-    &["are", "is", "was", "were", "re", "s", "such", "what", "quite", "be", "being", "m"];
+    &["are", "is", "was", "were", "re", "s", "such", "what", "quite", "be", "being", "m", "r", "you", "u"];
 
 /// Merges runs of three or more one-letter words: `f u c k` is one word spelled out. A
-/// leading `a` after a copula is the article (`you are a f u c k i n g …`).
+/// leading `a`, `r` or `u` after a copula or `you` is a word of its own (`you r a l o s e r`).
 fn join_spelled_out(tokens: Vec<Token>) -> Vec<Token> {
     let single = |t: &Token| {
         t.mark == Mark::Word && t.norm.chars().count() == 1 && t.norm.chars().all(char::is_alphabetic)
@@ -326,8 +335,12 @@ fn join_spelled_out(tokens: Vec<Token>) -> Vec<Token> {
     let mut i = 0;
     while i < tokens.len() {
         let mut run = tokens[i..].iter().take_while(|t| single(t)).count();
-        let after_copula = i > 0 && COPULAS.contains(&tokens[i - 1].norm.as_str());
-        if run >= 5 && tokens[i].norm == "a" && after_copula {
+        // `you r a l o s e r`: the copula `r` and the article `a` stay words.
+        while run >= 5
+            && i > 0
+            && COPULAS.contains(&tokens[i - 1].norm.as_str())
+            && matches!(tokens[i].norm.as_str(), "a" | "r" | "u")
+        {
             out.push(tokens[i].clone());
             i += 1;
             run -= 1;

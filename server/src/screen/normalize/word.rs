@@ -1,5 +1,8 @@
 //! Repairs of one folded word: script mix, leetspeak, Arabic article, letter runs.
 
+/// A letter masked by the writer (`f*ck`).
+pub(crate) const MASK: char = '*';
+
 /// Script repair, leetspeak, squeezing and Arabic prefixes for one folded word; and whether
 /// any of the first three changed it.
 pub(super) fn finish_word(word: &str) -> (String, bool) {
@@ -19,7 +22,7 @@ pub(super) fn finish_word(word: &str) -> (String, bool) {
         }
         letters += usize::from(c.is_alphabetic());
     }
-    let leet = letters > 0 && word.chars().any(|c| !c.is_alphabetic());
+    let leet = letters > 0 && word.chars().any(|c| !c.is_alphabetic() && c != MASK);
     let to_cyrillic = cyrillic > 0
         && match cyrillic_only.cmp(&latin_only) {
             std::cmp::Ordering::Greater => true,
@@ -31,7 +34,8 @@ pub(super) fn finish_word(word: &str) -> (String, bool) {
     for c in word.chars() {
         let c = if leet { unleet(c) } else { c };
         let c = if mixed || leet { same_script(c, to_cyrillic) } else { c };
-        if c.is_alphanumeric() {
+        // `*` masks one letter (`f*ck`); the word lists know the masked spellings.
+        if c.is_alphanumeric() || c == MASK {
             out.push(c);
         }
     }
