@@ -45,7 +45,7 @@ const WORDS: &[(Kind, &str)] = &[
     ),
     (
         Report,
-        "angeklagt beschuldigt verurteilt drohte gedroht droht drohten schwor angekundigt kundigte \
+        "sagte sagten sagt erklarte angeklagt beschuldigt verurteilt drohte gedroht droht drohten schwor angekundigt kundigte \
         festgenommen verhaftet skandierten skandiert riefen rief angeblich laut nicht nie niemals niemand \
         kein keine keiner gegen",
     ),

@@ -22,8 +22,8 @@ const WORDS: &[(Kind, &str)] = &[
         jerk jerks douche lowlife* degenerate degenerates scum trash garbage worthless disgusting repulsive \
         spineless gutless dunce imbeciles simpleton* buffoon* cuck cucks snowflake dumber dumbest stupider \
         stupidest dumbo dope dopes twit twits lunatic* nutter* nutjob* nutcase* psycho psychos disgrace troll trolls muppet muppets bastard bastards \
-        illiterate dimwitted gormless clueless ignoramus* dolt dolts oaf oafs twerp* prat prats git gits berk berks \
-        knob knobs knobhead* cockwomble* asshat* fucktard* libtard* dumbfuck* dickwad* shitstain* saddo* sad_act \
+        illiterate dimwitted gormless clueless ignoramus* dolt dolts oaf oafs twerp* prat prats berk berks \
+        knobhead* cockwomble* asshat* fucktard* libtard* dumbfuck* dickwad* shitstain* saddo* sad_act \
         troglodyte* neanderthal* cretinous mouthbreather* mouth_breather* thicko* thickos numbskull* numskull* \
         bonehead* blockhead* airhead* pea_brain* peabrain* knuckle_dragger* knuckledragger* waste_of_a_human"),
     (Abuse(Sexual, Moderate), "blowjob* handjob* send_nudes nudes horny milf dildo* gangbang* bukkake cumshot* \
@@ -37,7 +37,7 @@ const WORDS: &[(Kind, &str)] = &[
         deplorable inexcusable unforgivable not_okay not_ok never_ok never_okay no_place hate_speech \
         apologise* apologize* ashamed out_of_line acceptable appropriate inappropriate way_to_talk way_to_speak hate_crime hate_crimes no_one_deserves nobody_deserves stop_calling dehumanising dehumanizing xenophobic antisemitic bullying \
         harassment wrong sickening horrible awful"),
-    (Report, "vowed vows threatened threatening threaten threatens pledged accused charged convicted sentenced \
+    (Report, "said says told according reported vowed vows threatened threatening threaten threatens pledged accused charged convicted sentenced \
         alleged allegedly arrested jailed denied plotted plotting planned attempted urged chanted chanting \
         ordered ordering commanded instructed sprayed daubed graffiti planning plans intending intended wanted \
         tried trying attempting conspiring conspired \
@@ -174,7 +174,9 @@ const RULES: &[RuleDef] = &[
         (?:you|u) (?:are|re|r)(?: {w})? (?:thicker|dumber|stupider|denser) than|only (?:an?|some) (?:{w} )?\
         (?:idiot|moron|cretin|fool|imbecile|retard|clown|muppet|halfwit|dimwit|numpty|loser) (?:would|could|believes|thinks)|imagine being (?:this|that|so) \
         (?:dumb|stupid|thick|ignorant|pathetic|dense)|crawl back (?:under|into|to) (?:your|the|ur) \
-        (?:rock|hole|cave|sewer|bridge)|(?:room temperature|single digit|negative) iq|iq (?:of|lower than|smaller than|\
+        (?:rock|hole|cave|sewer|bridge)|(?:shame|pity) if something (?:happened|were to happen|happens|was to happen) to \
+        (?:you|u|your)|sleep with one eye open|(?:we|i) (?:are|re|m|am) watching (?:you|u)|(?:you|u) (?:have|ve) been warned|\
+        (?:count|better count) your days|(?:room temperature|single digit|negative) iq|iq (?:of|lower than|smaller than|\
         below|less than) (?:a |an |my |your |the )?(?:{w} )?(?:potato|rock|brick|plant|goldfish|shoe|toaster|\
         cabbage|carrot|turnip|houseplant|doorknob)|(?:brain|brains) (?:of|the size of) (?:a |an )?(?:pea|peanut|\
         walnut|goldfish|gnat|flea)|(?:comment|post|take|reply|drivel|opinion) (?:from|of|by) (?:a|an|some|another|\

@@ -32,7 +32,7 @@ const WORDS: &[(Kind, &str)] = &[
     (Condemn, "inaceptable inadmisible vergonzoso vergonzosa verguenza racista racismo insulto* condena* \
         condeno intolerable repugnante machista homofobo* xenofobo* antisemita no_tiene_cabida indignante \
         lamentable deplorable discurso_de_odio ofensivo ofensiva fuera_de_lugar"),
-    (Report, "acusado* acusada* amenazo amenazaron amenaza amenazado juro prometio presuntamente supuestamente \
+    (Report, "dijo dijeron segun declaro afirmo acusado* acusada* amenazo amenazaron amenaza amenazado juro prometio presuntamente supuestamente \
         detenido* arrestado* condenado* coreaban corearon gritaban gritaron no nunca nadie ningun ninguna jamas \
         contra segun"),
     (Naming, "llamo llamar llamarle llamarla llamaron llamando tildo califico palabra termino"),

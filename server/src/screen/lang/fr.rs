@@ -20,9 +20,9 @@ const WORDS: &[(Kind, &str)] = &[
     (Abuse(Insult, Mild), "idiot* imbecile* cretin* debile* abruti* bouffon* guignol* blaireau* andouille \
         boulet cassos minable* pitoyable teube boloss* crevard* branleur* tocard* naze nazes nul nulle \
         incapable ignare dechet dechets clown clowns mediocre pathetique* degueulasse conne connes stupide* \
-        idiote* debiles ignorant ignorante ignorants ignorantes tare tares taree tarees demeure demeures gogol* \
-        neuneu* plouc* beauf beaufs baltringue* bourrique* lourdingue* triple_buse buse buses pignouf* \
-        pauvre_type pauvre_mec pauvre_tache pauvre_fille pauvre_naze betise_crasse tache taches cretine* \
+        idiote* debiles ignorant ignorante ignorants ignorantes taree tarees gogol* \
+        neuneu* plouc* baltringue* bourrique* lourdingue* triple_buse pignouf* \
+        pauvre_type pauvre_mec pauvre_tache pauvre_fille pauvre_naze betise_crasse cretine* \
         guignols imbeciles abrutie* bouffonne* mongol mongols clochard_mental parasite_du_web"),
     // Not `baise*` or `suce*`: squeezed, `baisse` (a fall) and `succès` would match.
     (Abuse(Sexual, Moderate), "nichons nibards partouze*"),
@@ -32,7 +32,7 @@ const WORDS: &[(Kind, &str)] = &[
         sexiste homophobe antisemite insulte* injure* condamn* intolerable odieux odieuse abject* choquant* \
         deplorable inexcusable revoltant* haineux haineuse discriminatoire xenophobe sa_place pas_acceptable \
         grave lamentable"),
-    (Report, "accuse* inculpe* menace menaces menacait menacant jure promis aurait auraient selon affirme \
+    (Report, "dit dire selon declare* accuse* inculpe* menace menaces menacait menacant jure promis aurait auraient selon affirme \
         arrete* soupconne* scande* crie* pas jamais personne aucun aucune contre"),
     (Naming, "traite* traiter appele* appeler qualifie* qualifier surnomme* mot terme"),
     (Safe, "condom bitche montcuq vagin* penis anus anal anale rectal rectale sein seins cancer_du_sein \

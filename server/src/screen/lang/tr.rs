@@ -20,13 +20,13 @@ const WORDS: &[(Kind, &str)] = &[
         şapşal* denyo* dallama* ruhsuz \
         gerzek* hödük* dingil* şaklaban* soytarı* palyaço* zibidi* andaval* avanak* ebleh* sersem* hımbıl* \
         keriz* enayi* ahmağ* aptalın_tekisin salağın_teki aptalın_teki beyni_yok kafası_çalışmıyor mal_mısın \
-        kendini_bilmez* terbiyesiz* densiz* görgüsüz* ayı_herif ayı_gibi hayvan_herif odun"),
+        kendini_bilmez* terbiyesiz* densiz* görgüsüz* ayı_herif ayı_gibi hayvan_herif"),
     (Abuse(Sexual, Moderate), "sikişmek sikişelim"),
     (Addressee, "sen seni sana siz sizi size senin sizin seninle sizinle senden sizden mısın misin musun müsün mısınız misiniz musunuz müsünüz *sın *sin *sun *sün *sınız *siniz *sunuz *sünüz"),
     (Vocative, "lan ulan be hey bak kes_sesini sus çeneni_kapat kapa_çeneni"),
     (Condemn, "kabul_edilemez utanç_verici utanç ırkçı* hakaret* kınıyorum kınıyoruz kına* nefret_söylemi \
         yakışıksız ayıp skandal rezalet yanlış ayrımcı* çirkin"),
-    (Report, "suçlandı suçlanıyor tehdit* iddia* tutuklandı gözaltına yargılanıyor değil asla kimse hiç hiçbir \
+    (Report, "dedi söyledi açıkladı bildirdi suçlandı suçlanıyor tehdit* iddia* tutuklandı gözaltına yargılanıyor değil asla kimse hiç hiçbir \
         karşı göre slogan*"),
     // `çok` (very), the most frequent Turkish word, folds into an English one.
     (Safe, "çok amina penis vajina meme_kanseri anal rektal cinsel* tecavüz* eşcinsel* gay lezbiyen* yahudi yahudiler \
