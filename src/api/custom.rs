@@ -9,6 +9,7 @@ use super::{fetch, Capabilities, Draft, Page, RawResponse};
 use crate::error::ClientError;
 use crate::mapping::schema::{Credentials, Method};
 use crate::mapping::{Env, HttpRequest, Mapping, Seen};
+use crate::model::extra::Continuation;
 use crate::model::Comment;
 use gloo_net::http::RequestBuilder;
 use std::cell::RefCell;
@@ -156,7 +157,26 @@ impl CustomApi {
         let req = m.page_request(cursor, limit);
         let response = send(m.list_request(&env, &req), m.credentials).await?;
         let answer = m.read_list(&response, &req, &env, &mut self.inner.seen.borrow_mut())?;
-        Ok(answer.page)
+        warn(&answer.warnings);
+        let mut page = answer.page;
+        // The header's count: from the separate count request when the listing has none.
+        if page.total.is_none() && cursor.is_none() && m.count.is_some() {
+            page.total = self.count(thread).await.ok();
+        }
+        Ok(page)
+    }
+
+    /// The replies behind a continuation stub ("N more replies"), when the mapping says how
+    /// to fetch them.
+    pub async fn more(&self, thread: &str, more: &Continuation) -> Result<Page, ClientError> {
+        let m = self.mapping().await?;
+        let (page_url, title) = self.page();
+        let env = self.env(thread, &page_url, &title);
+        let request = m
+            .more_request(&env, more)
+            .ok_or_else(|| ClientError::Config("the mapping has no list.continuation.request".into()))?;
+        let doc = m.check_answer(&send(request, m.credentials).await?, false)?;
+        m.read_more(&doc, &env, more, &mut self.inner.seen.borrow_mut())
     }
 
     /// Posts a comment and returns it as the backend stored it.
@@ -183,7 +203,14 @@ impl CustomApi {
     }
 
     fn env<'a>(&'a self, thread: &'a str, page_url: &'a str, title: &'a str) -> Env<'a> {
-        Env { api: &self.inner.api, thread, url: page_url, title, local_offset_min: local_offset_min() }
+        Env {
+            api: &self.inner.api,
+            thread,
+            url: page_url,
+            title,
+            local_offset_min: local_offset_min(),
+            now_ms: now_ms(),
+        }
     }
 
     fn page(&self) -> (String, String) {
@@ -213,6 +240,28 @@ async fn send(request: HttpRequest, credentials: Credentials) -> Result<RawRespo
         None => builder.build(),
     };
     fetch(built?).await
+}
+
+/// Logs what looks wrong with the mapping to the console (each names the mapping).
+#[cfg(target_arch = "wasm32")]
+fn warn(warnings: &[String]) {
+    for w in warnings {
+        web_sys::console::warn_1(&format!("threadline: {w}").into());
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn warn(_: &[String]) {}
+
+/// Now, in milliseconds since the Unix epoch.
+#[cfg(target_arch = "wasm32")]
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn now_ms() -> i64 {
+    0
 }
 
 /// The reader's offset from UTC in minutes, east positive.

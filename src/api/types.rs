@@ -68,6 +68,8 @@ pub struct Capabilities {
     pub email_required: bool,
     /// The backend stores an author website.
     pub website: bool,
+    /// The backend stores an author email (a custom mapping whose post body uses `{email}`).
+    pub email: bool,
     /// Fewest characters the backend accepts in a comment.
     pub min_text: usize,
     /// The backend can count comments per thread.
@@ -91,6 +93,7 @@ impl Capabilities {
         posting: true,
         email_required: false,
         website: true,
+        email: true,
         min_text: 1,
         counts: true,
         markdown_input: false,

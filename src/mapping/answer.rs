@@ -2,10 +2,11 @@
 //! wrappers some APIs put inside an HTTP 200 (`{errno, errmsg}`, `{success: false, message}`).
 //! Then reading a list answer into a [`Page`].
 
-use super::extract::{one_or_many, same_value, Seen};
+use super::extract::{one_or_many, same_value};
 use super::paging::PageRequest;
 use super::request::Env;
 use super::schema::{message_pointers, Mapping};
+use super::seen::Seen;
 use crate::api::json::text_of;
 use crate::api::{Page, RawResponse};
 use crate::error::ClientError;
@@ -20,6 +21,10 @@ pub struct ListAnswer {
     pub skipped: usize,
     /// Items dropped because an earlier item had the same id.
     pub duplicates: usize,
+    /// Items dropped by `list.skip`, or read as continuation stubs.
+    pub dropped: usize,
+    /// What looks wrong with the mapping, naming it and the pointer (for the console).
+    pub warnings: Vec<String>,
 }
 
 impl Mapping {
@@ -87,18 +92,50 @@ impl Mapping {
         seen: &mut Seen,
     ) -> Result<ListAnswer, ClientError> {
         let items = self.items_of(doc).ok_or_else(|| {
+            let found =
+                if doc.pointer(&self.list.items).is_some() { "holds no list" } else { "matched nothing" };
             ClientError::Decode(format!(
-                "{} answered without a list of comments at list.items {:?}",
+                "{} answered without a list of comments: list.items {:?} {found}",
                 self.display_name(),
                 self.list.items
             ))
         })?;
+        if let Some(root) = &self.list.root {
+            seen.set_root(doc.pointer(root).cloned());
+        }
+        let before = seen.len();
         let out = self.extract_items(&items, doc, env.thread, env.local_offset_min, seen);
+        let mut warnings = Vec::new();
+        if let (Some(p), true) = (&self.tree.children, self.tree.kind == super::schema::TreeKind::Nested) {
+            if out.with_children == 0 && !out.comments.is_empty() {
+                warnings.push(format!(
+                    "{}: tree.children {p:?} matched nothing in any item",
+                    self.display_name()
+                ));
+            }
+        }
+        if out.skipped > 0 {
+            warnings.push(format!(
+                "{}: {} items had nothing at comment.id {:?}",
+                self.display_name(),
+                out.skipped,
+                self.comment.id
+            ));
+        }
+        // A page that brings no comment not seen before is the last: an API that ignores the
+        // paging parameters would otherwise be asked for the same page forever.
+        let fresh = seen.len() > before;
         let page = Page {
             comments: out.comments,
-            next_cursor: self.next_cursor(doc, header, req, items.len()),
+            next_cursor: self.next_cursor(doc, header, req, items.len()).filter(|_| fresh),
             total: self.total_of(doc, header),
         };
-        Ok(ListAnswer { page, skipped: out.skipped, duplicates: out.duplicates })
+        Ok(ListAnswer {
+            page,
+            skipped: out.skipped,
+            duplicates: out.duplicates,
+            dropped: out.dropped,
+            warnings,
+        })
     }
 }

@@ -2,23 +2,33 @@
 //! with `data-mapping`), and the pure engine that follows it. `docs/backends.md` is the
 //! reference for site owners; this module holds the types ([`schema`], checked by
 //! [`validate`]), placeholders ([`template`]), requests ([`request`]), paging ([`paging`]),
-//! reading answers ([`answer`], [`extract`]) and posting ([`post`]). No I/O here:
+//! reading answers ([`answer`], [`extract`], [`read`]), value specs ([`value`]), conditions
+//! ([`condition`]), continuations ([`more`]), link ranges ([`ranges`]) and posting ([`post`]).
+//! No I/O here:
 //! `api::custom` sends the requests.
 
 pub mod answer;
+pub mod condition;
+pub mod cycles;
 pub mod extract;
+pub mod more;
 pub mod paging;
 pub mod post;
+pub mod ranges;
+pub mod read;
 pub mod request;
 pub mod schema;
+pub mod sections;
+pub mod seen;
 pub mod template;
 pub mod validate;
+pub mod value;
 
 pub use answer::ListAnswer;
-pub use extract::Seen;
 pub use paging::PageRequest;
 pub use request::{Env, HttpRequest};
 pub use schema::Mapping;
+pub use seen::Seen;
 
 use crate::error::ClientError;
 use serde::de::DeserializeOwned;
@@ -57,14 +67,15 @@ impl Mapping {
                     if let Some(paging) = v.get("paging") {
                         section::<schema::Paging>("list.paging", paging)?;
                     }
+                    if let Some(c) = v.get("continuation") {
+                        section::<more::ContinuationSpec>("list.continuation", c)?;
+                    }
                     section::<schema::List>("list", v)?;
                 }
                 "tree" => section::<schema::Tree>("tree", v)?,
                 "comment" => {
-                    for sub in ["pending", "deleted"] {
-                        if let Some(m) = v.get(sub) {
-                            section::<schema::Match>(&format!("comment.{sub}"), m)?;
-                        }
+                    if let Some(r) = v.get("ranges") {
+                        section::<ranges::RangesSpec>("comment.ranges", r)?;
                     }
                     section::<schema::CommentFields>("comment", v)?;
                 }

@@ -20,6 +20,8 @@ pub struct Env<'a> {
     pub title: &'a str,
     /// The reader's offset from UTC in minutes, east positive, for `local` times.
     pub local_offset_min: i64,
+    /// The current time in milliseconds since the Unix epoch (`{now}` in posts).
+    pub now_ms: i64,
 }
 
 impl Env<'_> {
@@ -53,16 +55,16 @@ impl HttpRequest {
 }
 
 /// The parts of a request template that list, post and count share.
-struct Template<'a> {
-    url: &'a str,
-    method: Method,
-    headers: &'a BTreeMap<String, String>,
-    body: Option<&'a Value>,
-    format: BodyFormat,
+pub(super) struct Template<'a> {
+    pub url: &'a str,
+    pub method: Method,
+    pub headers: &'a BTreeMap<String, String>,
+    pub body: Option<&'a Value>,
+    pub format: BodyFormat,
 }
 
 impl Mapping {
-    fn build(&self, t: Template<'_>, vars: &Vars) -> HttpRequest {
+    pub(super) fn build(&self, t: Template<'_>, vars: &Vars) -> HttpRequest {
         let mut headers = vec![("Accept".to_string(), "application/json".to_string())];
         let body =
             t.body.map(|b| template::render_value(b, vars).unwrap_or(Value::Null)).map(|b| match t.format {

@@ -1,6 +1,9 @@
 //! The mapping's JSON schema as Rust types. Deserialisation rejects unknown keys and wrong
 //! types; `validate` then checks what serde cannot.
 
+pub use super::condition::Condition;
+pub use super::sections::{Count, Post};
+pub use super::value::Spec;
 use crate::model::time::TimeFormat;
 use serde::Deserialize;
 use serde_json::Value;
@@ -140,14 +143,35 @@ pub struct List {
     /// How the thread is paged.
     #[serde(default)]
     pub paging: Paging,
+    /// Items to drop (relative to a list item): stubs, the article itself. Not counted.
+    #[serde(default)]
+    pub skip: Option<Condition>,
+    /// Pointer in the answer to the thread's root object (`{root./p}`, and `{parent./p}` of
+    /// top-level comments, in post templates).
+    #[serde(default)]
+    pub root: Option<String>,
+    /// `time` (the default: oldest first) or `server` (the answer's order).
+    #[serde(default)]
+    pub order: Order,
+    /// Stubs saying that more replies exist.
+    #[serde(default)]
+    pub continuation: Option<super::more::ContinuationSpec>,
 }
 
-fn get() -> Method {
+/// How siblings are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    /// Oldest first (pinned comments first).
+    #[default]
+    Time,
+    /// As the answer lists them.
+    Server,
+}
+
+/// The default list and count method.
+pub fn get() -> Method {
     Method::Get
-}
-
-fn post_method() -> Method {
-    Method::Post
 }
 
 /// Paging kinds.
@@ -203,6 +227,8 @@ pub enum TreeKind {
     Flat,
     /// Replies sit inside their parent.
     Nested,
+    /// The API has no threading: every comment is top-level, and readers cannot reply.
+    None,
 }
 
 /// How comments are threaded.
@@ -215,11 +241,15 @@ pub struct Tree {
     /// Pointer (relative to a comment) to its parent reference; nested trees read it on
     /// top-level items only.
     #[serde(default)]
-    pub parent: Option<String>,
+    pub parent: Option<Spec>,
     /// Pointer (relative to a comment) to the field that parent references point at; the id
     /// by default.
     #[serde(default)]
-    pub parent_key: Option<String>,
+    pub parent_key: Option<Spec>,
+    /// The field a reply sends as `{parent}` when posting: `parent_key` (else the id) by
+    /// default.
+    #[serde(default)]
+    pub reply_key: Option<Spec>,
     /// Values of the parent reference that mean "no parent", besides null and a missing key.
     /// A JSON value or an array of them; the string `{thread}` stands for the thread key.
     #[serde(default)]
@@ -227,56 +257,67 @@ pub struct Tree {
     /// Nested trees: pointer (relative to a list item) to its array of replies.
     #[serde(default)]
     pub children: Option<String>,
+    /// Flat APIs (`kind: none`): how a post quotes the comment answered, as a template of
+    /// the text (`> {parent_author}: …{text}`); without it readers cannot reply.
+    #[serde(default)]
+    pub quote: Option<String>,
 }
 
-/// Pointers to a comment's fields.
+/// Pointers to a comment's fields. Each leaf is a value spec ([`Spec`]), each flag a
+/// [`Condition`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CommentFields {
     /// Pointer from a list item to the comment object, when items wrap it; `""` by default.
     #[serde(default)]
     pub object: String,
-    /// Pointer to the id (string or number).
-    pub id: String,
-    /// Pointer to the author's display name.
+    /// The id (string or number).
+    pub id: Spec,
+    /// The author's display name.
     #[serde(default)]
-    pub author: Option<String>,
-    /// Pointer to the author's website.
+    pub author: Option<Spec>,
+    /// The author's website.
     #[serde(default)]
-    pub author_url: Option<String>,
-    /// Pointer to the author's avatar URL (read and checked, not shown yet).
+    pub author_url: Option<Spec>,
+    /// The author's avatar URL (read and checked, not shown yet).
     #[serde(default)]
-    pub avatar: Option<String>,
-    /// Pointer to the author's id, looked up in `authors`.
+    pub avatar: Option<Spec>,
+    /// The author's id, looked up in `authors`.
     #[serde(default)]
-    pub author_id: Option<String>,
-    /// Pointer to the body.
-    pub body: String,
+    pub author_id: Option<Spec>,
+    /// The body.
+    pub body: Spec,
     /// `html`, `markdown`, `text` (the default), or a pointer to a field holding one of them.
     #[serde(default)]
     pub body_kind: Option<String>,
-    /// Pointer to the creation time.
+    /// The creation time.
     #[serde(default)]
-    pub created: Option<String>,
+    pub created: Option<Spec>,
     /// How the time is written.
     #[serde(default)]
     pub time_format: TimeFormat,
     /// When a comment is waiting for moderation.
     #[serde(default)]
-    pub pending: Option<Match>,
+    pub pending: Option<Condition>,
     /// When a comment is deleted but kept for its replies.
     #[serde(default)]
-    pub deleted: Option<Match>,
-}
-
-/// A condition on one value: true when the value at `at` equals one of `is`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Match {
-    /// Pointer to the value.
-    pub at: String,
-    /// A value or an array of values.
-    pub is: Value,
+    pub deleted: Option<Condition>,
+    /// When an item stands for a removed, blocked or missing comment: kept as a placeholder
+    /// with no author and no text.
+    #[serde(default)]
+    pub placeholder: Option<Condition>,
+    /// A content warning shown before the body.
+    #[serde(default)]
+    pub warning: Option<Spec>,
+    /// When a comment is pinned.
+    #[serde(default)]
+    pub pinned: Option<Condition>,
+    /// When a comment was edited.
+    #[serde(default)]
+    pub edited: Option<Condition>,
+    /// Links and mentions given as ranges of the plain text.
+    #[serde(default)]
+    pub ranges: Option<super::ranges::RangesSpec>,
 }
 
 /// Authors kept apart from the comments, in a map or an array.
@@ -288,15 +329,15 @@ pub struct Authors {
     /// For an array: pointer (relative to one author) to its id.
     #[serde(default)]
     pub key: Option<String>,
-    /// Pointer (relative to one author) to the display name.
+    /// The display name (relative to one author).
     #[serde(default)]
-    pub name: Option<String>,
-    /// Pointer (relative to one author) to the website.
+    pub name: Option<Spec>,
+    /// The website (relative to one author).
     #[serde(default)]
-    pub url: Option<String>,
-    /// Pointer (relative to one author) to the avatar URL.
+    pub url: Option<Spec>,
+    /// The avatar URL (relative to one author).
     #[serde(default)]
-    pub avatar: Option<String>,
+    pub avatar: Option<Spec>,
 }
 
 /// An error wrapper inside successful HTTP answers.
@@ -313,68 +354,6 @@ pub struct ErrorCheck {
     /// answers with an HTTP error status.
     #[serde(default)]
     pub message: Option<Value>,
-}
-
-/// The post request.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Post {
-    /// URL template.
-    pub url: String,
-    /// HTTP method; `POST` by default.
-    #[serde(default = "post_method")]
-    pub method: Method,
-    /// Extra headers for this request.
-    #[serde(default)]
-    pub headers: BTreeMap<String, String>,
-    /// Body template.
-    pub body: Value,
-    /// How the body is encoded.
-    #[serde(default)]
-    pub body_format: BodyFormat,
-    /// Pointer to the created comment in the answer (`""`, the default, is the whole answer);
-    /// `null` when the answer carries no comment.
-    #[serde(default = "whole", deserialize_with = "nullable")]
-    pub created: Option<String>,
-    /// The API rejects comments without an email address.
-    #[serde(default)]
-    pub email_required: bool,
-    /// The API renders comment text as markdown.
-    #[serde(default)]
-    pub markdown: bool,
-    /// Fewest characters the API accepts.
-    #[serde(default)]
-    pub min_text: Option<usize>,
-}
-
-fn whole() -> Option<String> {
-    Some(String::new())
-}
-
-fn nullable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Option::<String>::deserialize(d)
-}
-
-/// The count request.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Count {
-    /// URL template.
-    pub url: String,
-    /// HTTP method; `GET` by default.
-    #[serde(default = "get")]
-    pub method: Method,
-    /// Extra headers for this request.
-    #[serde(default)]
-    pub headers: BTreeMap<String, String>,
-    /// Body template.
-    #[serde(default)]
-    pub body: Option<Value>,
-    /// How the body is encoded.
-    #[serde(default)]
-    pub body_format: BodyFormat,
-    /// Where the number is.
-    pub total: Source,
 }
 
 /// The message pointers of an `error.message` value, in the order they are tried.

@@ -3,7 +3,10 @@
 //! A placeholder is `{name}`, `{name:number}` or `{name:string}` (a type cast), optionally
 //! followed by `|default`, e.g. `{parent|0}`. The default is read as JSON when it parses
 //! (`0`, `null`, `"0"`) and as a plain string otherwise (`root`). `{{` and `}}` stand for
-//! literal braces.
+//! literal braces. A default may itself be a placeholder (`{parent|{thread}}`).
+//!
+//! Post templates also know `{parent./pointer}` and `{root./pointer}`: a field of the raw
+//! object of the comment answered, or of the thread's root (see `Mapping::post_vars`).
 //!
 //! In URLs every value except `{api}` is percent-encoded. In a JSON body, a string leaf that is
 //! exactly one placeholder takes the value's own type (a numeric id stays a number); a
@@ -21,12 +24,20 @@ pub enum Scope {
     List,
     /// The post request.
     Post,
+    /// `tree.quote`: the text of a reply on a flat API.
+    Quote,
+    /// `list.continuation.request`.
+    More,
 }
 
 const ANY: &[&str] = &["api", "thread", "url", "title"];
 const LIST: &[&str] = &["api", "thread", "url", "title", "page", "offset", "limit", "cursor"];
-const POST: &[&str] =
-    &["api", "thread", "url", "title", "text", "author", "email", "website", "parent", "root"];
+const POST: &[&str] = &[
+    "api", "thread", "url", "title", "text", "author", "email", "website", "parent", "root", "now",
+    "parent./", "root./",
+];
+const QUOTE: &[&str] = &["text", "author", "parent_author"];
+const MORE: &[&str] = &["api", "thread", "url", "title", "more_ids", "more_url", "more_parent"];
 
 impl Scope {
     fn names(self) -> &'static [&'static str] {
@@ -34,6 +45,8 @@ impl Scope {
             Scope::Any => ANY,
             Scope::List => LIST,
             Scope::Post => POST,
+            Scope::Quote => QUOTE,
+            Scope::More => MORE,
         }
     }
 }
@@ -69,7 +82,7 @@ fn parse(template: &str) -> Result<Vec<Segment<'_>>, String> {
             out.push(Segment::Text("}"));
             rest = after;
         } else if let Some(after) = rest.strip_prefix('{') {
-            let end = after.find('}').ok_or_else(|| format!("has a '{{' with no '}}' in {template:?}"))?;
+            let end = closing(after).ok_or_else(|| format!("has a '{{' with no '}}' in {template:?}"))?;
             out.push(Segment::Var(placeholder(&after[..end])?));
             rest = &after[end + 1..];
         } else {
@@ -81,11 +94,38 @@ fn parse(template: &str) -> Result<Vec<Segment<'_>>, String> {
     Ok(out)
 }
 
+/// The index of the `}` closing a placeholder, past any nested `{…}` in its default.
+fn closing(after: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in after.bytes().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' if depth == 0 => return Some(i),
+            b'}' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The field cited by `{parent./p}` or `{root./p}`: (`parent` or `root`, the pointer).
+pub fn cited(name: &str) -> Option<(&str, &str)> {
+    let (whose, pointer) = name.split_once('.')?;
+    (matches!(whose, "parent" | "root") && pointer.starts_with('/')).then_some((whose, pointer))
+}
+
 fn placeholder(inner: &str) -> Result<Placeholder<'_>, String> {
     let (spec, default) = match inner.split_once('|') {
         Some((spec, d)) => (spec, Some(serde_json::from_str(d).unwrap_or_else(|_| Value::String(d.into())))),
         None => (inner, None),
     };
+    if cited(spec).is_some() {
+        return Ok(match spec.rsplit_once(':') {
+            Some((name, "number")) => Placeholder { name, cast: Some(Cast::Number), default },
+            Some((name, "string")) => Placeholder { name, cast: Some(Cast::String), default },
+            _ => Placeholder { name: spec, cast: None, default },
+        });
+    }
     let (name, cast) = match spec.split_once(':') {
         None => (spec, None),
         Some((name, "number")) => (name, Some(Cast::Number)),
@@ -103,7 +143,14 @@ fn placeholder(inner: &str) -> Result<Placeholder<'_>, String> {
 pub fn check(key: &str, template: &str, scope: Scope) -> Result<(), String> {
     for segment in parse(template).map_err(|e| format!("{key} {e}"))? {
         if let Segment::Var(p) = segment {
-            if !scope.names().contains(&p.name) {
+            if let Some(Value::String(d)) = &p.default {
+                check(key, d, scope)?;
+            }
+            let known = match cited(p.name) {
+                Some((whose, _)) => scope.names().iter().any(|n| n.strip_suffix("./") == Some(whose)),
+                None => scope.names().contains(&p.name),
+            };
+            if !known {
                 return Err(format!(
                     "{key} uses {{{}}}, which is not known there (known: {})",
                     p.name,
@@ -131,6 +178,10 @@ pub fn check_value(key: &str, template: &Value, scope: Scope) -> Result<(), Stri
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Vars {
     entries: Vec<(&'static str, Value)>,
+    /// The raw object of the comment answered (`{parent./p}`).
+    pub parent_obj: Option<std::rc::Rc<Value>>,
+    /// The raw object of the thread's root (`{root./p}`).
+    pub root_obj: Option<std::rc::Rc<Value>>,
 }
 
 impl Vars {
@@ -157,8 +208,21 @@ impl Vars {
         self.entries.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
     }
 
+    fn lookup(&self, name: &str) -> Option<Value> {
+        let Some((whose, pointer)) = cited(name) else { return self.get(name).cloned() };
+        let obj = if whose == "parent" { &self.parent_obj } else { &self.root_obj };
+        obj.as_ref()?.pointer(pointer).filter(|v| !v.is_null()).cloned()
+    }
+
     fn resolve(&self, p: &Placeholder<'_>) -> Option<Value> {
-        let value = self.get(p.name).cloned().or_else(|| p.default.clone())?;
+        let value = match self.lookup(p.name) {
+            Some(v) => v,
+            // A default that is a template: `{parent|{thread}}`.
+            None => match &p.default {
+                Some(Value::String(d)) if d.contains('{') => render_value(&Value::String(d.clone()), self)?,
+                other => other.clone()?,
+            },
+        };
         Some(match (p.cast, value) {
             (Some(Cast::Number), Value::String(s)) => number(&s).unwrap_or(Value::String(s)),
             (Some(Cast::String), v) if !v.is_string() => Value::String(as_text(&v)),

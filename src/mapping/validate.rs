@@ -19,6 +19,10 @@ fn some_pointer(key: &str, p: &Option<String>) -> Result<(), String> {
     p.as_deref().map_or(Ok(()), |p| pointer(key, p))
 }
 
+fn spec(key: &str, s: &Option<super::value::Spec>) -> Result<(), String> {
+    s.as_ref().map_or(Ok(()), |s| s.check(key))
+}
+
 fn source(key: &str, s: &Option<Source>) -> Result<(), String> {
     match s {
         Some(Source::Pointer(p)) => pointer(key, p),
@@ -74,10 +78,37 @@ impl Mapping {
         source("list.total", &l.total)?;
         self.validate_paging()?;
 
+        if let Some(c) = &l.skip {
+            c.check("list.skip")?;
+        }
+        some_pointer("list.root", &l.root)?;
+        if let Some(c) = &l.continuation {
+            c.when.check("list.continuation.when")?;
+            for (key, s) in [("count", &c.count), ("ids", &c.ids), ("url", &c.url)] {
+                spec(&format!("list.continuation.{key}"), s)?;
+            }
+            if let Some(r) = &c.request {
+                url("list.continuation.request.url", &r.url, Scope::More)?;
+                headers("list.continuation.request.headers", &r.headers, Scope::More)?;
+                body("list.continuation.request.body", &r.body, r.body_format, Scope::More)?;
+                no_body_with_get("list.continuation.request", r.method, &r.body)?;
+            }
+        }
+
         let t = &self.tree;
-        some_pointer("tree.parent", &t.parent)?;
-        some_pointer("tree.parent_key", &t.parent_key)?;
+        spec("tree.parent", &t.parent)?;
+        spec("tree.parent_key", &t.parent_key)?;
+        spec("tree.reply_key", &t.reply_key)?;
         some_pointer("tree.children", &t.children)?;
+        if let Some(q) = &t.quote {
+            if t.kind != TreeKind::None {
+                return Err("tree.quote needs tree.kind \"none\"".into());
+            }
+            template::check("tree.quote", q, Scope::Quote)?;
+        }
+        if t.kind == TreeKind::None && t.parent.is_some() {
+            return Err("tree.parent does not apply to tree.kind \"none\" (no threading)".into());
+        }
         match (t.kind, &t.children) {
             (TreeKind::Nested, None) => return Err("tree.children is needed when tree.kind is nested".into()),
             (TreeKind::Flat, Some(_)) => return Err("tree.children needs tree.kind \"nested\"".into()),
@@ -89,16 +120,20 @@ impl Mapping {
 
         let c = &self.comment;
         pointer("comment.object", &c.object)?;
-        pointer("comment.id", &c.id)?;
-        pointer("comment.body", &c.body)?;
+        c.id.check("comment.id")?;
+        c.body.check("comment.body")?;
         for (key, p) in [
             ("comment.author", &c.author),
             ("comment.author_url", &c.author_url),
             ("comment.avatar", &c.avatar),
             ("comment.author_id", &c.author_id),
             ("comment.created", &c.created),
+            ("comment.warning", &c.warning),
         ] {
-            some_pointer(key, p)?;
+            spec(key, p)?;
+        }
+        if let Some(r) = &c.ranges {
+            r.check("comment.ranges")?;
         }
         if let Some(kind) = c.body_kind.as_deref() {
             if !kind.starts_with('/') && !matches!(kind, "html" | "markdown" | "text") {
@@ -107,21 +142,25 @@ impl Mapping {
                 ));
             }
         }
-        for (key, m) in [("comment.pending.at", &c.pending), ("comment.deleted.at", &c.deleted)] {
+        for (key, m) in [
+            ("comment.pending", &c.pending),
+            ("comment.deleted", &c.deleted),
+            ("comment.placeholder", &c.placeholder),
+            ("comment.pinned", &c.pinned),
+            ("comment.edited", &c.edited),
+        ] {
             if let Some(m) = m {
-                pointer(key, &m.at)?;
+                m.check(key)?;
             }
         }
 
         if let Some(a) = &self.authors {
             pointer("authors.from", &a.from)?;
-            for (key, p) in [
-                ("authors.key", &a.key),
-                ("authors.name", &a.name),
-                ("authors.url", &a.url),
-                ("authors.avatar", &a.avatar),
-            ] {
-                some_pointer(key, p)?;
+            some_pointer("authors.key", &a.key)?;
+            for (key, p) in
+                [("authors.name", &a.name), ("authors.url", &a.url), ("authors.avatar", &a.avatar)]
+            {
+                spec(key, p)?;
             }
             if c.author_id.is_none() {
                 return Err("authors needs comment.author_id, the pointer to each comment's author id".into());

@@ -2,6 +2,8 @@
 //! pure functions over it (tree building, text layout, identicons). No web-sys here, so
 //! native `cargo test` covers all of it.
 
+#[cfg(feature = "custom")]
+pub mod extra;
 #[cfg(feature = "foreign")]
 pub mod html_text;
 pub mod identicon;
@@ -36,6 +38,7 @@ impl Status {
         match status {
             Wire::Pending | Wire::Hidden => Status::Pending,
             Wire::Removed | Wire::Rejected => Status::Removed,
+            Wire::Deleted => Status::Deleted,
             _ => Status::Published,
         }
     }
@@ -68,6 +71,9 @@ pub struct Comment {
     pub pinned: bool,
     /// Whom this reply answered, when the backend filed it elsewhere (Isso keeps two levels).
     pub in_reply_to: Option<String>,
+    /// What only the custom mapping reads so far: warning, links, edited, continuations.
+    #[cfg(feature = "custom")]
+    pub extra: extra::Extra,
 }
 
 impl Comment {
@@ -88,6 +94,8 @@ impl Comment {
             in_reply_to: None,
             html: None,
             markdown: true,
+            #[cfg(feature = "custom")]
+            extra: Default::default(),
         }
     }
 }

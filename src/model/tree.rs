@@ -215,7 +215,14 @@ fn build_trees(comments: Vec<Comment>) -> (Vec<Shared<Node>>, Placement) {
     // Equal times are common (backends that store whole seconds): numeric ids then break the
     // tie in creation order, and input order breaks the rest.
     let numeric: Vec<i64> = kept.iter().map(|c| c.id.parse().unwrap_or(i64::MAX)).collect();
+    #[cfg(not(feature = "custom"))]
     let key = |i: &usize| (kept[*i].created_ms.unwrap_or(i64::MIN), numeric[*i], *i);
+    // A custom mapping may keep the answer's order (by votes, say): the batch index alone.
+    #[cfg(feature = "custom")]
+    let key = |i: &usize| match kept[*i].extra.server_order {
+        true => (i64::MIN, i64::MIN, *i),
+        false => (kept[*i].created_ms.unwrap_or(i64::MIN), numeric[*i], *i),
+    };
     for list in &mut children {
         list.sort_by_key(key);
     }

@@ -2,7 +2,7 @@
 //! 10,000-deep nesting and 100,000 comments. Nothing panics; what cannot be read is skipped.
 
 use super::*;
-use crate::mapping::extract::cut_cycles;
+use crate::mapping::cycles::cut_cycles;
 use crate::model::tree::Forest;
 use serde_json::json;
 

@@ -32,6 +32,7 @@ pub fn env() -> Env<'static> {
         url: "https://blog.example/t",
         title: "T",
         local_offset_min: 0,
+        now_ms: 1_733_331_352_123,
     }
 }
 

@@ -41,7 +41,7 @@ fn load(name: &str, text: &str) -> Mapping {
 }
 
 fn env_for<'a>(api: &'a str, thread: &'a str) -> Env<'a> {
-    Env { api, thread, url: "", title: "Trees all the way down", local_offset_min: 0 }
+    Env { api, thread, url: "", title: "Trees all the way down", local_offset_min: 0, now_ms: 0 }
 }
 
 fn list(m: &Mapping, env: &Env<'_>, body: &str, seen: &mut Seen) -> crate::mapping::ListAnswer {
