@@ -29,7 +29,7 @@ pub struct Comment {
     /// Pinned by a moderator; omitted when false.
     #[serde(default, skip_serializing_if = "is_false")]
     pub pinned: bool,
-    /// Edited by a moderator; omitted when false.
+    /// Edited after posting, by its author or a moderator; omitted when false.
     #[serde(default, skip_serializing_if = "is_false")]
     pub edited: bool,
 }
@@ -57,6 +57,9 @@ pub enum CommentStatus {
     Rejected,
     /// Hidden by readers' reports, pending review (moderators only).
     Hidden,
+    /// Deleted by its author, kept as a placeholder because it has visible replies; its
+    /// author and text are empty.
+    Deleted,
     /// A status this build does not know (a newer server). Never sent by a server.
     #[serde(other)]
     Unknown,
@@ -101,6 +104,14 @@ pub struct NewComment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// The comment text.
+    pub text: String,
+}
+
+/// The body of `PATCH /api/comments/{id}?site=…`: the author's new text, sent with the
+/// comment's author token (`X-Threadline-Author`) within the server's edit window.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorEdit {
+    /// The new text; validated as a new comment's.
     pub text: String,
 }
 
@@ -174,6 +185,12 @@ pub enum ErrorCode {
     AlreadyReported,
     /// No, or an invalid or expired, moderator session (401).
     Unauthorized,
+    /// The author token does not match the comment's: only its author may edit or delete it
+    /// (403).
+    NotYourComment,
+    /// The comment is older than the server's edit window, so its author can no longer edit
+    /// or delete it (403); the message says how long the window is.
+    EditWindowClosed,
     /// The moderator session belongs to another site (403).
     Forbidden,
     /// Something failed on the server; details are only logged.

@@ -107,7 +107,12 @@ pub fn validate_new_comment(c: &NewComment) -> Result<(), ValidationError> {
             return Err(ValidationError::BadWebsite);
         }
     }
-    check_len("text", c.text.trim(), TEXT_MIN, TEXT_MAX)
+    validate_text(&c.text)
+}
+
+/// Checks a comment's text alone (an author's edit is held to the rules of a new comment).
+pub fn validate_text(text: &str) -> Result<(), ValidationError> {
+    check_len("text", text.trim(), TEXT_MIN, TEXT_MAX)
 }
 
 fn check_len(field: &'static str, value: &str, min: usize, max: usize) -> Result<(), ValidationError> {
