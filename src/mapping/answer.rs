@@ -101,7 +101,7 @@ impl Mapping {
             ))
         })?;
         if let Some(root) = &self.list.root {
-            seen.set_root(doc.pointer(root).cloned());
+            seen.set_root(doc.pointer(root).map(|r| self.without_children(r)));
         }
         let before = seen.len();
         let out = self.extract_items(&items, doc, env.thread, env.local_offset_min, seen);

@@ -111,7 +111,7 @@ impl Mapping {
                         let id = raw.comment.id.clone();
                         ids.insert(id.clone());
                         if keep_raw {
-                            raw.known.raw = Some(Rc::new(obj.clone()));
+                            raw.known.raw = Some(Rc::new(self.without_children(obj)));
                         }
                         raws.push((raw, under.clone()));
                         Some(id)
@@ -170,6 +170,18 @@ impl Mapping {
             seen.remember_known(c, known, key);
         }
         out
+    }
+
+    /// A copy of an object to keep for post templates, without its replies (when they sit
+    /// in one key of it), so that keeping every comment's object stays linear.
+    pub fn without_children(&self, obj: &Value) -> Value {
+        let mut copy = obj.clone();
+        let key =
+            self.tree.children.as_deref().and_then(|p| p.strip_prefix('/')).filter(|k| !k.contains('/'));
+        if let (Some(key), Value::Object(map)) = (key, &mut copy) {
+            map.remove(key);
+        }
+        copy
     }
 
     /// The items of a list answer: the array at `list.items`, the values of an object there

@@ -55,6 +55,9 @@ pub struct MoreRequest {
     /// How the body is encoded.
     #[serde(default)]
     pub body_format: BodyFormat,
+    /// Pointer to the replies in its answer; `list.items` by default.
+    #[serde(default)]
+    pub items: Option<String>,
 }
 
 impl ContinuationSpec {
@@ -119,7 +122,15 @@ impl Mapping {
         seen: &mut super::Seen,
     ) -> Result<Page, ClientError> {
         let req = PageRequest { page: 1, offset: 0, limit: 1, cursor: None };
-        let mut page = self.read_list_doc(doc, &|_| None, &req, env, seen)?.page;
+        let items = self.list.continuation.as_ref().and_then(|c| c.request.as_ref()?.items.clone());
+        let mut page = match items {
+            Some(items) => {
+                let mut m = self.clone();
+                m.list.items = items;
+                m.read_list_doc(doc, &|_| None, &req, env, seen)?.page
+            }
+            None => self.read_list_doc(doc, &|_| None, &req, env, seen)?.page,
+        };
         for c in &mut page.comments {
             if c.parent.is_none() {
                 c.parent = Some(more.parent.clone());

@@ -92,6 +92,7 @@ impl Mapping {
                 headers("list.continuation.request.headers", &r.headers, Scope::More)?;
                 body("list.continuation.request.body", &r.body, r.body_format, Scope::More)?;
                 no_body_with_get("list.continuation.request", r.method, &r.body)?;
+                some_pointer("list.continuation.request.items", &r.items)?;
             }
         }
 

@@ -11,7 +11,7 @@ use serde_json::json;
 
 macro_rules! fixture {
     ($dir:literal, $file:literal) => {
-        include_str!(concat!("../../../tests/fixtures/custom/", $dir, "/", $file))
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/custom/", $dir, "/", $file))
     };
 }
 
@@ -304,3 +304,7 @@ fn cusdis() {
         m.read_created(&response(404, fixture!("cusdis", "error.json"), &[]), &env, &reply(r), &mut seen);
     assert_eq!(err.unwrap_err().reader_message(), "Project not found");
 }
+
+/// The worked mappings of issue 12: continuations, a flat API, replies linked by number, a
+/// path string, composite references.
+mod issue12;
