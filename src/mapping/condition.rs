@@ -5,7 +5,8 @@
 //!   non-empty string other than `"false"`/`"0"`/`"no"`, an object or array);
 //! - `{"at": spec, "is": value or [values]}`: the value equals one of them;
 //! - `{"missing": spec}`, `{"present": spec}`: absent, `null` or blank (or not);
-//! - `{"position": n}`: the item's place among its siblings (0 the first, -1 the last);
+//! - `{"position": n}`: the item's place in the list at `list.items` (0 the first, -1 the last;
+//!   nested replies have none);
 //! - `{"all": [..]}`, `{"any": [..]}`, `{"not": c}`.
 
 use super::extract::{one_or_many, same_value};
@@ -41,7 +42,8 @@ impl<'de> Deserialize<'de> for Condition {
     }
 }
 
-/// Where an item sits: its index and the number of its siblings.
+/// Where an item sits in the list at `list.items`: its index and the number of items. Nested
+/// replies sit nowhere (`len` 0, index `usize::MAX`), so no position matches them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Place {
     /// Index among the siblings.

@@ -121,10 +121,9 @@ impl Mapping {
             if let Some(p) = children {
                 let replies = list_of(item.pointer(p));
                 out.with_children += usize::from(item.pointer(p).is_some());
-                let len = replies.len();
-                stack.extend(
-                    replies.iter().enumerate().rev().map(|(index, r)| (r, own.clone(), Place { index, len })),
-                );
+                // Replies have no position: `{"position": n}` is about the list's own items.
+                let nowhere = Place { index: usize::MAX, len: 0 };
+                stack.extend(replies.iter().rev().map(|r| (r, own.clone(), nowhere)));
             }
         }
         let mut keys: HashMap<String, Rc<str>> = HashMap::new();

@@ -4,6 +4,7 @@
 
 mod adversarial;
 mod features;
+mod language;
 mod paging;
 mod posting;
 #[cfg(not(target_arch = "wasm32"))]
