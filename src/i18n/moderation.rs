@@ -59,6 +59,8 @@ pub const CANCEL: &str = "Cancel";
 pub const LOCK: &str = "Lock thread";
 /// Unlocks the thread.
 pub const UNLOCK: &str = "Unlock thread";
+/// Beside the lock button of an open thread.
+pub const OPEN: &str = "Open for comments";
 /// Beside the lock button of a locked thread.
 pub const LOCKED: &str = "Locked: no new comments";
 /// The tab of the site's live bans.

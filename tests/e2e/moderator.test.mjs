@@ -8,61 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fetchThread, launchBrowser, screenshotDir, startServer, THREAD } from './harness.mjs';
-import { clickOwnReply, commentWithText, fillForm, replyForm, showThread, uniqueText } from './widget.mjs';
+import { fetchThread, screenshotDir, startServer, THREAD } from './harness.mjs';
+import {
+  ABUSE, audit, focused, MODERATOR_BUNDLE, open, OPEN_DIALOG, own, postByApi, READER_BUNDLE, signInToken, tryPost,
+} from './moderator-kit.mjs';
+import { clickOwnReply, commentWithText, fillForm, replyForm, showThread, topForm, uniqueText } from './widget.mjs';
 
 const LIMIT = { timeout: 120_000 };
-
-/** Abuse from the starting article's thread, which the server's screening holds by default. */
-const ABUSE = 'you little dumb hoe you need a life and you will go to hell';
-
-/** A selector for something in comment `id`'s own card, not in one of its replies. */
-const own = (id, selector) => `#comment-${id} > .tl-card ${selector}`;
-
-/** The moderator bundle's files, and the reader's (Threadline) bundle's. */
-const MODERATOR_BUNDLE = /\/threadline-moderator-[0-9a-f]+(\.js|_bg\.wasm)$/;
-const READER_BUNDLE = /\/threadline-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
-
-/** Opens the demo article (at `hash`) in a browser of its own, recording every request. */
-async function open(server, { hash = '', viewport } = {}) {
-  const browser = await launchBrowser(viewport ? { viewport } : undefined);
-  browser.requests = [];
-  browser.page.on('request', (request) => browser.requests.push(new URL(request.url()).pathname));
-  await browser.page.goto(`${server.url}/${hash}`);
-  await showThread(browser.page, { problems: browser.problems });
-  return browser;
-}
-
-/** The one-time token of the demo moderator's sign-in link, from the server's output. */
-async function signInToken(server) {
-  const deadline = Date.now() + 10_000;
-  let line;
-  while (!(line = server.log.find((l) => l.includes('#threadline-signin=')))) {
-    assert.ok(Date.now() < deadline, `no demo moderator sign-in link in the server output:\n${server.log.join('\n')}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return line.split('#threadline-signin=')[1].trim();
-}
-
-/** Posts a comment straight to the API, as another reader would. */
-async function postByApi(server, text, parent = null) {
-  const response = await fetch(`${server.api}/comments`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ thread: THREAD, parent, author: 'Poster', text }),
-  });
-  assert.equal(response.status, 201, await response.clone().text());
-  return response.json();
-}
-
-/** The audit log, read with the session the widget keeps. */
-async function audit(server, session) {
-  const response = await fetch(`${server.api}/moderation/audit?site=default`, {
-    headers: { authorization: `Bearer ${session}` },
-  });
-  assert.equal(response.status, 200);
-  return (await response.json()).items;
-}
 
 describe('moderator mode', () => {
   let server;
@@ -167,8 +119,24 @@ describe('moderator mode', () => {
     await page.locator(own(plain.id, '.tl-badge.tl-pinned')).waitFor();
     await page.locator(own(plain.id, 'button.tl-mod-unpin')).waitFor();
 
-    page.once('dialog', (dialog) => dialog.accept('insults another reader'));
-    await page.locator(own(abuse.id, 'button.tl-mod-reject')).click();
+    // Reject asks its reason in a labelled dialog, by keyboard alone: Escape cancels and gives
+    // focus back to the button; Enter in the reason sends it.
+    const reject = page.locator(own(abuse.id, 'button.tl-mod-reject'));
+    await reject.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator(OPEN_DIALOG);
+    await dialog.waitFor();
+    const title = await dialog.getAttribute('aria-labelledby');
+    assert.equal(await dialog.locator(`[id="${title}"]`).innerText(), 'Reject this comment');
+    assert.equal((await focused(page))?.name, 'reason', 'focus moves into the dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.match((await focused(page))?.className ?? '', /tl-mod-reject/, 'and back to Reject on Escape');
+    assert.equal(await page.locator(own(abuse.id, '.tl-badge'), { hasText: 'Awaiting moderation' }).count(), 1);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.type('insults another reader');
+    await page.keyboard.press('Enter');
     await page.locator(own(abuse.id, '.tl-deleted'), { hasText: 'Removed by a moderator.' }).waitFor();
     assert.equal(await page.locator(own(abuse.id, '.tl-mod-actions')).count(), 0, 'nothing left to do');
 
@@ -178,12 +146,136 @@ describe('moderator mode', () => {
     assert.ok(rows.some((r) => r.action === 'reject' && r.comment_id === abuse.id && r.reason === 'insults another reader'));
   });
 
+  test('edit with a note: the text changes in place, the audit log keeps the text before', LIMIT, async () => {
+    const { page, problems } = moderator;
+    const before = uniqueText('Call me on 555 0100 about the falls');
+    const c = await postByApi(server, before);
+    await page.reload();
+    await showThread(page, { problems });
+    await page.evaluate(() => { window.__sameDocument = true; });
+    await page.locator(own(c.id, 'button.tl-mod-edit')).click();
+    const dialog = page.locator(OPEN_DIALOG);
+    assert.equal(await dialog.locator('textarea[name="text"]').inputValue(), before, 'it starts from the text');
+    const after = uniqueText('Ask me about the falls');
+    await dialog.locator('textarea[name="text"]').fill(after);
+    await dialog.locator('input[name="note"]').fill('removed a phone number');
+    await dialog.locator('button.tl-dialog-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator(own(c.id, '.tl-body'), { hasText: after }).waitFor();
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
+    const rows = await audit(server, session);
+    const row = rows.find((r) => r.action === 'edit' && String(r.comment_id) === String(c.id));
+    assert.deepEqual([row?.reason, row?.before], ['removed a phone number', before], JSON.stringify(rows));
+  });
+
+  test('locking the thread: a reader cannot post; unlocking lets them again', LIMIT, async () => {
+    const { page, problems } = moderator;
+    await page.locator('button.tl-mod-lock').click();
+    await page.locator('.tl-lockbar .tl-locked', { hasText: 'Locked' }).waitFor();
+    await page.reload();
+    await showThread(page, { problems });
+    await page.locator('button.tl-mod-unlock').waitFor();
+    const reader = await open(server);
+    try {
+      const form = topForm(reader.page);
+      const text = uniqueText('Into a locked thread');
+      await fillForm(form, { author: 'Late reader', text });
+      await form.locator('button.tl-submit').click();
+      await form.locator('.tl-form-error[role="alert"]', { hasText: 'This discussion is closed to new comments.' }).waitFor();
+      assert.equal((await tryPost(server, uniqueText('by API'))).status, 403);
+      assert.ok(!(await fetchThread(server.api)).comments.some((x) => x.text === text), 'nothing was posted');
+    } finally {
+      await reader.close();
+    }
+    await page.locator('button.tl-mod-unlock').click();
+    await page.locator('button.tl-mod-lock').waitFor();
+    assert.equal(await page.locator('.tl-lockbar .tl-locked').count(), 0);
+    await postByApi(server, uniqueText('Open again'));
+    const actions = (await audit(server, session)).map((r) => r.action);
+    assert.deepEqual(actions.slice(0, 2), ['unlock', 'lock']);
+  });
+
+  test("ban from the widget: that author's post is refused with the reason; Bans tab lifts it", LIMIT, async () => {
+    const { page, problems } = moderator;
+    const email = 'spammer@example.org';
+    const c = await postByApi(server, uniqueText('Cheap watches at my site'), { email });
+    await page.reload();
+    await showThread(page, { problems });
+    await page.locator(own(c.id, 'button.tl-mod-ban')).click();
+    const dialog = page.locator(OPEN_DIALOG);
+    await dialog.locator('input[name="by"][value="email"]').check();
+    await dialog.locator('label', { hasText: '1 day' }).click();
+    await dialog.locator('input[name="reason"]').fill('spam links');
+    await dialog.locator('button.tl-dialog-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator(own(c.id, '.tl-mod-notice-inline'), { hasText: 'Author banned for 1 day.' }).waitFor();
+
+    const reader = await open(server);
+    try {
+      const form = topForm(reader.page);
+      await fillForm(form, { author: 'Spammer', email, text: uniqueText('More watches') });
+      await form.locator('button.tl-submit').click();
+      const error = form.locator('.tl-form-error[role="alert"]');
+      await error.waitFor();
+      assert.match(await error.textContent(), /^A moderator has blocked you from commenting on this site\. .*until/);
+    } finally {
+      await reader.close();
+    }
+
+    await page.locator('button.tl-tab[data-tab="bans"]').click();
+    const row = page.locator('.tl-ban', { hasText: 'spam links' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /Email address[\s\S]*until/);
+    await row.locator('button.tl-mod-unban').click();
+    await row.waitFor({ state: 'detached' });
+    assert.equal((await tryPost(server, uniqueText('Unbanned now'), { email })).status, 201);
+    const actions = (await audit(server, session)).map((r) => r.action);
+    assert.deepEqual(actions.slice(0, 2), ['unban', 'ban']);
+    await page.locator('button.tl-tab[data-tab="thread"]').click();
+  });
+
+  test('the Queue follows next_cursor with "Load more"', LIMIT, async () => {
+    const { page } = moderator;
+    for (let i = 0; i < 55; i += 1) await postByApi(server, `${ABUSE} ${uniqueText(`held ${i}`)}`);
+    const all = await fetch(`${server.api}/moderation/queue?site=default`, { headers: { authorization: `Bearer ${session}` } });
+    assert.ok((await all.json()).next_cursor, 'the server pages the queue');
+    await page.locator('button.tl-tab[data-tab="queue"]').click();
+    const items = page.locator('.tl-queue[data-state="ready"] .tl-queue-item');
+    await items.first().waitFor();
+    assert.equal(await items.count(), 50);
+    assert.equal(await page.locator('button.tl-tab[data-tab="queue"]').innerText(), 'Queue (50+)');
+    const more = page.locator('button.tl-queue-more');
+    await more.click();
+    await page.waitForFunction(() => document.querySelector('#threadline').shadowRoot.querySelectorAll('.tl-queue-item').length > 50);
+    for (;;) {
+      await page.waitForFunction(() => !document.querySelector('#threadline').shadowRoot.querySelector('.tl-queue-more[disabled]'));
+      if (!(await more.count())) break;
+      await more.click();
+    }
+    const ids = await items.evaluateAll((els) => els.map((el) => el.dataset.id));
+    assert.ok(ids.length >= 55 && new Set(ids).size === ids.length, `each entry once: ${ids.length}`);
+    assert.match(await page.locator('button.tl-tab[data-tab="queue"]').innerText(), /^Queue \(\d+\)$/);
+    // Cleared again through the API, so that the screenshots show a queue of a normal day.
+    for (const id of ids) {
+      const headers = { authorization: `Bearer ${session}` };
+      assert.equal((await fetch(`${server.api}/moderation/comments/${id}/delete`, { method: 'POST', headers })).status, 200);
+    }
+    await page.locator('button.tl-tab[data-tab="thread"]').click();
+  });
+
   test('screenshots of moderator mode and its Queue at 360 and 1280 px', LIMIT, async () => {
     assert.ok(moderator, 'signed in by the first test');
     const { page, problems } = moderator;
     const dir = screenshotDir();
     await mkdir(dir, { recursive: true });
     await postByApi(server, `${ABUSE} ${uniqueText('in the queue')}`);
+    const banned = await postByApi(server, uniqueText('Buy followers here'), { email: 'shots@example.org' });
+    const ban = await fetch(`${server.api}/moderation/bans`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
+      body: JSON.stringify({ site: 'default', comment_id: banned.id, by: 'email', hours: null, reason: 'follower spam' }),
+    });
+    assert.equal(ban.status, 201);
     for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 780 }]) {
       await page.setViewportSize(viewport);
       await page.reload();
@@ -192,11 +284,21 @@ describe('moderator mode', () => {
       const widget = page.locator('#threadline');
       await page.locator('.tl-modbar').scrollIntoViewIfNeeded();
       await widget.screenshot({ path: path.join(dir, `moderator-thread-${viewport.width}.png`) });
+      for (const tool of ['reject', 'edit', 'ban']) {
+        await page.locator(`.tl-comment button.tl-mod-${tool}`).first().click();
+        await page.locator(OPEN_DIALOG).waitFor();
+        await page.screenshot({ path: path.join(dir, `moderator-${tool}-dialog-${viewport.width}.png`) });
+        await page.keyboard.press('Escape');
+        await page.locator(OPEN_DIALOG).waitFor({ state: 'detached' });
+      }
+      await page.locator('button.tl-tab[data-tab="bans"]').click();
+      await page.locator('.tl-bans[data-state="ready"] .tl-ban').first().waitFor();
+      await widget.screenshot({ path: path.join(dir, `moderator-bans-${viewport.width}.png`) });
       await page.locator('button.tl-tab[data-tab="queue"]').click();
       await page.locator('.tl-queue[data-state="ready"] .tl-queue-item').first().waitFor();
       const overflow = await page.evaluate(() => {
         const root = document.querySelector('#threadline').shadowRoot;
-        return [...root.querySelectorAll('.tl-modbar, .tl-queue-item, .tl-mod-actions')]
+        return [...root.querySelectorAll('.tl-modbar, .tl-lockbar, .tl-queue-item, .tl-mod-actions, .tl-ban')]
           .map((el) => [el.className, el.getBoundingClientRect().right])
           .filter(([, right]) => right > innerWidth + 1);
       });

@@ -24,6 +24,9 @@ pub struct ModDialogProps {
     /// Why the last attempt failed (submit again to retry).
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// The action cannot be undone by the author (reject, ban): the submit button says so.
+    #[prop_or_default]
+    pub danger: bool,
     /// The form is sent.
     pub on_submit: Callback<()>,
     /// Cancel, or Escape.
@@ -51,6 +54,10 @@ pub fn ModDialog(props: &ModDialogProps) -> Html {
                 let _ = d.show_modal();
             }
             move || {
+                // While the modal is open the page behind it is inert: close it, then focus.
+                if let Some(d) = &d {
+                    d.close();
+                }
                 if let Some(opener) = opener {
                     let _ = opener.focus();
                 }
@@ -70,7 +77,8 @@ pub fn ModDialog(props: &ModDialogProps) -> Html {
                     <p class="tl-form-error" role="alert">{ msg }</p>
                 }
                 <div class="tl-form-actions">
-                    <button type="submit" class="tl-button tl-dialog-submit" aria-disabled={busy}>
+                    <button type="submit" class={classes!("tl-button", "tl-dialog-submit", props.danger.then_some("tl-dialog-danger"))}
+                        aria-disabled={busy}>
                         { if props.busy { AttrValue::Static(words::WORKING) } else { props.submit.clone() } }
                     </button>
                     <button type="button" class="tl-dialog-cancel tl-link-button"
@@ -124,7 +132,7 @@ pub fn RejectDialog(props: &ActProps<Option<String>>) -> Html {
         Callback::from(move |e: InputEvent| reason.set(value_of(&e)))
     };
     html! {
-        <ModDialog id={format!("tl-reject-{}", props.id)} title={words::REJECT_TITLE} submit={words::REJECT}
+        <ModDialog id={format!("tl-reject-{}", props.id)} title={words::REJECT_TITLE} submit={words::REJECT} danger=true
             busy={props.busy} error={props.error.clone()} {on_submit} on_cancel={props.on_cancel.clone()}>
             <div class="tl-field">
                 <label for={field.clone()}>{ words::REJECT_REASON }</label>
@@ -212,7 +220,7 @@ pub fn BanDialog(props: &ActProps<BanDraft>) -> Html {
         Callback::from(move |e: InputEvent| draft.set(BanDraft { reason: value_of(&e), ..(*draft).clone() }))
     };
     html! {
-        <ModDialog id={format!("tl-ban-{}", props.id)} title={words::BAN_TITLE} submit={words::BAN}
+        <ModDialog id={format!("tl-ban-{}", props.id)} title={words::BAN_TITLE} submit={words::BAN} danger=true
             busy={props.busy} error={props.error.clone()} {on_submit} on_cancel={props.on_cancel.clone()}>
             <fieldset class="tl-report-reasons">
                 <legend>{ words::BAN_BY }</legend>

@@ -172,11 +172,9 @@ fn lock_bar(lock: &UseLock) -> Html {
     };
     html! {
         <div class="tl-lockbar" data-locked={locked.to_string()}>
-            if locked {
-                <span class="tl-badge tl-locked" role="status">{ words::LOCKED }</span>
-            } else {
-                <span role="status"></span>
-            }
+            <span class={classes!("tl-badge", if locked { "tl-locked" } else { "tl-open" })} role="status">
+                { if locked { words::LOCKED } else { words::OPEN } }
+            </span>
             <button type="button" class={classes!("tl-mod-button", if locked { "tl-mod-unlock" } else { "tl-mod-lock" })}
                 aria-pressed={locked.to_string()} disabled={lock.busy || lock.locked.is_none()}
                 onclick={lock.toggle.reform(|_: MouseEvent| ())}>{ text }</button>
