@@ -7,7 +7,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::header::X_CONTENT_TYPE_OPTIONS;
 use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, patch, post};
 use axum::Router;
 use threadline_protocol::limits::BODY_MAX_BYTES;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -20,7 +20,7 @@ use crate::abuse::forwarded;
 use crate::cors::{self, OriginPolicy};
 use crate::error::{method_not_allowed, not_found, ApiError};
 use crate::routes::moderation::{actions, auth, views};
-use crate::routes::{challenge, comments, counts, health, reports};
+use crate::routes::{challenge, comments, counts, health, own, reports};
 use crate::AppState;
 
 /// Builds the application: the native API under `/api`, the static widget and demo page at
@@ -31,6 +31,7 @@ pub fn app(state: AppState) -> Router {
         .route("/comments", get(comments::comments_list).post(comments::comments_create))
         .route("/counts", post(counts::counts))
         .route("/challenge", get(challenge::challenge))
+        .route("/comments/{id}", patch(own::edit).delete(own::delete))
         .route("/comments/{id}/reports", post(reports::report))
         .route("/moderation/sign-in", post(auth::sign_in))
         .route("/moderation/session", get(auth::session).delete(auth::sign_out))

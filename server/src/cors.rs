@@ -128,7 +128,7 @@ struct SiteField {
 pub fn layer(policy: Arc<OriginPolicy>) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::predicate(move |origin, parts| policy.cors(origin, parts)))
-        .allow_methods([Method::GET, Method::POST, Method::DELETE, Method::OPTIONS])
+        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE, Method::OPTIONS])
         .allow_headers([
             CONTENT_TYPE,
             AUTHORIZATION,

@@ -111,6 +111,15 @@ pub enum ApiError {
     /// 404 `not_found`: no such comment or ban.
     #[error("no such item")]
     NoSuchItem,
+    /// 403 `not_your_comment`: the author token is missing or not the comment's.
+    #[error("not the comment's author")]
+    NotYourComment,
+    /// 403 `edit_window_closed`: the comment is older than the edit window.
+    #[error("edit window closed")]
+    EditWindowClosed {
+        /// The window, in milliseconds.
+        window_ms: i64,
+    },
     /// 500 `internal`: the database failed; the cause is logged, not sent.
     #[error("internal error: {0}")]
     Internal(String),
@@ -146,6 +155,8 @@ impl From<StoreError> for ApiError {
             StoreError::Banned { until_ms } => Self::Banned { until_ms },
             StoreError::AlreadyReported => Self::AlreadyReported,
             StoreError::NotFound => Self::NoSuchItem,
+            StoreError::NotAuthor => Self::NotYourComment,
+            StoreError::EditWindowClosed { window_ms } => Self::EditWindowClosed { window_ms },
             StoreError::WrongSite => Self::Forbidden,
             StoreError::NothingToBan => {
                 Self::invalid("by", "This comment has nothing of that kind to ban by.")
@@ -305,6 +316,21 @@ impl ApiError {
             Self::NoSuchItem => {
                 (S::NOT_FOUND, C::NotFound, "There is no such comment or ban here.".into(), None)
             }
+            Self::NotYourComment => (
+                S::FORBIDDEN,
+                C::NotYourComment,
+                "Only the author of this comment can change it, from the browser they wrote it in.".into(),
+                None,
+            ),
+            Self::EditWindowClosed { window_ms } => (
+                S::FORBIDDEN,
+                C::EditWindowClosed,
+                format!(
+                    "A comment can be edited or deleted for {} minutes after it is posted; this one is older.",
+                    window_ms / 60_000
+                ),
+                None,
+            ),
             Self::Internal(_) => (
                 S::INTERNAL_SERVER_ERROR,
                 C::Internal,

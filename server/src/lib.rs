@@ -44,4 +44,6 @@ pub struct AppState {
     pub guards: Arc<abuse::Guards>,
     /// Every site this server keeps, with what each accepts.
     pub sites: site::SiteRegistry,
+    /// How long after posting an author may edit or delete their comment, in milliseconds.
+    pub edit_window_ms: i64,
 }

@@ -40,6 +40,9 @@ struct Cli {
     limits: LimitArgs,
     #[command(flatten)]
     site: SiteArgs,
+    /// How long after posting authors may edit or delete their own comment, in minutes.
+    #[arg(long, env = "THREADLINE_EDIT_WINDOW_MINS", value_name = "MINUTES", default_value_t = 15)]
+    edit_window_mins: u32,
     /// With --seed-demo: print a sign-in link for the demo moderator (of `default`) on
     /// stdout, after the "listening" line.
     #[arg(long)]
@@ -149,7 +152,8 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     } else {
         None
     };
-    let state = AppState { store: store.clone(), own_origins, dist: cli.dist, guards, sites };
+    let edit_window_ms = i64::from(cli.edit_window_mins) * 60_000;
+    let state = AppState { store: store.clone(), own_origins, dist: cli.dist, guards, sites, edit_window_ms };
     let router = app(state);
 
     let mut stdout = std::io::stdout().lock();

@@ -6,4 +6,5 @@ pub mod comments;
 pub mod counts;
 pub mod health;
 pub mod moderation;
+pub mod own;
 pub mod reports;

@@ -24,6 +24,7 @@
 //! go in a folder of their own.
 
 pub mod admin;
+pub mod author;
 pub mod model;
 pub mod moderation;
 pub mod read;
@@ -88,6 +89,15 @@ pub enum StoreError {
     /// No such comment (or moderator, ban, token) on this site.
     #[error("not found")]
     NotFound,
+    /// The author token presented is not the comment's.
+    #[error("not the comment's author")]
+    NotAuthor,
+    /// The comment is older than the edit window.
+    #[error("the edit window of {window_ms} ms has closed")]
+    EditWindowClosed {
+        /// The window, in milliseconds.
+        window_ms: i64,
+    },
     /// The comment, ban or thread belongs to another site than the moderator's.
     #[error("belongs to another site")]
     WrongSite,

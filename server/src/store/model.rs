@@ -39,9 +39,12 @@ pub struct StoredComment {
     /// Pinned by a moderator.
     #[sqlx(default)]
     pub pinned: bool,
-    /// When a moderator last edited the text.
+    /// When the text was last edited, by its author or a moderator.
     #[sqlx(default)]
     pub edited_ms: Option<i64>,
+    /// When its author deleted it (its status is then `deleted`).
+    #[sqlx(default)]
+    pub withdrawn_ms: Option<i64>,
 }
 
 /// The columns of [`StoredComment`], for `SELECT`s (a macro so that `concat!` can use it).
@@ -49,7 +52,7 @@ pub struct StoredComment {
 #[doc(hidden)]
 macro_rules! comment_columns {
     () => {
-        "id, thread, parent_id, author, website, text, created_ms, site, status, pinned, edited_ms"
+        "id, thread, parent_id, author, website, text, created_ms, site, status, pinned, edited_ms, withdrawn_ms"
     };
 }
 
@@ -83,13 +86,16 @@ impl StoredComment {
         self.status == status::REJECTED || self.status == status::DELETED
     }
 
-    /// The comment as readers see it: a removed one becomes a placeholder with no author,
-    /// text or website.
+    /// The comment as readers see it: a removed (or author-deleted) one becomes a
+    /// placeholder with no author, text or website.
     pub fn into_public(self) -> Comment {
         let removed = self.is_removed();
         let mut comment = Comment::from(self);
         if removed {
-            comment.status = CommentStatus::Removed;
+            // `From` made an author's deletion `deleted`; a moderator's decision reads `removed`.
+            if comment.status != CommentStatus::Deleted {
+                comment.status = CommentStatus::Removed;
+            }
             comment.author.clear();
             comment.text.clear();
             comment.website = None;
@@ -107,6 +113,7 @@ impl From<StoredComment> for Comment {
             status::PENDING => CommentStatus::Pending,
             status::HIDDEN => CommentStatus::Hidden,
             status::REJECTED => CommentStatus::Rejected,
+            status::DELETED if row.withdrawn_ms.is_some() => CommentStatus::Deleted,
             status::DELETED => CommentStatus::Removed,
             _ => CommentStatus::Approved,
         };

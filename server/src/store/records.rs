@@ -75,6 +75,20 @@ pub struct ModeratorEntry {
     pub revoked_ms: Option<i64>,
 }
 
+/// What an author does to their own comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthorChange {
+    /// Replace the text; `hold` is screening's reason when the new text is held.
+    Edit {
+        /// The new text, trimmed at the end.
+        text: String,
+        /// Why screening held the new text, if it did.
+        hold: Option<String>,
+    },
+    /// Delete it: a placeholder stays while it has visible replies.
+    Delete,
+}
+
 /// What a moderator does to one comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommentAction {

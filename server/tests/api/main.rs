@@ -11,6 +11,7 @@ mod junk;
 mod limits;
 mod moderation;
 mod modsupport;
+mod own;
 mod pow;
 mod proxy;
 mod sites;

@@ -64,6 +64,7 @@ mod tests {
             status: status.into(),
             pinned: false,
             edited_ms: None,
+            withdrawn_ms: None,
         }
     }
 

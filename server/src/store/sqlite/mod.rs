@@ -11,6 +11,7 @@
 //! database.
 
 pub(super) mod admin;
+pub(super) mod author;
 mod checkpoint;
 pub(super) mod moderation;
 pub(super) mod moderation_read;

@@ -21,19 +21,19 @@ pub(in crate::store) async fn comment_place(
 }
 
 /// One row of the audit log, before it is written.
-struct Audit<'a> {
-    site: &'a str,
-    /// `None` for what readers' reports did.
-    moderator: Option<i64>,
-    action: &'a str,
-    comment_id: Option<i64>,
-    thread: Option<&'a str>,
-    reason: Option<&'a str>,
-    before: Option<&'a str>,
+pub(super) struct Audit<'a> {
+    pub(super) site: &'a str,
+    /// `None` for what readers' reports or authors did.
+    pub(super) moderator: Option<i64>,
+    pub(super) action: &'a str,
+    pub(super) comment_id: Option<i64>,
+    pub(super) thread: Option<&'a str>,
+    pub(super) reason: Option<&'a str>,
+    pub(super) before: Option<&'a str>,
 }
 
 impl Audit<'_> {
-    async fn write(&self, conn: &mut SqliteConnection, now_ms: i64) -> Result<(), StoreError> {
+    pub(super) async fn write(&self, conn: &mut SqliteConnection, now_ms: i64) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO audit_log (site, moderator_id, action, comment_id, thread, reason, before, created_ms)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -133,7 +133,9 @@ pub(in crate::store) async fn audit_log(
         .into_iter()
         .map(|(name, action, comment_id, thread, reason, before, created)| AuditEntry {
             // Hides by reports have no moderator.
-            moderator: name.unwrap_or_else(|| "readers' reports".into()),
+            moderator: name.unwrap_or_else(|| {
+                if action.starts_with("author_") { "its author" } else { "readers' reports" }.into()
+            }),
             action,
             comment_id,
             thread,

@@ -41,6 +41,7 @@ pub(super) async fn post_one(conn: &mut SqliteConnection, job: &PostJob) -> Post
         status: status::APPROVED.to_owned(),
         pinned: false,
         edited_ms: None,
+        withdrawn_ms: None,
     };
     row.status = gate(conn, &row, meta).await?.to_owned();
     let text_hash = text_hash(&new.text);
