@@ -20,7 +20,7 @@ use crate::abuse::forwarded;
 use crate::cors::{self, OriginPolicy};
 use crate::error::{method_not_allowed, not_found, ApiError};
 use crate::routes::moderation::{actions, auth, views};
-use crate::routes::{challenge, comments, counts, health, own, reports};
+use crate::routes::{challenge, comments, counts, feeds, health, own, reports};
 use crate::AppState;
 
 /// Builds the application: the native API under `/api`, the static widget and demo page at
@@ -30,6 +30,8 @@ pub fn app(state: AppState) -> Router {
         .route("/health", get(health::health))
         .route("/comments", get(comments::comments_list).post(comments::comments_create))
         .route("/counts", post(counts::counts))
+        .route("/feeds/thread.atom", get(feeds::thread_feed))
+        .route("/feeds/site.atom", get(feeds::site_feed))
         .route("/challenge", get(challenge::challenge))
         .route("/comments/{id}", patch(own::edit).delete(own::delete))
         .route("/comments/{id}/reports", post(reports::report))

@@ -252,7 +252,8 @@ fn unstored(new: &NewComment, id: i64, now_ms: i64) -> Comment {
     }
 }
 
-fn parse_thread(raw: Option<&str>) -> Result<&str, ApiError> {
+/// The `thread` query parameter, trimmed: 400 naming `thread` when it is missing, blank or too long.
+pub(crate) fn parse_thread(raw: Option<&str>) -> Result<&str, ApiError> {
     let thread = raw.map(str::trim).unwrap_or("");
     if thread.is_empty() || thread.chars().count() > THREAD_MAX {
         return Err(ApiError::invalid(

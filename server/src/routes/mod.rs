@@ -4,6 +4,7 @@
 pub mod challenge;
 pub mod comments;
 pub mod counts;
+pub mod feeds;
 pub mod health;
 pub mod moderation;
 pub mod own;

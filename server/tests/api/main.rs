@@ -5,6 +5,7 @@ mod caching;
 mod comments;
 mod cors;
 mod errors;
+mod feeds;
 mod hook;
 mod http;
 mod junk;

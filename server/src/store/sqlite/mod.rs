@@ -13,6 +13,7 @@
 pub(super) mod admin;
 pub(super) mod author;
 mod checkpoint;
+pub(super) mod feeds;
 pub(super) mod moderation;
 pub(super) mod moderation_read;
 pub(super) mod read;
