@@ -56,7 +56,13 @@ impl<'a> Context<'a> {
             match entry.source {
                 Source::Allow | Source::Builtin(Kind::Safe) => cx.safe[t].fill(true),
                 Source::Builtin(Kind::NameWord) if cx.is_name(t.start) => cx.safe[t].fill(true),
-                Source::Builtin(Kind::Addressee) => cx.addressees.push((t.start, entry.lang, entry.suffix)),
+                Source::Builtin(Kind::Addressee) => {
+                    // A phrase (`whoever wrote this`) aims at what follows its last word too.
+                    cx.addressees.push((t.start, entry.lang, entry.suffix));
+                    if t.len() > 1 {
+                        cx.addressees.push((t.end - 1, entry.lang, entry.suffix));
+                    }
+                }
                 Source::Builtin(Kind::Vocative) => cx.vocatives.push((t.end - 1, entry.lang)),
                 Source::Builtin(Kind::Report) => cx.reports.push(t.end - 1),
                 Source::Builtin(Kind::Naming) => {
@@ -202,8 +208,12 @@ impl<'a> Context<'a> {
         let whole_comment = r.start == 0
             && after == Some(Mark::Stop)
             && t.get(r.end + 1).is_none_or(|x| x.mark != Mark::Word);
+        // `…, pauvre crétin.`, `…, you absolute moron.`: one word may stand between.
+        let before_word = r.start.checked_sub(2).map(|i| t[i].mark);
+        let one_word_after_comma = before == Some(Mark::Word) && before_word == Some(Mark::Comma);
         whole_comment
             || matches!((before, after), (Some(Mark::Comma), None | Some(Mark::Stop)))
+            || one_word_after_comma && matches!(after, None | Some(Mark::Stop))
             || matches!((before, after), (None | Some(Mark::Stop), Some(Mark::Comma)))
     }
 }

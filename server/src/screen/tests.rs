@@ -292,3 +292,20 @@ fn threats_by_body_part_and_finding() {
     assert!(held(&s, "como te vea por la calle te mato"));
     assert!(!held(&s, "He broke his jaw playing rugby."));
 }
+
+#[test]
+fn the_author_of_a_comment_is_a_person_addressed() {
+    let s = screen();
+    assert!(held(&s, "Whoever wrote this comment is a brain-dead moron"));
+    assert!(held(&s, "автор коммента полный кретин"));
+    assert!(held(&s, "tu sais même pas lire, pauvre crétin"));
+    assert!(!held(&s, "The author of this report is an economist."));
+}
+
+#[test]
+fn conspiracy_tropes_about_a_group() {
+    let s = screen();
+    assert!(held(&s, "jews control the banks and the media"));
+    assert!(held(&s, "Die Juden kontrollieren die Medien"));
+    assert!(!held(&s, "Central banks control the money supply."));
+}

@@ -99,6 +99,9 @@ const RULES: &[RuleDef] = &[
         "(?:alle |die |diese )?(?:{group}) (?:{be})(?: (?:{mod})){0,3} (?:kriminell|kriminelle|verbrecher|terroristen|\
         vergewaltiger|diebe|messerstecher|invasoren|schmarotzer|minderwertig|dreckig|gefahrlich|faul|dumm|primitiv|\
         eine gefahr|das problem|der feind|padophil|pervers|krank|eine plage|alle gleich|gewalttatig|tiere) (?:{tail})"),
+    rule(Slur, Moderate, "group-conspiracy",
+        "(?:die )?(?:{group}) (?:kontrollieren|beherrschen|regieren|steuern) (?:die |alle |unsere )?(?:banken|medien|welt|\
+        regierung|finanzwelt|presse)"),
     rule(Slur, Moderate, "slur-by-modifier",
         "(?:dreckige|dreckigen|stinkende|stinkenden|verdammte|verdammten|scheiss|elende|elenden) (?:{group}) (?:{tail})"),
     rule(Threat, Severe, "call-to-violence",
@@ -110,7 +113,8 @@ const RULES: &[RuleDef] = &[
     rule(Threat, Moderate, "call-to-expel",
         "(?:{ref}) (?:{w} )?(?:{must})(?: (?:{pron})){0,3} (?:abgeschoben|rausgeschmissen|rausgeworfen|ausgewiesen|\
         deportiert|weggesperrt|ausgeschafft|verjagt|vertrieben|abschieben|rauswerfen|ausweisen|deportieren|verjagen|\
-        vertreiben|rausschmeissen|ausschaffen|eingesperrt|ins lager|in lager)|(?:{group}) raus [,.]|\
+        vertreiben|rausschmeissen|ausschaffen|eingesperrt|ins lager|in lager)|(?:{must})(?: (?:{pron})){0,3} (?:{w} )?\
+        (?:in (?:ein|die) lager|ins lager|in lager|hinter gitter) (?:stecken|sperren|schicken|bringen|werfen|gesteckt|gesperrt)|(?:{group}) raus [,.]|\
         raus mit (?:den|euch|dem) (?:{group}|pack|gesindel)"),
     rule(Threat, Moderate, "go-back",
         "(?:geh|geht|verschwinde|verschwindet|hau ab|haut ab|verpiss dich|verpisst euch)(?: (?:doch|endlich|bloss|halt|\
@@ -124,7 +128,8 @@ const RULES: &[RuleDef] = &[
         "(?:sie sind|sind sie|seid ihr|ihr seid|du bist|bist du) (?:doch |echt |wirklich |einfach |wohl |ja |nur |so )*\
         (?:ein|eine|der|die|das|so ein|so eine|ein echter|eine echte) (?:{insult})"),
     rule(Threat, Severe, "threat-to-person",
-        "(?:ich|wir) (?:finde|finden|kriege|krieg|kriegen|erwische|erwischen) (?:dich|euch)(?: (?:noch|schon|und|bald)){0,2}|\
+        "(?:sonst|dann) (?:bist du|seid ihr) dran|(?:du bist|ihr seid) (?:als nachstes |bald )?dran [,.]|\
+        (?:ich|wir) (?:finde|finden|kriege|krieg|kriegen|erwische|erwischen) (?:dich|euch)(?: (?:noch|schon|und|bald)){0,2}|\
         gnade (?:dir|euch) gott|(?:du bist|ihr seid) (?:als nachstes )?fallig|\
         (?:dir|euch|ihm|dem) (?:sollte|muss|musste|gehort) (?:man )?(?:mal )?(?:die fresse|das maul|eine|eins|die schnauze) \
         (?:polieren|einschlagen|in die fresse|auf die fresse|verbieten)|(?:ich|wir) (?:polier|polieren|hau|haue|hauen|schlag|\

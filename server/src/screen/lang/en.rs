@@ -30,7 +30,8 @@ const WORDS: &[(Kind, &str)] = &[
         deepthroat* jerk_off wank wanking titties tits boobies"),
     // `your` typed for `you're` (`your an idiot`, `ur such a moron`) only before an article.
     (Addressee, "you u ya yourself youre yall ye thou your_a your_an ur_a ur_an your_such ur_such ur_so your_so \
-        ur_just your_just ur_the"),
+        ur_just your_just ur_the whoever_wrote_this wrote_this_comment who_wrote_this author_of_this_comment \
+        person_who_wrote_this op_is"),
     (Vocative, "hey oi listen shut_up get_lost go_away look_here dear"),
     (Condemn, "unacceptable disgusting disgraceful shameful shame shocking appalling outrageous racist racism \
         sexist homophobic transphobic bigoted bigotry hateful offensive slur slurs abuse abusive condemn* vile \
@@ -123,7 +124,8 @@ const RULES: &[RuleDef] = &[
         "(?:{dehum}) (?:, )?(?:the lot of them|all of them|every (?:last |single )?one of them|each and every one|\
         the whole lot|every single one)"),
     rule(Dehumanising, Moderate, "dehumanising-behaviour",
-        "{ref} (?:really |all |just |literally |simply )?(?:breed|breeding|multiply|multiplying|spread|spreading|swarm|swarming|crawl|crawling|\
+        "{ref} (?:really |all |just |literally |simply )?(?:breed|breeding|multiply|multiplying) like (?:rabbits|flies|\
+        {dehum})|{ref} (?:really |all |just |literally |simply )?(?:breed|breeding|multiply|multiplying|spread|spreading|swarm|swarming|crawl|crawling|\
         infest|infesting) (?:like|over|across|into|through|all over) (?:{w} )?(?:{dehum}|our (?:country|streets|\
         cities|towns|neighbou?rhoods|land|schools))"),
     rule(Dehumanising, Moderate, "dehumanising-address",
@@ -138,6 +140,9 @@ const RULES: &[RuleDef] = &[
         all the same|the enemy|a plague|vermin|animals|savages|parasites|subhuman) (?:{tail})|\
         (?:all |most |the )?{group} (?:{be})(?: (?:all|just|simply|naturally|genetically)){0,2} too (?:stupid|dumb|thick|\
         primitive|lazy|backward|emotional|hysterical|savage) to"),
+    rule(Slur, Moderate, "group-conspiracy",
+        "(?:the )?(?:{group}|zionists) (?:control|run|own|rule|secretly control|secretly run) (?:the |all the |our |every )?\
+        (?:banks?|media|world|government|money|hollywood|finance)"),
     rule(Slur, Moderate, "slur-by-modifier",
         "(?:filthy|dirty|stinking|smelly|bloody|fucking|greedy|sneaky) (?:{group}) (?:{tail})|typical (?:dumb|stupid|\
         thick|hysterical|lazy|filthy|dirty|greedy) (?:woman|women|female|females|girl|girls|blonde|{group})"),
@@ -152,7 +157,9 @@ const RULES: &[RuleDef] = &[
         (?:{hardverb}|hang|shoot) (?:the|these|those|all the|all) (?:{group}|{people})|(?:burn|torch|firebomb|\
         bomb|smash up)(?: down)? (?:their|the|all the|every|those|these|that|this|a|an) (?:mosques?|synagogues?|churches|temples|\
         shops|homes|houses|camps|hostels|refugee (?:centres?|centers?|hotels?)|asylum (?:hotels?|centres?))|\
-        death to (?:all )?(?:the )?(?:{group}|{w})|(?:line|round) (?:them|em|the lot|them all|all of them) up \
+        death to (?:all )?(?:the )?(?:{group}|{w})|bring back (?:hanging|the noose|the rope|the gallows|the firing squad) \
+        for (?:the|these|those|all|all the|every) {w}|(?:put|stick|ship|load|throw) (?:them|em|the lot|all of them|these {w}|\
+        those {w}|the {group})(?: all)? (?:on|in|into) (?:a |the )?(?:boats?|planes?|dinghy|dinghies|camps?|cattle trucks)|(?:line|round) (?:them|em|the lot|them all|all of them) up \
         (?:and )?(?:shoot|gas|kill|hang|deport|execute|ship)|(?:hang|lynch|string up) (?:him|her|them)|\
         (?:and|then) (?:shoot|gas|kill|hang|execute) (?:them|em) (?:all|[,.])|(?:we|you|someone|somebody|people|they|government|govt) \
         (?:{modal}|will|ll|gonna) (?:{w} )?(?:{softverb}) (?:them all|all of them|these {w}|those {w}|the {group}|\
@@ -174,7 +181,11 @@ const RULES: &[RuleDef] = &[
         (?:you|u) (?:are|re|r)(?: {w})? (?:thicker|dumber|stupider|denser) than|only (?:an?|some) (?:{w} )?\
         (?:idiot|moron|cretin|fool|imbecile|retard|clown|muppet|halfwit|dimwit|numpty|loser) (?:would|could|believes|thinks)|imagine being (?:this|that|so) \
         (?:dumb|stupid|thick|ignorant|pathetic|dense)|crawl back (?:under|into|to) (?:your|the|ur) \
-        (?:rock|hole|cave|sewer|bridge)|(?:shame|pity) if something (?:happened|were to happen|happens|was to happen) to \
+        (?:rock|hole|cave|sewer|bridge)|(?:iq|intelligence|brain|brains|reading comprehension|comprehension|attention span|\
+        mental age|maturity|logic|reasoning) of (?:a|an|some) (?:{w} )?(?:toddler|child|five year old|goldfish|potato|\
+        rock|brick|gnat|amoeba|plank|chimp|monkey|turnip)|(?:find out|find|know|found out) where (?:you|u) (?:live|work|sleep)|\
+        pay (?:you|u|ya) a (?:little )?visit|put (?:you|u|ya) in (?:hospital|the hospital|a wheelchair|the ground|a coffin|\
+        a body bag|an early grave)|(?:shame|pity) if something (?:happened|were to happen|happens|was to happen) to \
         (?:you|u|your)|sleep with one eye open|(?:we|i) (?:are|re|m|am) watching (?:you|u)|(?:you|u) (?:have|ve) been warned|\
         (?:count|better count) your days|(?:room temperature|single digit|negative) iq|iq (?:of|lower than|smaller than|\
         below|less than) (?:a |an |my |your |the )?(?:{w} )?(?:potato|rock|brick|plant|goldfish|shoe|toaster|\
@@ -195,10 +206,11 @@ const RULES: &[RuleDef] = &[
         parents) should have (?:aborted|swallowed|drowned) (?:you|u)"),
     rule(Threat, Moderate, "call-to-silence",
         "(?:someone|somebody|people|we|they|you|i) (?:should|needs? to|ought to|has to|have to|must|will|gonna|\
-        going to|ll|d like to|want to)(?: {w})? (?:shut (?:you|u|him|her|them) up|silence (?:you|u|him|her|them)|\
+        going to|ll|d like to|want to)(?: {w})? (?:shut (?:you|u|him|her|them|(?:that|this|the|these|those) {w}) up|silence (?:you|u|him|her|them)|\
         teach (?:you|u|him|her|them) a lesson|put (?:you|u|him|her|them) (?:down|in the ground|six feet under|\
         in (?:your|his|her|their) place (?:permanently|for good|once and for all)))|\
-        shut (?:you|u|him|her|them|your mouth|ur mouth) (?:up )?(?:for good|permanently|forever|once and for all)"),
+        shut (?:you|u|him|her|them|your mouth|ur mouth|(?:that|this|the|these|those) {w}) (?:up )?(?:for good|permanently|\
+        forever|once and for all)"),
     rule(Threat, Moderate, "go-back",
         "go (?:back|home) (?:to|where) (?:your|ur|where you|where u|where they|their|the|that) (?:{w} )?(?:{w} )?\
         (?:country|countries|land|shithole|hole|jungle|desert|cave|village|came from|come from|belong|camel)|\

@@ -27,7 +27,8 @@ const WORDS: &[(Kind, &str)] = &[
         cateto* cateta* merluzo* besugo* cerebro_de_mosquito lameculos bocazas mindundi* payasete* \
         estupidez_humana tontito tontita tontitos subnormales gili imbecilidad"),
     (Abuse(Sexual, Moderate), "follar chupamela mamamela tetas"),
-    (Addressee, "eres sois te ti usted ustedes vosotros vosotras contigo"),
+    (Addressee, "eres sois te ti usted ustedes vosotros vosotras contigo estas_hecho estas_hecha quien_escribio_esto \
+        el_que_escribio_esto autor_del_comentario"),
     (Vocative, "oye mira eh callate calla tio tia"),
     (Condemn, "inaceptable inadmisible vergonzoso vergonzosa verguenza racista racismo insulto* condena* \
         condeno intolerable repugnante machista homofobo* xenofobo* antisemita no_tiene_cabida indignante \
@@ -92,8 +93,13 @@ const RULES: &[RuleDef] = &[
         (?:que|ojala) (?:los|las|les|os) (?:maten|fusilen|cuelguen|ahorquen|quemen|exterminen|linchen|gaseen|violen)|\
         (?:matad|matenlos|fusilad|quemad|colgad|exterminad)(?:los)? a todos|muerte a (?:los |las |todos los )?\
         (?:{group}|{w})"),
+    rule(Slur, Moderate, "group-conspiracy",
+        "(?:los )?(?:{group}) (?:controlan|dominan|manejan|gobiernan) (?:los |las |el |la |todos los |nuestros )?(?:bancos|medios|\
+        mundo|gobierno|finanzas|prensa)"),
     rule(Threat, Moderate, "call-to-expel",
-        "(?:{ref}) (?:{w} )?(?:deben|deberian|tienen que|merecen) (?:ser )?(?:deportados|expulsados|echados)|\
+        "que (?:los|las|les|os) (?:echen|expulsen|deporten|manden|devuelvan|saquen)(?: a todos| a todas)? \
+        (?:de|a|en|del|al|fuera|ya|de una vez|[,.])|(?:que )?(?:los|las) (?:metan|suban|monten|pongan)(?: a todos| a todas)? \
+        en (?:un|una|el|la|los) (?:barco|barcos|patera|pateras|avion|cayuco|camion)|(?:{ref}) (?:{w} )?(?:deben|deberian|tienen que|merecen) (?:ser )?(?:deportados|expulsados|echados)|\
         (?:deben|deberian|tienen que|merecen|hay que) (?:ser )?(?:deportados|expulsados|echados|deportar|expulsar|echar) \
         (?:a )?(?:todos |todas )?(?:los |las |esos |estos )?(?:{group})|\
         (?:{must}) (?:{w} )?(?:echar a los|expulsar a los|deportar a los|echar a todos los|expulsar a todos los) \

@@ -26,7 +26,7 @@ const WORDS: &[(Kind, &str)] = &[
         guignols imbeciles abrutie* bouffonne* mongol mongols clochard_mental parasite_du_web"),
     // Not `baise*` or `suce*`: squeezed, `baisse` (a fall) and `succès` would match.
     (Abuse(Sexual, Moderate), "nichons nibards partouze*"),
-    (Addressee, "tu t toi te vous espece_de espece_d bande_de bande_d"),
+    (Addressee, "tu t toi te vous espece_de espece_d bande_de bande_d celui_qui_a_ecrit celle_qui_a_ecrit auteur_de_ce_commentaire"),
     (Vocative, "he eh oh ecoute ecoutez dis_donc ferme_la taisez_vous tais_toi casse_toi cassez_vous degage degagez"),
     (Condemn, "inacceptable inadmissible honteux honteuse honte scandaleux scandaleuse indigne raciste racisme \
         sexiste homophobe antisemite insulte* injure* condamn* intolerable odieux odieuse abject* choquant* \
@@ -81,6 +81,9 @@ const RULES: &[RuleDef] = &[
         "(?:les |tous les |ces )?(?:{group}) (?:{be})(?: (?:{mod})){0,3} (?:criminels|terroristes|violeurs|voleurs|\
         delinquants|envahisseurs|parasites|inferieurs|sales|dangereux|une menace|un danger|le probleme|l ennemi|\
         pedophiles|pervers|malades|pareils|faineants|betes|stupides|barbares|une plaie|une invasion) (?:{tail})"),
+    rule(Slur, Moderate, "group-conspiracy",
+        "(?:les )?(?:{group}) (?:controlent|dirigent|possedent|tiennent) (?:les |toutes les |tous les |le |nos )?(?:banques|medias|\
+        monde|gouvernement|finance|presse)"),
     rule(Threat, Severe, "call-to-violence",
         "(?:{must})(?: {w})? (?:(?:etre|se faire) )?(?:(?:{obj}) )?(?:fusiller|fusilles|pendre|pendus|gazer|gazes|\
         lyncher|lynches|egorger|egorges|decapiter|decapites|exterminer|extermines|massacrer|massacres|buter|\
@@ -106,11 +109,12 @@ const RULES: &[RuleDef] = &[
         en afrique|au bled)|(?:tu n as|vous n avez|ils n ont) (?:rien a faire|pas ta place|pas votre place|pas leur place) \
         (?:ici|en france|chez nous)"),
     rule(Threat, Severe, "threat-to-person",
-        "(?:je vais|on va|je vai|j vais|je te jure que je vais|je compte) (?:(?:te|vous|t) [^ ,.]+ et )?\
+        "(?:je vais|on va|je vai|j vais|je te jure que je vais|je compte|vais|quelqu un va|ils vont|on finira par) (?:(?:te|vous|t) [^ ,.]+ et )?\
         (?:te|vous|t) (?:tuer|buter|crever|defoncer|\
         egorger|faire la peau|casser la gueule|eclater|planter|bruler|violer|faire taire)|(?:je|on) (?:te|vous|t) \
         (?:tuerai|tuera|buterai|butera|egorgerai|egorgera|ferai la peau|fera la peau|defoncerai|defoncera|crèverai|\
-        massacrerai|massacrera)|je sais ou (?:tu habites|vous habitez|tu vis|tu travailles)|tes jours sont comptes|\
+        massacrerai|massacrera)|(?:je|on) sais ou (?:tu habites|vous habitez|tu vis|tu travailles|tu bosses|tu dors|\
+        vous travaillez|habite ta (?:famille|mere))|tes jours sont comptes|\
         (?:t es|tu es|vous etes) (?:un )?(?:homme mort|femme morte)|tu vas (?:le )?regretter|tu vas payer"),
     rule(Threat, Severe, "wish-of-harm",
         "(?:j espere|je souhaite|j souhaite|que) (?:que )?(?:tu|vous|il|elle|ils|ta famille) (?:{w} )?(?:creve|crevent|\

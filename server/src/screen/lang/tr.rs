@@ -8,7 +8,7 @@ use crate::screen::verdict::Category::{Dehumanising, Insult, Profanity, Sexual, 
 use crate::screen::verdict::Severity::{Mild, Moderate, Severe};
 
 const WORDS: &[(Kind, &str)] = &[
-    (Abuse(Slur, Severe), "ibne ibneler ibnesin ibnelik gavur gavurlar pis_suriyeli pis_yahudi pis_ermeni pis_kürt \
+    (Abuse(Slur, Severe), "ibne* gavur gavurlar gavurlara gavurları pis_suriyeli pis_yahudi pis_ermeni pis_kürt \
         pis_arap pis_afgan ermeni_dölü yahudi_dölü ermeni_piçi çingene_dölü zenci_köpek"),
     (Abuse(Profanity, Moderate), "orospu* amk aq amına_koyayım amına_koyim amına_kodumun amına_kodum ananı_sikeyim \
         ananı_sikerim sikerim sikeyim siktir* sikik* sikim sikiş* yarrak* yavşak* götveren* götünü kahpe* \
@@ -38,7 +38,8 @@ const SETS: &[(&str, &str)] = &[
     ("group", "göçmenler|mülteciler|suriyeliler|afganlar|araplar|kürtler|ermeniler|rumlar|yahudiler|çingeneler|\
         romanlar|zenciler|siyahlar|eşcinseller|ibneler|kadınlar|feministler|solcular|yabancılar|müslümanlar|\
         hristiyanlar|ruslar|ukraynalılar|afrikalılar|pakistanlılar|kaçaklar|sığınmacılar|aleviler|gavurlar"),
-    ("groupacc", "göçmenleri|mültecileri|suriyelileri|afganları|arapları|kürtleri|ermenileri|yahudileri|\
+    ("groupacc", "hainleri|vatan hainlerini|teröristleri|katilleri|tecavüzcüleri|siyasetçileri|gazetecileri|solcuları|\
+        göçmenleri|mültecileri|suriyelileri|afganları|arapları|kürtleri|ermenileri|yahudileri|\
         çingeneleri|yabancıları|sığınmacıları|kaçakları|bunları|onları|hepsini|hepinizi"),
     ("group_sg", "suriyeli|afgan|arap|kürt|ermeni|rum|yahudi|çingene|zenci|ibne|gavur|yabancı|göçmen|mülteci"),
     ("ref", "bunlar|onlar|sen|siz|hepsi|hepiniz|şunlar|bu adam|bu kadın|bu herif|bu tipler|\
@@ -46,13 +47,13 @@ const SETS: &[(&str, &str)] = &[
     // Plural, possessive (`kanseri`, `pisliği`) and copula or person suffixes.
     ("sfx", "(?:lar|ler)?(?:ı|i|u|ü|sı|si|su|sü|ları|leri)?(?:dır|dir|dur|dür|tır|tir|tur|tür|sın|sin|sun|sün|sınız|siniz|\
         sunuz|sünüz|dırlar|dirler)?"),
-    ("dehum", "(?:fare|sıçan|hamamböceği|hamamböcekleri|asalak|parazit|haşere|mikrop|böcek|domuz|köpek|it|maymun|\
+    ("dehum", "(?:pisliğ|köpeğ|böceğ|hamamböceğ)(?:i|ı|in|iniz|idir|isin|iniz|ler)|(?:fare|sıçan|hamamböceği|hamamböcekleri|asalak|parazit|haşere|mikrop|böcek|domuz|köpek|it|maymun|\
         hayvan|pislik|çöp|virüs|kanser|veba|sülük|bit|kene|solucan|sürüngen)(?:{sfx})|insan değil(?:ler|siniz|sin)?|\
         insan müsveddesi(?:{sfx})|insanlıktan nasibini almamış"),
     ("mod", "birer|bir|hep|tamamen|resmen|sadece|adeta|tam|pis|iğrenç|aşağılık|düpedüz|gerçek|basbayağı|\
         hepsi|zaten|gibi|kadar|de|da|[^ ,.]+(?:nin|nın|nun|nün)|toplumun|ülkenin|insanlığın|milletin"),
     ("tail", "[,.]|ve|veya|ama|gibi|hepsi|zaten|işte|resmen|bunlar|onlar|her yerde|lan|be|amk|aq|bence|valla|yani|\
-        yine|hep|artık|burada|orada|de|da|her|bu|şu|[^ ,.]+(?:yor|yorlar)"),
+        yine|hep|artık|burada|orada|de|da|her|bu|şu"),
     // Not `yok etmek` or `yakmak` alone: `bunları yakmak lazım` may be about papers.
     ("kill", "asmak|asılmalı|asılsın|kurşunlamak|kurşunlanmalı|kurşuna dizmek|kurşuna dizilmeli|öldürmek|\
         öldürülmeli|gebertmek|gebertilmeli|diri diri yakmak|diri diri yakılmalı|boğazlamak|boğazlanmalı|katletmek|\
@@ -80,16 +81,17 @@ const RULES: &[RuleDef] = &[
         (?:asılmalı|kurşuna dizilmeli|kurşunlanmalı|öldürülmeli|gebertilmeli|boğazlanmalı|katledilmeli)(?:lar|ler|dır|dir)?|\
         (?:ölüm|ölümler) (?:{group}|{groupacc})(?:a|e|ya|ye)?"),
     rule(Threat, Moderate, "call-to-expel",
-        "(?:{groupacc}|{group})(?: {w}){0,2} (?:{expel})(?: (?:{need}))?"),
+        "(?:{groupacc}|{group})(?: {w}){0,3} (?:{expel})(?: (?:{need}))?"),
     rule(Threat, Moderate, "go-back",
         "(?:ülkene|ülkenize|memleketine|memleketinize|geldiğin yere|geldiğiniz yere|çölüne|çölünüze|ülkelerine|\
         memleketlerine|geldikleri yere)(?: {w})? (?:dön|dönün|git|gidin|defol|defolun|geri dön|dönsünler|gitsinler|\
         gönderilsin|gönderilmeli|postalayın)|defol(?:un)? (?:git|gidin|buradan|ülkemden|ülkemizden)|\
         (?:{group}) (?:defolsun|dışarı [,.])"),
     rule(Threat, Severe, "threat-to-person",
-        "(?:seni|sizi) (?:{w} )?(?:öldüreceğim|öldürürüm|gebertirim|gebertceğim|geberteceğim|keserim|keseceğim|\
+        "(?:seni|sizi) (?:{w} ){0,3}(?:öldüreceğim|öldürürüm|gebertirim|gebertceğim|geberteceğim|keserim|keseceğim|\
         vururum|vuracağım|asarım|yakarım|yakacağım|parçalarım|boğarım|mahvederim|susturacağım|sustururum|\
-        bulacağım|bulurum|gömerim|gömeceğim)|nerede oturduğunu biliyorum|evini biliyorum|seni bulacağız|\
+        bulacağım|bulurum|gömerim|gömeceğim)|nerede oturduğunu biliyorum|(?:adresini|evini|adresinizi|evinizi) (?:buldum|bulduk|biliyorum|biliyoruz|öğrendim|\
+        öğrendik)|evini biliyorum|seni bulacağız|\
         bunun hesabını vereceksin|pişman olacaksın"),
     rule(Threat, Severe, "wish-of-harm",
         "(?:inşallah|umarım|dilerim|allah) (?:{w} )?(?:ölürsün|gebersin|geberirsin|ölsün|ölesin|kahrolsun|\
