@@ -91,13 +91,24 @@ impl Mapping {
         env: &Env<'_>,
         seen: &mut Seen,
     ) -> Result<ListAnswer, ClientError> {
-        let items = self.items_of(doc).ok_or_else(|| {
-            let found =
-                if doc.pointer(&self.list.items).is_some() { "holds no list" } else { "matched nothing" };
+        self.read_at(doc, ("list.items", &self.list.items), header, req, env, seen)
+    }
+
+    /// [`Mapping::read_list_doc`] with the items at another pointer (named by its key).
+    pub(super) fn read_at(
+        &self,
+        doc: &Value,
+        (key, at): (&str, &str),
+        header: &dyn Fn(&str) -> Option<String>,
+        req: &PageRequest,
+        env: &Env<'_>,
+        seen: &mut Seen,
+    ) -> Result<ListAnswer, ClientError> {
+        let items = self.items_at(doc, at).ok_or_else(|| {
+            let found = if doc.pointer(at).is_some() { "holds no list" } else { "matched nothing" };
             ClientError::Decode(format!(
-                "{} answered without a list of comments: list.items {:?} {found}",
-                self.display_name(),
-                self.list.items
+                "{} answered without a list of comments: {key} {at:?} {found}",
+                self.display_name()
             ))
         })?;
         if let Some(root) = &self.list.root {
@@ -115,12 +126,7 @@ impl Mapping {
             }
         }
         if out.skipped > 0 {
-            warnings.push(format!(
-                "{}: {} items had nothing at comment.id {:?}",
-                self.display_name(),
-                out.skipped,
-                self.comment.id
-            ));
+            warnings.push(format!("{}: {} items had no id at comment.id", self.display_name(), out.skipped));
         }
         // A page that brings no comment not seen before is the last: an API that ignores the
         // paging parameters would otherwise be asked for the same page forever.

@@ -108,7 +108,12 @@ impl Condition {
         match self {
             Condition::Truthy(s) => s.read(obj).is_some_and(|v| as_flag(&v).unwrap_or(true)),
             Condition::Is(s, values) => {
-                let v = s.read(obj).map(|v| v.into_owned()).unwrap_or(Value::Null);
+                // A plain pointer compares the value as it is (`""` too); a missing one is `null`.
+                let v = match s {
+                    Spec::Pointer(p) => obj.pointer(p).cloned(),
+                    s => s.read(obj).map(|v| v.into_owned()),
+                };
+                let v = v.unwrap_or(Value::Null);
                 values.iter().any(|c| same_value(&v, c))
             }
             Condition::Missing(s) => s.read(obj).is_none(),

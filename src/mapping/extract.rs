@@ -174,13 +174,14 @@ impl Mapping {
     /// A copy of an object to keep for post templates, without its replies (when they sit
     /// in one key of it), so that keeping every comment's object stays linear.
     pub fn without_children(&self, obj: &Value) -> Value {
-        let mut copy = obj.clone();
         let key =
             self.tree.children.as_deref().and_then(|p| p.strip_prefix('/')).filter(|k| !k.contains('/'));
-        if let (Some(key), Value::Object(map)) = (key, &mut copy) {
-            map.remove(key);
+        match (key, obj) {
+            (Some(key), Value::Object(map)) => Value::Object(
+                map.iter().filter(|(k, _)| *k != key).map(|(k, v)| (k.clone(), v.clone())).collect(),
+            ),
+            _ => obj.clone(),
         }
-        copy
     }
 
     /// The items of a list answer: the array at `list.items`, the values of an object there
@@ -188,9 +189,14 @@ impl Mapping {
     /// `list.items`), or nothing for `null` and `""`. `None` when the pointer is absent or holds
     /// anything else.
     pub fn items_of<'a>(&self, doc: &'a Value) -> Option<Vec<&'a Value>> {
-        match doc.pointer(&self.list.items)? {
+        self.items_at(doc, &self.list.items)
+    }
+
+    /// [`Mapping::items_of`] at another pointer.
+    pub fn items_at<'a>(&self, doc: &'a Value, at: &str) -> Option<Vec<&'a Value>> {
+        match doc.pointer(at)? {
             Value::Array(items) => Some(items.iter().collect()),
-            Value::Object(map) if !self.list.items.is_empty() => Some(map.values().collect()),
+            Value::Object(map) if !at.is_empty() => Some(map.values().collect()),
             Value::Null => Some(Vec::new()),
             Value::String(s) if s.is_empty() => Some(Vec::new()),
             _ => None,

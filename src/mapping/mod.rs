@@ -11,6 +11,7 @@ pub mod answer;
 pub mod condition;
 pub mod cycles;
 pub mod extract;
+pub mod manual;
 pub mod more;
 pub mod paging;
 pub mod post;
@@ -32,6 +33,7 @@ pub use seen::Seen;
 
 use crate::error::ClientError;
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::Value;
 
 const TOP_KEYS: &[&str] =
@@ -73,12 +75,7 @@ impl Mapping {
                     section::<schema::List>("list", v)?;
                 }
                 "tree" => section::<schema::Tree>("tree", v)?,
-                "comment" => {
-                    if let Some(r) = v.get("ranges") {
-                        section::<ranges::RangesSpec>("comment.ranges", r)?;
-                    }
-                    section::<schema::CommentFields>("comment", v)?;
-                }
+                "comment" => section::<schema::CommentFields>("comment", v)?,
                 "authors" => section::<Option<schema::Authors>>("authors", v)?,
                 "error" => section::<Option<schema::ErrorCheck>>("error", v)?,
                 "post" => section::<Option<schema::Post>>("post", v)?,
@@ -86,8 +83,9 @@ impl Mapping {
                 _ => {}
             }
         }
-        let mapping: Mapping =
-            serde_json::from_value(value).map_err(|e| ClientError::Config(format!("data-mapping: {e}")))?;
+        // From a borrowed value, like the sections above: one set of deserialiser code in the wasm.
+        let mapping =
+            Mapping::deserialize(&value).map_err(|e| ClientError::Config(format!("data-mapping: {e}")))?;
         mapping.validate().map_err(|e| ClientError::Config(format!("data-mapping {e}")))?;
         Ok(mapping)
     }

@@ -3,6 +3,7 @@
 //! when the mapping says how, a request fetching those replies, read like a list answer.
 
 use super::condition::Condition;
+use super::manual::{deserialize, object, string, typed, FromJson};
 use super::paging::{as_count, PageRequest};
 use super::request::{Env, HttpRequest};
 use super::schema::{BodyFormat, Mapping, Method};
@@ -12,52 +13,76 @@ use crate::api::json::text_of;
 use crate::api::Page;
 use crate::error::ClientError;
 use crate::model::extra::Continuation;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// `list.continuation`: how to recognise a stub and what it says.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ContinuationSpec {
     /// Which list items are stubs (relative to a list item).
     pub when: Condition,
     /// How many replies are missing (relative to the stub object).
-    #[serde(default)]
     pub count: Option<Spec>,
     /// Their ids: an array, or one string of comma-separated ids.
-    #[serde(default)]
     pub ids: Option<Spec>,
     /// A URL where they are.
-    #[serde(default)]
     pub url: Option<Spec>,
     /// How to fetch them; its answer is read like a list answer.
-    #[serde(default)]
     pub request: Option<MoreRequest>,
 }
 
 /// The request fetching the replies behind a stub: list placeholders plus `{more_ids}`
 /// (comma-separated), `{more_url}` and `{more_parent}` (the parent's id).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MoreRequest {
     /// URL template.
     pub url: String,
     /// HTTP method; `GET` by default.
-    #[serde(default = "super::schema::get")]
     pub method: Method,
     /// Extra headers.
-    #[serde(default)]
     pub headers: BTreeMap<String, String>,
     /// Body template.
-    #[serde(default)]
     pub body: Option<Value>,
     /// How the body is encoded.
-    #[serde(default)]
     pub body_format: BodyFormat,
     /// Pointer to the replies in its answer; `list.items` by default.
-    #[serde(default)]
     pub items: Option<String>,
+}
+
+impl FromJson for ContinuationSpec {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        let map = object(v, &["when", "count", "ids", "url", "request"])?;
+        let spec = |k: &str| map.get(k).map(Spec::from_value);
+        let request = match map.get("request") {
+            Some(r) => {
+                let r = object(r, &["url", "method", "headers", "body", "body_format", "items"])
+                    .map_err(|e| format!("request {e}"))?;
+                Some(MoreRequest {
+                    url: string(r, "url")?.ok_or("request: missing field `url`")?,
+                    method: typed(r, "method")?.unwrap_or(Method::Get),
+                    headers: typed(r, "headers")?.unwrap_or_default(),
+                    body: r.get("body").cloned(),
+                    body_format: typed(r, "body_format")?.unwrap_or_default(),
+                    items: string(r, "items")?,
+                })
+            }
+            None => None,
+        };
+        Ok(ContinuationSpec {
+            when: map.get("when").map(Condition::from_value).ok_or("missing field `when`")?,
+            count: spec("count"),
+            ids: spec("ids"),
+            url: spec("url"),
+            request,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for ContinuationSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize(d)
+    }
 }
 
 impl ContinuationSpec {
@@ -122,18 +147,16 @@ impl Mapping {
         seen: &mut super::Seen,
     ) -> Result<Page, ClientError> {
         let req = PageRequest { page: 1, offset: 0, limit: 1, cursor: None };
-        let items = self.list.continuation.as_ref().and_then(|c| c.request.as_ref()?.items.clone());
-        let mut page = match items {
-            Some(items) => {
-                let mut m = self.clone();
-                m.list.items = items;
-                m.read_list_doc(doc, &|_| None, &req, env, seen)?.page
-            }
-            None => self.read_list_doc(doc, &|_| None, &req, env, seen)?.page,
+        let items = self.list.continuation.as_ref().and_then(|c| c.request.as_ref()?.items.as_deref());
+        let at = match items {
+            Some(items) => ("list.continuation.request.items", items),
+            None => ("list.items", self.list.items.as_str()),
         };
+        let mut page = self.read_at(doc, at, &|_| None, &req, env, seen)?.page;
         for c in &mut page.comments {
             if c.parent.is_none() {
                 c.parent = Some(more.parent.clone());
+                seen.set_parent(&c.id, more.parent.clone());
             }
         }
         page.next_cursor = None;

@@ -2,17 +2,17 @@
 //! facets, Mastodon-like entities). Offsets count bytes of UTF-8 by default, or characters, or
 //! UTF-16 code units; they become byte offsets into the comment's text. A range whose target
 //! is not `http(s)` or `mailto`, that falls outside the text or off a character boundary, or
-//! that overlaps an earlier one, is dropped.
+//! that overlaps one listed before it, is dropped.
 
+use super::manual::{deserialize, object, word, FromJson};
 use super::paging::as_count;
 use super::value::Spec;
 use crate::model::extra::LinkRange;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 /// How offsets are counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Unit {
     /// Bytes of UTF-8 (the default).
     #[default]
@@ -24,8 +24,7 @@ pub enum Unit {
 }
 
 /// `comment.ranges`: where the ranges are and what each holds.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RangesSpec {
     /// Pointer (relative to the comment) to the array of ranges.
     pub at: String,
@@ -36,8 +35,32 @@ pub struct RangesSpec {
     /// The link target (relative to one range); a template can build a profile URL.
     pub url: Spec,
     /// `byte`, `char` or `utf16`.
-    #[serde(default)]
     pub unit: Unit,
+}
+
+impl FromJson for RangesSpec {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        let map = object(v, &["at", "start", "end", "url", "unit"])?;
+        let spec =
+            |k: &str| map.get(k).map(super::value::Spec::from_value).ok_or(format!("missing field `{k}`"));
+        Ok(RangesSpec {
+            at: super::manual::string(map, "at")?.ok_or("missing field `at`")?,
+            start: spec("start")?,
+            end: spec("end")?,
+            url: spec("url")?,
+            unit: match map.get("unit") {
+                Some(u) => word(u, &[("byte", Unit::Byte), ("char", Unit::Char), ("utf16", Unit::Utf16)])
+                    .map_err(|e| format!("unit {e}"))?,
+                None => Unit::Byte,
+            },
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for RangesSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize(d)
+    }
 }
 
 /// True for the link schemes a comment may carry.
@@ -87,19 +110,14 @@ impl RangesSpec {
             else {
                 continue;
             };
-            if start < end && is_link(&url) {
-                out.push(LinkRange { start, end, url });
+            // Kept in order of start; one overlapping a range listed before it is dropped.
+            let at = out.partition_point(|o| o.start < start);
+            let fits = at.checked_sub(1).is_none_or(|i| out[i].end <= start)
+                && out.get(at).is_none_or(|next| end <= next.start);
+            if start < end && fits && is_link(&url) {
+                out.insert(at, LinkRange { start, end, url });
             }
         }
-        out.sort_by_key(|r| r.start);
-        let mut last_end = 0;
-        out.retain(|r| {
-            let keep = r.start >= last_end;
-            if keep {
-                last_end = r.end;
-            }
-            keep
-        });
         out
     }
 

@@ -159,14 +159,25 @@ pub struct List {
 }
 
 /// How siblings are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Order {
     /// Oldest first (pinned comments first).
     #[default]
     Time,
     /// As the answer lists them.
     Server,
+}
+
+impl super::manual::FromJson for Order {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        super::manual::word(v, &[("time", Order::Time), ("server", Order::Server)])
+    }
+}
+
+impl<'de> Deserialize<'de> for Order {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::manual::deserialize(d)
+    }
 }
 
 /// The default list and count method.
@@ -219,8 +230,7 @@ pub struct Paging {
 }
 
 /// Flat or nested threads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TreeKind {
     /// Each comment names its parent (the default).
     #[default]
@@ -232,91 +242,67 @@ pub enum TreeKind {
 }
 
 /// How comments are threaded.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Tree {
     /// `flat` or `nested`.
-    #[serde(default)]
     pub kind: TreeKind,
     /// Pointer (relative to a comment) to its parent reference; nested trees read it on
     /// top-level items only.
-    #[serde(default)]
     pub parent: Option<Spec>,
     /// Pointer (relative to a comment) to the field that parent references point at; the id
     /// by default.
-    #[serde(default)]
     pub parent_key: Option<Spec>,
     /// The field a reply sends as `{parent}` when posting: `parent_key` (else the id) by
     /// default.
-    #[serde(default)]
     pub reply_key: Option<Spec>,
     /// Values of the parent reference that mean "no parent", besides null and a missing key.
     /// A JSON value or an array of them; the string `{thread}` stands for the thread key.
-    #[serde(default)]
     pub root: Option<Value>,
     /// Nested trees: pointer (relative to a list item) to its array of replies.
-    #[serde(default)]
     pub children: Option<String>,
     /// Flat APIs (`kind: none`): how a post quotes the comment answered, as a template of
     /// the text (`> {parent_author}: …{text}`); without it readers cannot reply.
-    #[serde(default)]
     pub quote: Option<String>,
 }
 
 /// Pointers to a comment's fields. Each leaf is a value spec ([`Spec`]), each flag a
 /// [`Condition`].
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CommentFields {
     /// Pointer from a list item to the comment object, when items wrap it; `""` by default.
-    #[serde(default)]
     pub object: String,
     /// The id (string or number).
     pub id: Spec,
     /// The author's display name.
-    #[serde(default)]
     pub author: Option<Spec>,
     /// The author's website.
-    #[serde(default)]
     pub author_url: Option<Spec>,
     /// The author's avatar URL (read and checked, not shown yet).
-    #[serde(default)]
     pub avatar: Option<Spec>,
     /// The author's id, looked up in `authors`.
-    #[serde(default)]
     pub author_id: Option<Spec>,
     /// The body.
     pub body: Spec,
     /// `html`, `markdown`, `text` (the default), or a pointer to a field holding one of them.
-    #[serde(default)]
     pub body_kind: Option<String>,
     /// The creation time.
-    #[serde(default)]
     pub created: Option<Spec>,
     /// How the time is written.
-    #[serde(default)]
     pub time_format: TimeFormat,
     /// When a comment is waiting for moderation.
-    #[serde(default)]
     pub pending: Option<Condition>,
     /// When a comment is deleted but kept for its replies.
-    #[serde(default)]
     pub deleted: Option<Condition>,
     /// When an item stands for a removed, blocked or missing comment: kept as a placeholder
     /// with no author and no text.
-    #[serde(default)]
     pub placeholder: Option<Condition>,
     /// A content warning shown before the body.
-    #[serde(default)]
     pub warning: Option<Spec>,
     /// When a comment is pinned.
-    #[serde(default)]
     pub pinned: Option<Condition>,
     /// When a comment was edited.
-    #[serde(default)]
     pub edited: Option<Condition>,
     /// Links and mentions given as ranges of the plain text.
-    #[serde(default)]
     pub ranges: Option<super::ranges::RangesSpec>,
 }
 

@@ -44,6 +44,13 @@ impl Seen {
         }
     }
 
+    /// Files a known comment under another parent (replies fetched behind a stub).
+    pub fn set_parent(&mut self, id: &str, parent: Rc<str>) {
+        if let Some(k) = self.ids.get_mut(id) {
+            k.parent = Some(parent);
+        }
+    }
+
     /// What is known of a comment.
     pub fn known(&self, id: &str) -> Option<&Known> {
         self.ids.get(id)

@@ -72,8 +72,22 @@ fn bad_mappings_name_their_key() {
             "post.body.x has a malformed placeholder {child./a}",
         ),
         (&["post", "body"], json!({"t": "{parent|{page}}"}), "post.body.t uses {page}"),
+        (&["comment", "bdy"], json!("/b"), "comment: has an unknown key \"bdy\""),
+        (&["tree", "kind"], json!("threaded"), "tree: kind must be one of \"flat\", \"nested\", \"none\""),
+        (&["list", "order"], json!("votes"), "must be one of \"time\", \"server\""),
+        (
+            &["comment", "ranges"],
+            json!({"at": "/f", "start": "/s", "end": "/e"}),
+            "ranges missing field `url`",
+        ),
+        (&["list", "continuation"], json!({"ids": "/c"}), "list.continuation: missing field `when`"),
+        (
+            &["list", "continuation"],
+            json!({"when": "/m", "request": {"url": "{api}?c={cursor}"}}),
+            "list.continuation.request.url uses {cursor}",
+        ),
         (&["comment", "body_kind"], json!("rich"), "comment.body_kind must be html, markdown, text"),
-        (&["comment", "time_format"], json!("iso"), "comment: unknown variant `iso`"),
+        (&["comment", "time_format"], json!("iso"), "comment: time_format: unknown variant `iso`"),
         (&["comment", "pending"], json!({"at": "/s"}), "comment.pending must be a pointer, {"),
         (
             &["comment", "deleted"],
