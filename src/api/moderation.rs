@@ -7,8 +7,7 @@ use super::{check, fetch, send_json, with_json};
 use crate::error::ClientError;
 use gloo_net::http::{Request, RequestBuilder};
 use threadline_protocol::moderation::{
-    AuditLog, Ban, BanList, ModerationNote, ModeratorEdit, ModeratorSession, NewBan, Queue, SignIn,
-    ThreadLock,
+    Ban, BanList, ModerationNote, ModeratorEdit, ModeratorSession, NewBan, Queue, SignIn, ThreadLock,
 };
 
 /// What a moderator does to one comment, in one click.
@@ -125,7 +124,7 @@ impl NativeApi {
 
     /// `GET /moderation/audit?site=…`: the newest actions (a thread's lock state is its newest
     /// `lock` or `unlock`).
-    pub async fn audit(&self, site: &str) -> Result<AuditLog, ClientError> {
+    pub async fn audit(&self, site: &str) -> Result<crate::state::desk::LockLog, ClientError> {
         let builder = Request::get(&self.url("audit")).query([("site", site)]);
         send_json(self.as_moderator(builder).build()?).await
     }

@@ -7,7 +7,7 @@ use crate::api::moderation::Verb;
 use crate::error::ClientError;
 use crate::model::Status;
 use std::rc::Rc;
-use threadline_protocol::moderation::{AuditLog, Ban, BanBy, BanList, ModeratorEdit, NewBan};
+use threadline_protocol::moderation::{Ban, BanBy, BanList, ModeratorEdit, NewBan};
 use yew::Reducible;
 
 /// One of a comment's tools: a one-click verb, or one that opens its dialog.
@@ -80,9 +80,27 @@ pub fn edit_request(text: &str, note: &str) -> Option<ModeratorEdit> {
     (!text.trim().is_empty()).then(|| ModeratorEdit { text: text.to_string(), note: optional(note) })
 }
 
+/// The part of an audit row that tells a thread's lock; the other fields are skipped, not
+/// decoded (the whole row is [`threadline_protocol::moderation::AuditEntry`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct LockRow {
+    /// `lock`, `unlock`, or another action.
+    pub action: String,
+    /// The thread acted on, if any.
+    #[serde(default)]
+    pub thread: Option<String>,
+}
+
+/// `GET /moderation/audit`, read for the lock rows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct LockLog {
+    /// Newest first.
+    pub items: Vec<LockRow>,
+}
+
 /// Whether `thread` is locked, as the audit log (newest first) last recorded it; `false` when
 /// it names no lock of the thread.
-pub fn locked_in(log: &AuditLog, thread: &str) -> bool {
+pub fn locked_in(log: &LockLog, thread: &str) -> bool {
     log.items
         .iter()
         .find(|e| e.thread.as_deref() == Some(thread) && matches!(e.action.as_str(), "lock" | "unlock"))
@@ -146,7 +164,6 @@ pub fn reduce_bans(mut s: BansState, action: BansAction) -> BansState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use threadline_protocol::moderation::AuditEntry;
 
     #[test]
     fn each_state_offers_what_applies() {
@@ -192,16 +209,14 @@ mod tests {
 
     #[test]
     fn the_lock_state_is_the_newest_lock_or_unlock_of_the_thread() {
-        let entry = |action: &str, thread: &str| AuditEntry {
-            moderator: "Mo".into(),
-            action: action.into(),
-            comment_id: None,
-            thread: Some(thread.into()),
-            reason: None,
-            before: None,
-            created_at: String::new(),
-        };
-        let log = |items| AuditLog { items };
+        let row: LockLog = serde_json::from_str(
+            r#"{"items":[{"moderator":"Mo","action":"lock","thread":"/a","created_at":"x"},{"moderator":"M","action":"ban","created_at":"x"}]}"#,
+        )
+        .unwrap();
+        assert!(locked_in(&row, "/a"));
+        let entry =
+            |action: &str, thread: &str| LockRow { action: action.into(), thread: Some(thread.into()) };
+        let log = |items| LockLog { items };
         assert!(!locked_in(&log(vec![]), "/a"));
         assert!(locked_in(
             &log(vec![entry("approve", "/a"), entry("lock", "/a"), entry("unlock", "/a")]),
