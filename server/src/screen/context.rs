@@ -208,12 +208,36 @@ impl<'a> Context<'a> {
         let whole_comment = r.start == 0
             && after == Some(Mark::Stop)
             && t.get(r.end + 1).is_none_or(|x| x.mark != Mark::Word);
-        // `…, pauvre crétin.`, `…, you absolute moron.`: one word may stand between.
-        let before_word = r.start.checked_sub(2).map(|i| t[i].mark);
-        let one_word_after_comma = before == Some(Mark::Word) && before_word == Some(Mark::Comma);
+        // A short clause cut off by a comma is a form of address (`…, pauvre crétin.`,
+        // `…, salak herif.`, `Stupid cow, …`): up to three words from the boundary to the end.
+        let words_to = |from: usize, step_back: bool| {
+            let mut k = 0;
+            let mut i = from;
+            loop {
+                let Some(x) = t.get(i) else { return (k, None) };
+                if x.mark != Mark::Word {
+                    return (k, Some(x.mark));
+                }
+                k += 1;
+                if step_back {
+                    let Some(j) = i.checked_sub(1) else { return (k, None) };
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+        };
+        let (k_before, start) = r.start.checked_sub(1).map_or((0, None), |i| words_to(i, true));
+        let (k_after, end) = words_to(r.end, false);
+        let short = k_before + (r.end - r.start) + k_after <= 3;
+        let short_clause = short
+            && matches!(
+                (start, end),
+                (Some(Mark::Comma), None | Some(Mark::Stop)) | (None | Some(Mark::Stop), Some(Mark::Comma))
+            );
         whole_comment
             || matches!((before, after), (Some(Mark::Comma), None | Some(Mark::Stop)))
-            || one_word_after_comma && matches!(after, None | Some(Mark::Stop))
+            || short_clause
             || matches!((before, after), (None | Some(Mark::Stop), Some(Mark::Comma)))
     }
 }

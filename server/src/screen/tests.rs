@@ -309,3 +309,12 @@ fn conspiracy_tropes_about_a_group() {
     assert!(held(&s, "Die Juden kontrollieren die Medien"));
     assert!(!held(&s, "Central banks control the money supply."));
 }
+
+#[test]
+fn short_clauses_and_spelled_words_address_someone() {
+    let s = screen();
+    assert!(held(&s, "Kafan çalışmıyor galiba, salak herif"));
+    assert!(held(&s, "Y O U  A R E  A  M O R O N"));
+    assert!(held(&s, "ты е6лан"));
+    assert!(!held(&s, "The minister, who is not stupid, resigned."));
+}

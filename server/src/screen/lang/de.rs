@@ -20,7 +20,8 @@ const WORDS: &[(Kind, &str)] = &[
         halts_maul halt_s_maul verpiss_dich verpisst_euch schlampe* miststuck*",
     ),
     (Abuse(Profanity, Mild), "scheisse scheiss kacke mist verdammt verdammte arsch kotzen"),
-    (Abuse(Insult, Moderate), "untermensch* abschaum gesindel behindi* mongo mongos"),
+    (Abuse(Insult, Moderate), "untermensch* abschaum gesindel behindi* mongo mongos du_arsch ihr_arsche \
+        arschgesicht* arschgeige* arschkriecher* arschkrampe* du_sau du_schwein ihr_schweine"),
     (
         Abuse(Insult, Mild),
         "idiot idioten *idiot *idioten dummkopf* trottel* depp deppen blodman* vollpfosten* \
@@ -64,7 +65,8 @@ const SETS: &[(&str, &str)] = &[
     ("group", "auslander|migranten|fluchtlinge|asylanten|asylbewerber|muslime|moslems|juden|araber|afrikaner|\
         schwarze|turken|kurden|syrer|afghanen|roma|sinti|zigeuner|schwule|lesben|homosexuelle|frauen|\
         feministinnen|russen|ukrainer|polen|rumanen|albaner|chinesen|asiaten|kanaken|fremde|nordafrikaner"),
-    ("ref", "sie|die|diese|solche|du|ihr|(?:die |alle |diese |solche )?(?:{group}|linke|grune|leute|menschen|typen|\
+    ("ref", "sie|die|diese|solche|du|ihr|(?:die |alle |diese |solche )?(?:{group}|linke|grune|antifa|afd|rechte|nazis|sozis|kommunisten|politiker|journalisten|\
+        medien|islamisten|leute|menschen|typen|\
         kerle|gestalten)n?|(?:diese|solche) (?:leute|typen|kerle|gestalten|menschen|weiber)|leute wie (?:du|dich|euch|ihr|die)|(?:dieses|das) (?:pack|gesindel)"),
     ("mod", "doch|nur|alle|wie|nichts als|echte|richtige|dreckige|widerliche|elende|verdammte|einfach|halt|eben|ja|\
         schon|wirklich|die reinsten|reine|wahre|eine|ein|mehr|als|wertlose|bloss|lauter|absolut|\
@@ -114,7 +116,8 @@ const RULES: &[RuleDef] = &[
         "(?:{ref}) (?:{w} )?(?:{must})(?: (?:{pron})){0,3} (?:abgeschoben|rausgeschmissen|rausgeworfen|ausgewiesen|\
         deportiert|weggesperrt|ausgeschafft|verjagt|vertrieben|abschieben|rauswerfen|ausweisen|deportieren|verjagen|\
         vertreiben|rausschmeissen|ausschaffen|eingesperrt|ins lager|in lager)|(?:{must})(?: (?:{pron})){0,3} (?:{w} )?\
-        (?:in (?:ein|die) lager|ins lager|in lager|hinter gitter) (?:stecken|sperren|schicken|bringen|werfen|gesteckt|gesperrt)|(?:{group}) raus [,.]|\
+        (?:in (?:ein|die) lager|ins lager|in lager|hinter gitter) (?:stecken|sperren|schicken|bringen|werfen|gesteckt|gesperrt)|(?:{group}) raus [,.]|(?:{ref}) (?:{must})(?: (?:{pron})){0,3} raus (?:aus|[,.])|\
+        (?:alle|sie alle|die alle|alle sofort|sofort alle) (?:abschieben|rauswerfen|ausweisen|deportieren|rausschmeissen)|\
         raus mit (?:den|euch|dem) (?:{group}|pack|gesindel)"),
     rule(Threat, Moderate, "go-back",
         "(?:geh|geht|verschwinde|verschwindet|hau ab|haut ab|verpiss dich|verpisst euch)(?: (?:doch|endlich|bloss|halt|\
@@ -128,7 +131,8 @@ const RULES: &[RuleDef] = &[
         "(?:sie sind|sind sie|seid ihr|ihr seid|du bist|bist du) (?:doch |echt |wirklich |einfach |wohl |ja |nur |so )*\
         (?:ein|eine|der|die|das|so ein|so eine|ein echter|eine echte) (?:{insult})"),
     rule(Threat, Severe, "threat-to-person",
-        "(?:sonst|dann) (?:bist du|seid ihr) dran|(?:du bist|ihr seid) (?:als nachstes |bald )?dran [,.]|\
+        "hoffentlich (?:verreckst|stirbst|krepierst|verrottest|erstickst|verbrennst) (?:du|ihr)|\
+        (?:sonst|dann) (?:bist du|seid ihr) dran|(?:du bist|ihr seid) (?:als nachstes |bald )?dran [,.]|\
         (?:ich|wir) (?:finde|finden|kriege|krieg|kriegen|erwische|erwischen) (?:dich|euch)(?: (?:noch|schon|und|bald)){0,2}|\
         gnade (?:dir|euch) gott|(?:du bist|ihr seid) (?:als nachstes )?fallig|\
         (?:dir|euch|ihm|dem) (?:sollte|muss|musste|gehort) (?:man )?(?:mal )?(?:die fresse|das maul|eine|eins|die schnauze) \

@@ -32,7 +32,7 @@ const WORDS: &[(Kind, &str)] = &[
     (Addressee, "you u ya yourself youre yall ye thou your_a your_an ur_a ur_an your_such ur_such ur_so your_so \
         ur_just your_just ur_the whoever_wrote_this wrote_this_comment who_wrote_this author_of_this_comment \
         person_who_wrote_this op_is"),
-    (Vocative, "hey oi listen shut_up get_lost go_away look_here dear"),
+    (Vocative, "hi hello hey oi listen shut_up get_lost go_away look_here dear"),
     (Condemn, "unacceptable disgusting disgraceful shameful shame shocking appalling outrageous racist racism \
         sexist homophobic transphobic bigoted bigotry hateful offensive slur slurs abuse abusive condemn* vile \
         deplorable inexcusable unforgivable not_okay not_ok never_ok never_okay no_place hate_speech \
@@ -98,7 +98,7 @@ const SETS: &[(&str, &str)] = &[
         exterminated like {w}"),
     ("expel", "deported|expelled|kicked out|thrown out|sent back|shipped (?:back|out|off)|rounded up|interned|\
         silenced|muzzled|gagged|executed|killed|murdered|eliminated|got rid of|gotten rid of|erased|purged|\
-        thrown (?:into|in|in to) the sea|drowned|sunk|left to drown|put (?:back )?on (?:a |the )?boats?|\
+        thrown (?:back )?(?:into|in|in to) the sea|(?:sent|pushed|towed) back (?:into|to) the sea|drowned|sunk|left to drown|put (?:back )?on (?:a |the )?boats?|\
         wiped out|removed from (?:the|this|our) (?:country|planet|earth|face of the earth)"),
     ("harm", "end|kill|murder|stab|shoot|hang|rape|hurt|strangle|choke|burn|bury|gut|skin|slap|punch|\
         fuck up|beat up|lynch|behead|torture|beat the (?:shit|hell|crap) out of"),
@@ -140,6 +140,12 @@ const RULES: &[RuleDef] = &[
         all the same|the enemy|a plague|vermin|animals|savages|parasites|subhuman) (?:{tail})|\
         (?:all |most |the )?{group} (?:{be})(?: (?:all|just|simply|naturally|genetically)){0,2} too (?:stupid|dumb|thick|\
         primitive|lazy|backward|emotional|hysterical|savage) to"),
+    rule(Slur, Moderate, "group-generalisation",
+        "(?:all |most |the )?{group} (?:{be})(?: {w})? (?:naturally|genetically|inherently|biologically|by nature) (?:more|less) \
+        (?:violent|stupid|criminal|dangerous|aggressive|intelligent|civilised|civilized|evolved|capable|human)"),
+    rule(Insult, Moderate, "insult-at-person",
+        "(?:you|u) (?:are|re|r)(?: (?:so|really|genuinely|just|bloody|fucking|that|too|actually|properly)){0,2} (?:thick|dense|\
+        dim|daft|gormless|simple|slow) (?:as|[,.]|to|lol|mate)"),
     rule(Slur, Moderate, "group-conspiracy",
         "(?:the )?(?:{group}|zionists) (?:control|run|own|rule|secretly control|secretly run) (?:the |all the |our |every )?\
         (?:banks?|media|world|government|money|hollywood|finance)"),
@@ -184,6 +190,7 @@ const RULES: &[RuleDef] = &[
         (?:rock|hole|cave|sewer|bridge)|(?:iq|intelligence|brain|brains|reading comprehension|comprehension|attention span|\
         mental age|maturity|logic|reasoning) of (?:a|an|some) (?:{w} )?(?:toddler|child|five year old|goldfish|potato|\
         rock|brick|gnat|amoeba|plank|chimp|monkey|turnip)|(?:find out|find|know|found out) where (?:you|u) (?:live|work|sleep)|\
+        (?:i ve|ive|i have|we ve|we have|i|we) (?:got|know|found|have) your (?:home )?(?:address|details|number plate)|\
         pay (?:you|u|ya) a (?:little )?visit|put (?:you|u|ya) in (?:hospital|the hospital|a wheelchair|the ground|a coffin|\
         a body bag|an early grave)|(?:shame|pity) if something (?:happened|were to happen|happens|was to happen) to \
         (?:you|u|your)|sleep with one eye open|(?:we|i) (?:are|re|m|am) watching (?:you|u)|(?:you|u) (?:have|ve) been warned|\

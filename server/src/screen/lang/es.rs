@@ -58,7 +58,7 @@ const SETS: &[(&str, &str)] = &[
         sanguijuelas|gusanos|piojos|mugre"),
     ("dehum", "basura humana|escoria humana|desechos humanos|mierda humana|{people_only}|plaga|una plaga|animales|bestias|simios|macacos|cerdos|perros|ganado|basura|cancer|un cancer|\
         una enfermedad|un virus|no son humanos|no son personas|hienas|bichos"),
-    ("tail", "[,.]|y|o|pero|que|en|por|con|como|todos|todas|aqui|ahi|alli|nada mas|ya|eh|joder|punto|para|de|del|desde|\
+    ("tail", "[,.]|y|o|pero|que|en|salvajes|asquerosos|asquerosas|sucios|sucias|rabiosos|inmundos|apestosos|peligrosos|por|con|como|todos|todas|aqui|ahi|alli|nada mas|ya|eh|joder|punto|para|de|del|desde|\
         sin|hoy|siempre|[^ ,.]+mente"),
     ("must", "hay que|habria que|deberian|deben|debe|merecen|merece|tendrian que|tienen que|que"),
     ("kill", "(?:matar|fusilar|ahorcar|colgar|gasear|exterminar|linchar|degollar|castrar|aniquilar|masacrar)\
@@ -110,18 +110,21 @@ const RULES: &[RuleDef] = &[
         (?:a|de) (?:tu|vuestro|vuestra|su) (?:pais|tierra|selva|desierto|pueblo|patera)|(?:vete|vuelve|vuelvete|volved|\
         largate|iros|idos|regresa|volveos)(?: (?:ya|de una vez))? a (?:africa|marruecos|tu selva|la selva|sudamerica|\
         rumania|el desierto)|vuelve(?:te)? por donde \
-        (?:has venido|viniste)|fuera (?:de aqui |de espana )?(?:los |todos los )?(?:{group}) [,.]|(?:{group}) fuera [,.]"),
+        (?:has venido|viniste)|fuera (?:de aqui |de espana )?(?:los |todos los |a los )?(?:{group})(?: de (?:aqui|espana|mi pais|\
+        nuestro pais|europa|mi barrio))?(?: ya| de una vez)? [,.]|(?:{group}) fuera [,.]"),
     rule(Threat, Severe, "threat-to-person",
         "(?:te|os) (?:voy a|vamos a|va a) (?:{w} )?(?:matar|rajar|reventar|partir la cara|partir la boca|romper la cara|\
         pegar un tiro|meter un tiro|apunalar|quemar|violar|colgar|arrancar la cabeza|hacer pedazos|dar una paliza)|\
         (?:voy|vamos) a (?:matarte|rajarte|reventarte|violarte|partirte la cara|quemarte|apunalarte|mataros)|\
         te (?:matare|rajare|reventare|violare|quemare|apunalare|partire la cara|mataremos)|\
-        (?:(?:como|si) te (?:vea|pillo|encuentro|cojo)(?: {w}){0,3} )?te (?:mato|reviento|rajo|parto la cara|parto la boca|\
+        (?:(?:como|si) te (?:vea|pillo|encuentro|cojo)(?: {w}){0,3} )?te (?:parto|rompo|reviento|arranco|machaco) (?:la|las|los|el) (?:cara|boca|piernas|brazos|cuello|crisma|cabeza|\
+        dientes|morros|alma|huesos)|te (?:mato|reviento|rajo|parto la cara|parto la boca|\
         pego un tiro|meto un tiro|meto una paliza|doy una paliza|arranco la cabeza)|(?:te|os) (?:voy a|vamos a) (?:buscar|encontrar) \
         (?:y|,)|(?:ya )?(?:se|sabemos) donde (?:vives|trabajas|vive tu familia)|(?:lo|me la) vas a pagar|te vas a arrepentir|(?:eres|estas) (?:hombre muerto|\
         mujer muerta)"),
     rule(Threat, Severe, "wish-of-harm",
-        "(?:ojala|espero que|deseo que|que) (?:te |os |se )?(?:mueras|muera|murais|mueran|revientes|reventeis|pudras|\
+        "(?:ojala|espero que|deseo que) (?:te|os) (?:atropelle|atropellen|mate|maten|parta un rayo|caiga un rayo|pegue un tiro|\
+        peguen un tiro|de un infarto|de cancer|violen|revienten)|(?:ojala|espero que|deseo que|que) (?:te |os |se )?(?:mueras|muera|murais|mueran|revientes|reventeis|pudras|\
         pudrais|ardas|sufras|atropellen|violen|maten)|(?:muerete|pudrete|suicidate|matate|ahorcate|moriros)|\
         (?:mereces|mereceis|deberias|deberiais) (?:morir|morirte|estar muerto|estar muerta|que te maten|que te violen)"),
     rule(Threat, Moderate, "call-to-silence",

@@ -43,11 +43,12 @@ const WORDS: &[(Kind, &str)] = &[
 ];
 
 const SETS: &[(&str, &str)] = &[
-    ("be", "sont|est|es|etes|sera|seront|serait|restent|deviennent|etaient|etait"),
+    ("be", "sont|est|es|etes|sera|seront|serait|restent|deviennent|etaient|etait|c est|ce sont|c etait|c est que|c est juste"),
     ("group", "immigres|immigrants|migrants|refugies|etrangers|musulmans|juifs|arabes|noirs|africains|roms|\
         gitans|homosexuels|gays|lesbiennes|femmes|feministes|chretiens|turcs|maghrebins|algeriens|marocains|\
         tunisiens|russes|ukrainiens|chinois|asiatiques|syriens|afghans|africaines|musulmanes|immigrees|clandestins"),
-    ("ref", "ils|elles|eux|vous|tu|t|(?:ces|tous ces|toutes ces) (?:gens|types|mecs|individus|personnes|bonhommes)|\
+    ("ref", "ils|elles|eux|vous|tu|t|(?:ces|tous ces|toutes ces) (?:gens|types|mecs|individus|personnes|bonhommes|islamistes|gauchistes|wokistes|\
+        fachos|politiciens|journalistes|manifestants|casseurs|jeunes|racailles|{group})|\
         (?:les |tous les |ces |toutes les )?(?:{group}|gauchistes|fachos|gens)|les gens comme (?:toi|vous|eux|lui|elle)|\
         vos semblables|leurs semblables|ce type|cette femme|ce mec|ces gens la"),
     ("mod", "que|qu|rien|juste|tous|toutes|vraiment|comme|pire|de|des|du|la|le|les|un|une|vrais?|vraies?|sales?|\
@@ -57,7 +58,7 @@ const SETS: &[(&str, &str)] = &[
         gangrene|animaux|betes?|bestiaux|singes?|macaques?|porcs?|cochons?|chiens?|chacals?|hyenes?|\
         sauvages?|sous hommes?|sous humains?|pas humains?|pas des (?:etres )?humains|moins que rien|dechets?|ordures?|racailles?|fumiers?|\
         nuisibles?|cancrelats?|termites|sauterelles|une (?:invasion|horde|nuee|plaie|meute)(?: de (?:[^ ,.]+))?"),
-    ("tail", "[,.]|et|ou|mais|qui|que|qu|dans|sur|a|avec|comme|pour|tous|toutes|partout|ici|la|quoi|en|de|du|des|\
+    ("tail", "[,.]|et|ou|mais|sauvages|feroces|enragees|enrages|immondes|puantes|puants|degoutants|qui|que|qu|dans|sur|a|avec|comme|pour|tous|toutes|partout|ici|la|quoi|en|de|du|des|\
         depuis|pour|point final|rien d autre|[^ ,.]+ment|\
         hein|franchement|voila|point|[^ ,.]+ant"),
     ("must", "faut|faudrait|doivent|devraient|doit|devrait|meritent|merite|il faut|qu on|on devrait|on doit|\
@@ -98,6 +99,9 @@ const RULES: &[RuleDef] = &[
         foutre dehors|mettre dehors)(?: (?:tous|toutes))? (?:(?:les )?(?:{group})|chez (?:eux|vous)|dans (?:leur|votre|ton) \
         pays|d ici|de (?:france|notre pays|chez nous)|hors de)|(?:{group}) dehors [,.]|dehors les (?:{group})|\
         qu on (?:les|vous|te|le|la) (?:renvoie|expulse|vire|degage|chasse|deporte|foute dehors|mette dehors)|\
+        qu on (?:les|vous) (?:jette|balance|foute|noie)(?: tous| toutes)? (?:a la mer|dehors|a l eau|hors de|a la porte)|\
+        (?:{must})(?: {w})? (?:tous |toutes )?(?:les|vous) (?:expulser|renvoyer|deporter|chasser|foutre dehors|jeter dehors|\
+        jeter a la mer|noyer)(?: (?:tous|toutes))? (?:[,.]|jusqu|du pays|a la mer|d ici|chez)|\
         (?:renvoyez|expulsez|virez|degagez|chassez|deportez) (?:les|moi (?:ces|les)|tous (?:ces|les))|\
         (?:{ref}) (?:{w} )?(?:doivent|devraient|doit|devrait|meritent d|faudrait les) (?:etre |tous etre )?(?:expulses|\
         renvoyes|deportes|chasses|mis dehors|renvoyes chez eux|expulsees|renvoyees)|\
@@ -118,14 +122,15 @@ const RULES: &[RuleDef] = &[
         (?:t es|tu es|vous etes) (?:un )?(?:homme mort|femme morte)|tu vas (?:le )?regretter|tu vas payer"),
     rule(Threat, Severe, "wish-of-harm",
         "(?:j espere|je souhaite|j souhaite|que) (?:que )?(?:tu|vous|il|elle|ils|ta famille) (?:{w} )?(?:creve|crevent|\
-        creves|meure|meures|meurent|mourir|brule|brules|brulent|pourrisse|pourrisses|souffre|souffres|\
+        creves|meure|meures|meurent|mourir|crever|clamser|caner|brule|brules|brulent|pourrisse|pourrisses|souffre|souffres|\
         te fasses violer|se fasse violer|chopes? le cancer|attrapes? le cancer)|(?:va|allez) (?:crever|mourir)|\
         creve (?:donc|salope|connard|charogne|[,.])|crevez (?:tous |toutes )?[,.]|(?:tue|pends) toi|(?:tu|vous) (?:merites?|meritez|devrais|devriez) \
         (?:de )?(?:crever|mourir|etre tue|etre tuee|etre pendu|te pendre|vous pendre)"),
     rule(Insult, Moderate, "insult-at-person",
         "(?:t es|tu es|vous etes|t etes|es tu|etes vous|espece de|bande de)(?: (?:{w})){0,3} (?:une merde|des merdes|\
         un merdeux|une sous merde|un dechet|une ordure|un parasite)|(?:t es|tu es|vous etes|t etes|es tu|etes vous|\
-        espece de|bande de|quel|quelle|sale|gros|pauvre)(?: (?:{w})){0,2} (?:con|cons) [,.]|\
+        espece de|bande de|quel|quelle|sale|gros|pauvre)(?: (?:{w})){0,2} (?:con|cons|conne) (?:[,.]|ou quoi|ou bien|hein|toi)|(?:t es|tu es|vous etes|t etes)(?: (?:vraiment|completement|\
+        tellement|trop|si|bien|super|grave|carrement)){0,2} (?:bete|con|conne|debile|stupide|idiot|idiote|neuneu)(?: pour| a|[,.])|\
         (?:commentaire|avis|post|message|reflexion|raisonnement) (?:de|d) (?:{w} )?(?:debile|abruti|idiot|imbecile|cretin|\
         con|bouffon|attarde|neuneu|tare)"),
     rule(Threat, Moderate, "call-to-silence",

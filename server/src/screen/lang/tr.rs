@@ -50,7 +50,7 @@ const SETS: &[(&str, &str)] = &[
     ("dehum", "(?:pisliğ|köpeğ|böceğ|hamamböceğ)(?:i|ı|in|iniz|idir|isin|iniz|ler)|(?:fare|sıçan|hamamböceği|hamamböcekleri|asalak|parazit|haşere|mikrop|böcek|domuz|köpek|it|maymun|\
         hayvan|pislik|çöp|virüs|kanser|veba|sülük|bit|kene|solucan|sürüngen)(?:{sfx})|insan değil(?:ler|siniz|sin)?|\
         insan müsveddesi(?:{sfx})|insanlıktan nasibini almamış"),
-    ("mod", "birer|bir|hep|tamamen|resmen|sadece|adeta|tam|pis|iğrenç|aşağılık|düpedüz|gerçek|basbayağı|\
+    ("mod", "bu|şu|birer|bir|hep|tamamen|resmen|sadece|adeta|tam|pis|iğrenç|aşağılık|düpedüz|gerçek|basbayağı|\
         hepsi|zaten|gibi|kadar|de|da|[^ ,.]+(?:nin|nın|nun|nün)|toplumun|ülkenin|insanlığın|milletin"),
     ("tail", "[,.]|ve|veya|ama|gibi|hepsi|zaten|işte|resmen|bunlar|onlar|her yerde|lan|be|amk|aq|bence|valla|yani|\
         yine|hep|artık|burada|orada|de|da|her|bu|şu"),
@@ -68,6 +68,9 @@ const SETS: &[(&str, &str)] = &[
 const RULES: &[RuleDef] = &[
     rule(Dehumanising, Moderate, "dehumanising-comparison",
         "(?:{ref})(?: (?:{mod})){0,3} (?:{dehum}) (?:{tail})"),
+    rule(Dehumanising, Moderate, "dehumanising-comparison",
+        "(?:{ref})(?: (?:{mod})){0,3} (?:fare|sıçan|hamamböceği|asalak|parazit|haşere|mikrop|böcek|domuz|köpek|maymun|\
+        hayvan|pislik|çöp|virüs|kanser|veba|sülük|solucan)(?:ler|lar)?(?:ten|tan|den|dan) başka (?:bir )?(?:şey|halt) değil"),
     rule(Dehumanising, Moderate, "dehumanising-behaviour",
         "(?:fare|sıçan|hamamböceği|böcek|tavşan|hayvan)(?:lar)? gibi (?:çoğalıyor|çoğalıyorlar|üreyor|üriyorlar|\
         ürüyorlar|doldu|doldular|istila ediyor|istila ediyorlar|sardı)"),

@@ -334,7 +334,11 @@ fn join_spelled_out(tokens: Vec<Token>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
+        // A wider gap between two letters separates spelled-out words (`Y O U  A R E`).
         let mut run = tokens[i..].iter().take_while(|t| single(t)).count();
+        if let Some(gap) = tokens[i..i + run].windows(2).position(|w| w[1].span.start - w[0].span.end >= 2) {
+            run = gap + 1;
+        }
         // `you r a l o s e r`: the copula `r` and the article `a` stay words.
         while run >= 5
             && i > 0

@@ -32,7 +32,14 @@ pub(super) fn finish_word(word: &str) -> (String, bool) {
     let mixed = cyrillic > 0 && latin > 0 || letters > latin + cyrillic;
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
-        let c = if leet { unleet(c) } else { c };
+        // Digits that look like Cyrillic letters (`е6лан`, `3ачем`) in a Cyrillic word.
+        let c = match c {
+            '6' if leet && to_cyrillic => 'б',
+            '3' if leet && to_cyrillic => 'з',
+            '4' if leet && to_cyrillic => 'ч',
+            _ if leet => unleet(c),
+            _ => c,
+        };
         let c = if mixed || leet { same_script(c, to_cyrillic) } else { c };
         // `*` masks one letter (`f*ck`); the word lists know the masked spellings.
         if c.is_alphanumeric() || c == MASK {
