@@ -12,7 +12,6 @@
 use super::extract::{one_or_many, same_value};
 use super::paging::as_flag;
 use super::value::Spec;
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 /// A condition on one object (a list item or a comment).
@@ -34,12 +33,6 @@ pub enum Condition {
     Not(Box<Condition>),
     /// A condition that could not be read, with the reason.
     Invalid(String),
-}
-
-impl<'de> Deserialize<'de> for Condition {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Condition::from_value(&Value::deserialize(d)?))
-    }
 }
 
 /// Where an item sits in the list at `list.items`: its index and the number of items. Nested

@@ -14,6 +14,7 @@ pub mod extract;
 pub mod manual;
 pub mod more;
 pub mod paging;
+pub mod parse;
 pub mod post;
 pub mod ranges;
 pub mod read;
@@ -32,16 +33,10 @@ pub use schema::Mapping;
 pub use seen::Seen;
 
 use crate::error::ClientError;
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use serde_json::Value;
 
 const TOP_KEYS: &[&str] =
     &["name", "headers", "credentials", "list", "tree", "comment", "authors", "error", "post", "count"];
-
-fn section<T: DeserializeOwned>(key: &str, v: &Value) -> Result<(), ClientError> {
-    T::deserialize(v).map(|_| ()).map_err(|e| ClientError::Config(format!("data-mapping {key}: {e}")))
-}
 
 impl Mapping {
     /// Parses and validates a mapping from JSON text; errors name the key at fault.
@@ -62,30 +57,7 @@ impl Mapping {
                 TOP_KEYS.join(", ")
             )));
         }
-        // Section by section first, so that an error names its section.
-        for (key, v) in top {
-            match key.as_str() {
-                "list" => {
-                    if let Some(paging) = v.get("paging") {
-                        section::<schema::Paging>("list.paging", paging)?;
-                    }
-                    if let Some(c) = v.get("continuation") {
-                        section::<more::ContinuationSpec>("list.continuation", c)?;
-                    }
-                    section::<schema::List>("list", v)?;
-                }
-                "tree" => section::<schema::Tree>("tree", v)?,
-                "comment" => section::<schema::CommentFields>("comment", v)?,
-                "authors" => section::<Option<schema::Authors>>("authors", v)?,
-                "error" => section::<Option<schema::ErrorCheck>>("error", v)?,
-                "post" => section::<Option<schema::Post>>("post", v)?,
-                "count" => section::<Option<schema::Count>>("count", v)?,
-                _ => {}
-            }
-        }
-        // From a borrowed value, like the sections above: one set of deserialiser code in the wasm.
-        let mapping =
-            Mapping::deserialize(&value).map_err(|e| ClientError::Config(format!("data-mapping: {e}")))?;
+        let mapping = parse::mapping(&value).map_err(|e| ClientError::Config(format!("data-mapping {e}")))?;
         mapping.validate().map_err(|e| ClientError::Config(format!("data-mapping {e}")))?;
         Ok(mapping)
     }

@@ -3,7 +3,6 @@
 //! when the mapping says how, a request fetching those replies, read like a list answer.
 
 use super::condition::Condition;
-use super::manual::{deserialize, object, string, typed, FromJson};
 use super::paging::{as_count, PageRequest};
 use super::request::{Env, HttpRequest};
 use super::schema::{BodyFormat, Mapping, Method};
@@ -13,7 +12,6 @@ use crate::api::json::text_of;
 use crate::api::Page;
 use crate::error::ClientError;
 use crate::model::extra::Continuation;
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -48,41 +46,6 @@ pub struct MoreRequest {
     pub body_format: BodyFormat,
     /// Pointer to the replies in its answer; `list.items` by default.
     pub items: Option<String>,
-}
-
-impl FromJson for ContinuationSpec {
-    fn from_json(v: &Value) -> Result<Self, String> {
-        let map = object(v, &["when", "count", "ids", "url", "request"])?;
-        let spec = |k: &str| map.get(k).map(Spec::from_value);
-        let request = match map.get("request") {
-            Some(r) => {
-                let r = object(r, &["url", "method", "headers", "body", "body_format", "items"])
-                    .map_err(|e| format!("request {e}"))?;
-                Some(MoreRequest {
-                    url: string(r, "url")?.ok_or("request: missing field `url`")?,
-                    method: typed(r, "method")?.unwrap_or(Method::Get),
-                    headers: typed(r, "headers")?.unwrap_or_default(),
-                    body: r.get("body").cloned(),
-                    body_format: typed(r, "body_format")?.unwrap_or_default(),
-                    items: string(r, "items")?,
-                })
-            }
-            None => None,
-        };
-        Ok(ContinuationSpec {
-            when: map.get("when").map(Condition::from_value).ok_or("missing field `when`")?,
-            count: spec("count"),
-            ids: spec("ids"),
-            url: spec("url"),
-            request,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for ContinuationSpec {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        deserialize(d)
-    }
 }
 
 impl ContinuationSpec {

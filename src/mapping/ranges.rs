@@ -4,11 +4,9 @@
 //! is not `http(s)` or `mailto`, that falls outside the text or off a character boundary, or
 //! that overlaps one listed before it, is dropped.
 
-use super::manual::{deserialize, object, word, FromJson};
 use super::paging::as_count;
 use super::value::Spec;
 use crate::model::extra::LinkRange;
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 /// How offsets are counted.
@@ -36,31 +34,6 @@ pub struct RangesSpec {
     pub url: Spec,
     /// `byte`, `char` or `utf16`.
     pub unit: Unit,
-}
-
-impl FromJson for RangesSpec {
-    fn from_json(v: &Value) -> Result<Self, String> {
-        let map = object(v, &["at", "start", "end", "url", "unit"])?;
-        let spec =
-            |k: &str| map.get(k).map(super::value::Spec::from_value).ok_or(format!("missing field `{k}`"));
-        Ok(RangesSpec {
-            at: super::manual::string(map, "at")?.ok_or("missing field `at`")?,
-            start: spec("start")?,
-            end: spec("end")?,
-            url: spec("url")?,
-            unit: match map.get("unit") {
-                Some(u) => word(u, &[("byte", Unit::Byte), ("char", Unit::Char), ("utf16", Unit::Utf16)])
-                    .map_err(|e| format!("unit {e}"))?,
-                None => Unit::Byte,
-            },
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for RangesSpec {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        deserialize(d)
-    }
 }
 
 /// True for the link schemes a comment may carry.

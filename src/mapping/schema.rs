@@ -5,47 +5,36 @@ pub use super::condition::Condition;
 pub use super::sections::{Count, Post};
 pub use super::value::Spec;
 use crate::model::time::TimeFormat;
-use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// A whole mapping: how to list, nest, read, post and count comments of one JSON API.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mapping {
     /// Name of the backend, for error messages ("the Acme comments server").
-    #[serde(default)]
     pub name: Option<String>,
     /// Headers sent with every request (list, post, count); values may hold placeholders.
-    #[serde(default)]
     pub headers: BTreeMap<String, String>,
     /// Whether the browser sends cookies: `omit`, `same-origin` (the default) or `include`.
-    #[serde(default)]
     pub credentials: Credentials,
     /// How to fetch one page of a thread and find the comments in the answer.
     pub list: List,
     /// How comments are threaded: flat with a parent reference, or nested.
-    #[serde(default)]
     pub tree: Tree,
     /// Where each field of a comment sits, relative to one comment.
     pub comment: CommentFields,
     /// A lookup table of authors elsewhere in the list answer.
-    #[serde(default)]
     pub authors: Option<Authors>,
     /// How an answer with HTTP 200 says that it failed.
-    #[serde(default)]
     pub error: Option<ErrorCheck>,
     /// How to post a new comment; without it the widget shows no form.
-    #[serde(default)]
     pub post: Option<Post>,
     /// How to ask for the number of comments in a thread.
-    #[serde(default)]
     pub count: Option<Count>,
 }
 
 /// The fetch `credentials` mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Credentials {
     /// Never send cookies.
     Omit,
@@ -57,20 +46,15 @@ pub enum Credentials {
 }
 
 /// An HTTP method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
     /// `GET`
-    #[serde(alias = "get")]
     Get,
     /// `POST`
-    #[serde(alias = "post")]
     Post,
     /// `PUT`
-    #[serde(alias = "put")]
     Put,
     /// `PATCH`
-    #[serde(alias = "patch")]
     Patch,
 }
 
@@ -87,8 +71,7 @@ impl Method {
 }
 
 /// How a request body is encoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BodyFormat {
     /// `application/json` (the default).
     #[default]
@@ -98,8 +81,7 @@ pub enum BodyFormat {
 }
 
 /// Where a value is read from: a JSON pointer into the answer, or `header:Name`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(from = "String")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// A JSON pointer (`""` or starting with `/`).
     Pointer(String),
@@ -117,44 +99,32 @@ impl From<String> for Source {
 }
 
 /// The list request and where the comments are in its answer.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct List {
     /// URL template, e.g. `{api}/comments?thread={thread}&page={page}`.
     pub url: String,
     /// HTTP method; `GET` by default.
-    #[serde(default = "get")]
     pub method: Method,
     /// Extra headers for this request.
-    #[serde(default)]
     pub headers: BTreeMap<String, String>,
     /// Body template, for APIs that list with a `POST`.
-    #[serde(default)]
     pub body: Option<Value>,
     /// How the body is encoded.
-    #[serde(default)]
     pub body_format: BodyFormat,
     /// Pointer to the array of comments in the answer; `""` (the default) is the whole answer.
-    #[serde(default)]
     pub items: String,
     /// Where the thread's total number of comments is, if the API says.
-    #[serde(default)]
     pub total: Option<Source>,
     /// How the thread is paged.
-    #[serde(default)]
     pub paging: Paging,
     /// Items to drop (relative to a list item): stubs, the article itself. Not counted.
-    #[serde(default)]
     pub skip: Option<Condition>,
     /// Pointer in the answer to the thread's root object (`{root./p}`, and `{parent./p}` of
     /// top-level comments, in post templates).
-    #[serde(default)]
     pub root: Option<String>,
     /// `time` (the default: oldest first) or `server` (the answer's order).
-    #[serde(default)]
     pub order: Order,
     /// Stubs saying that more replies exist.
-    #[serde(default)]
     pub continuation: Option<super::more::ContinuationSpec>,
 }
 
@@ -168,26 +138,8 @@ pub enum Order {
     Server,
 }
 
-impl super::manual::FromJson for Order {
-    fn from_json(v: &Value) -> Result<Self, String> {
-        super::manual::word(v, &[("time", Order::Time), ("server", Order::Server)])
-    }
-}
-
-impl<'de> Deserialize<'de> for Order {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        super::manual::deserialize(d)
-    }
-}
-
-/// The default list and count method.
-pub fn get() -> Method {
-    Method::Get
-}
-
 /// Paging kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PagingKind {
     /// The whole thread comes in one answer (the default).
     #[default]
@@ -203,29 +155,21 @@ pub enum PagingKind {
 }
 
 /// How to ask for the next page, and how to tell that there is one.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paging {
     /// `none`, `page`, `offset` or `cursor`.
-    #[serde(default)]
     pub kind: PagingKind,
     /// Number of the first page (default 1) or first offset (default 0).
-    #[serde(default)]
     pub first: Option<u64>,
     /// A page size the API imposes; `{limit}` then takes this value.
-    #[serde(default)]
     pub size: Option<u32>,
     /// Cursor and URL paging: where the next cursor, or the next page's URL, is.
-    #[serde(default)]
     pub next: Option<Source>,
     /// Page paging: where the number of pages is.
-    #[serde(default)]
     pub pages: Option<Source>,
     /// Page or offset paging: where the number of items being paged is (default: `list.total`).
-    #[serde(default)]
     pub count: Option<Source>,
     /// Any paging: where a true/false "there is more" flag is.
-    #[serde(default)]
     pub more: Option<Source>,
 }
 
@@ -307,38 +251,29 @@ pub struct CommentFields {
 }
 
 /// Authors kept apart from the comments, in a map or an array.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Authors {
     /// Pointer in the list answer to an object keyed by author id, or an array of authors.
     pub from: String,
     /// For an array: pointer (relative to one author) to its id.
-    #[serde(default)]
     pub key: Option<String>,
     /// The display name (relative to one author).
-    #[serde(default)]
     pub name: Option<Spec>,
     /// The website (relative to one author).
-    #[serde(default)]
     pub url: Option<Spec>,
     /// The avatar URL (relative to one author).
-    #[serde(default)]
     pub avatar: Option<Spec>,
 }
 
 /// An error wrapper inside successful HTTP answers.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ErrorCheck {
     /// Pointer to the success flag or error number; an answer without it counts as success.
-    #[serde(default)]
     pub at: Option<String>,
     /// The value, or array of values, that mean success.
-    #[serde(default)]
     pub ok: Option<Value>,
     /// Pointer, or array of pointers tried in order, to the error message. Also read from
     /// answers with an HTTP error status.
-    #[serde(default)]
     pub message: Option<Value>,
 }
 

@@ -8,7 +8,6 @@
 //! by [`Spec::check`] under the exact key (`comment.author[1]`).
 
 use crate::api::json::text_of;
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -39,12 +38,6 @@ pub enum Spec {
     },
     /// A spec that could not be read, with the reason.
     Invalid(String),
-}
-
-impl<'de> Deserialize<'de> for Spec {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Spec::from_value(&Value::deserialize(d)?))
-    }
 }
 
 fn get<'a>(map: &'a serde_json::Map<String, Value>, key: &str) -> Option<&'a Value> {

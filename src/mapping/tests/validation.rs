@@ -29,15 +29,19 @@ fn with(path: &[&str], value: Value) -> Value {
 fn bad_mappings_name_their_key() {
     let cases: &[(&[&str], Value, &str)] = &[
         (&["lst"], json!({}), "unknown key \"lst\""),
-        (&["list", "itmes"], json!("/x"), "list: unknown field `itmes`"),
+        (&["list", "itmes"], json!("/x"), "list: has an unknown key \"itmes\""),
         (&["list", "items"], json!("data"), "list.items must be a JSON pointer"),
         (&["list", "url"], json!(""), "list.url is empty"),
         (&["list", "url"], json!("{api}/c?x={text}"), "list.url uses {text}"),
         (&["list", "url"], json!("{api/c"), "list.url has a '{' with no '}'"),
-        (&["list", "method"], json!("DELETE"), "list: unknown variant `DELETE`"),
+        (&["list", "method"], json!("DELETE"), "list: method must be one of \"GET\", \"POST\""),
         (&["list", "body"], json!({"a": 1}), "list.body needs list.method POST"),
         (&["list", "total"], json!("header:"), "list.total names no header"),
-        (&["list", "paging"], json!({"kind": "pages"}), "list.paging: unknown variant `pages`"),
+        (
+            &["list", "paging"],
+            json!({"kind": "pages"}),
+            "list.paging: kind must be one of \"none\", \"page\"",
+        ),
         (&["list", "paging"], json!({"kind": "cursor"}), "list.paging.next is needed"),
         (&["list", "paging"], json!({"kind": "page", "next": "/n"}), "list.paging.next does not apply"),
         (&["list", "paging"], json!({"kind": "page"}), "must use {page}"),
@@ -72,13 +76,24 @@ fn bad_mappings_name_their_key() {
             "post.body.x has a malformed placeholder {child./a}",
         ),
         (&["post", "body"], json!({"t": "{parent|{page}}"}), "post.body.t uses {page}"),
+        (&["headers"], json!({"X-N": 3}), "headers must be an object of strings"),
+        (
+            &["list", "paging"],
+            json!({"kind": "page", "size": "20"}),
+            "list.paging: size must be a whole number",
+        ),
+        (&["list", "url"], Value::Null, "list: missing field `url`"),
+        (&["post", "created"], json!(3), "post: created must be a pointer or null"),
+        (&["post", "email_required"], json!("yes"), "post: email_required must be true or false"),
+        (&["post", "body"], Value::Null, "post: missing field `body`"),
+        (&["tree"], json!([]), "tree: must be an object"),
         (&["comment", "bdy"], json!("/b"), "comment: has an unknown key \"bdy\""),
         (&["tree", "kind"], json!("threaded"), "tree: kind must be one of \"flat\", \"nested\", \"none\""),
         (&["list", "order"], json!("votes"), "must be one of \"time\", \"server\""),
         (
             &["comment", "ranges"],
             json!({"at": "/f", "start": "/s", "end": "/e"}),
-            "ranges missing field `url`",
+            "comment.ranges: missing field `url`",
         ),
         (&["list", "continuation"], json!({"ids": "/c"}), "list.continuation: missing field `when`"),
         (
@@ -87,7 +102,7 @@ fn bad_mappings_name_their_key() {
             "list.continuation.request.url uses {cursor}",
         ),
         (&["comment", "body_kind"], json!("rich"), "comment.body_kind must be html, markdown, text"),
-        (&["comment", "time_format"], json!("iso"), "comment: time_format: unknown variant `iso`"),
+        (&["comment", "time_format"], json!("iso"), "comment: time_format must be one of \"auto\""),
         (&["comment", "pending"], json!({"at": "/s"}), "comment.pending must be a pointer, {"),
         (
             &["comment", "deleted"],
@@ -98,18 +113,24 @@ fn bad_mappings_name_their_key() {
         (&["error"], json!({"at": "/errno"}), "error.at and error.ok go together"),
         (&["error"], json!({"message": 3}), "error.message must be a pointer"),
         (&["post", "body"], json!({"to": "{thread}", "p": ["{page}"]}), "post.body.p[0] uses {page}"),
-        (&["post", "body_format"], json!("xml"), "post: unknown variant `xml`"),
+        (
+            &["post", "body_format"],
+            json!("xml"),
+            "post: body_format must be one of \"json\", \"form\", not \"xml\"",
+        ),
         (&["post", "created"], json!("data"), "post.created must be a JSON pointer"),
         (&["headers"], json!({"Bad Name": "x"}), "headers has a bad header name"),
         (&["headers"], json!({"X-Key": "{page}"}), "headers.X-Key uses {page}"),
         (&["count"], json!({"url": "{api}/n"}), "count: missing field `total`"),
-        (&["credentials"], json!("always"), "unknown variant `always`"),
+        (&["credentials"], json!("always"), "credentials must be one of \"omit\""),
     ];
     for (path, value, want) in cases {
         let got = error_of(with(path, value.clone()));
         assert!(got.contains(want), "{path:?} = {value}: wanted {want:?} in {got:?}");
     }
     assert!(error_of(json!([])).contains("must be a JSON object"));
+    let nulls = with(&["authors"], Value::Null);
+    assert!(Mapping::from_value(nulls).is_ok_and(|m| m.authors.is_none()), "null sections are absent");
     assert!(error_of(json!({"comment": {"id": "/id", "body": "/b"}})).contains("missing field `list`"));
     assert!(
         matches!(Mapping::parse("{\"list\": "), Err(ClientError::Config(e)) if e.contains("not valid JSON"))
