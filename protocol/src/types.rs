@@ -32,6 +32,36 @@ pub struct Comment {
     /// Edited after posting, by its author or a moderator; omitted when false.
     #[serde(default, skip_serializing_if = "is_false")]
     pub edited: bool,
+    /// Readers' upvotes; omitted when none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub upvotes: u32,
+    /// Readers' downvotes (only on sites that take them); omitted when none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub downvotes: u32,
+}
+
+/// Serde helper: skip zero counts.
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// The body of `POST /api/comments/{id}/vote`: `1` up, `-1` down (where the site takes
+/// downvotes), `0` to take the reader's vote back.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vote {
+    /// `1`, `-1` or `0`.
+    pub value: i8,
+}
+
+/// The answer to a vote: the comment's counts now, and the reader's own vote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteCount {
+    /// Upvotes.
+    pub upvotes: u32,
+    /// Downvotes.
+    pub downvotes: u32,
+    /// This reader's vote: `1`, `-1` or `0`.
+    pub mine: i8,
 }
 
 /// Serde helper: skip `false` flags.

@@ -46,6 +46,9 @@ pub struct SiteSet {
     /// approved before.
     #[arg(long)]
     pub approve_known: bool,
+    /// Let readers downvote as well as upvote (off by default).
+    #[arg(long)]
+    pub downvotes: bool,
     /// Reports that hide a comment pending review.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_REPORT_THRESHOLD,
           value_parser = clap::value_parser!(u32).range(1..))]
@@ -127,6 +130,7 @@ pub async fn run(store: &Store, command: Command) -> Result<String, Box<dyn std:
                 premoderation: set.premoderation,
                 approve_known: set.approve_known,
                 report_threshold: set.report_threshold,
+                downvotes: set.downvotes,
                 screening,
                 hook_url: set.hook_url.map(|url| url.trim().to_owned()),
                 hook_timeout_ms: set.hook_timeout_ms.unwrap_or(DEFAULT_HOOK_TIMEOUT_MS),
@@ -136,7 +140,10 @@ pub async fn run(store: &Store, command: Command) -> Result<String, Box<dyn std:
             // start.
             SiteSettings::from_row(&row, &SiteArgs::default())?;
             store.put_site(&row, now).await?;
-            Ok(format!("site {} saved; restart the server to apply it\n", row.id))
+            Ok(format!(
+                "site {} saved; a running server applies it within --sites-reload-secs (2 s by default)\n",
+                row.id
+            ))
         }
         Command::Site(SiteCommand::List) => {
             let mut out = String::new();
@@ -148,12 +155,13 @@ pub async fn run(store: &Store, command: Command) -> Result<String, Box<dyn std:
                     None => "none".to_owned(),
                 };
                 out.push_str(&format!(
-                    "{}\torigins={}\tpremoderation={}\tapprove_known={}\treport_threshold={}\tscreening={}\thook={}\n",
+                    "{}\torigins={}\tpremoderation={}\tapprove_known={}\treport_threshold={}\tdownvotes={}\tscreening={}\thook={}\n",
                     s.id,
                     s.origins.join(","),
                     s.premoderation,
                     s.approve_known,
                     s.report_threshold,
+                    s.downvotes,
                     match s.screening.as_deref() {
                         None => "default",
                         Some("off") => "off",

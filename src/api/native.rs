@@ -240,6 +240,8 @@ mod tests {
                 status: threadline_protocol::CommentStatus::Pending,
                 pinned: false,
                 edited: false,
+                upvotes: 0,
+                downvotes: 0,
             },
             author_token: Some("s3cret".into()),
             moderation_reason: Some("held for review".into()),
@@ -269,6 +271,8 @@ mod tests {
             status: Default::default(),
             pinned: false,
             edited: false,
+            upvotes: 0,
+            downvotes: 0,
         };
         assert_eq!(Comment::from_native(c).website, None);
     }

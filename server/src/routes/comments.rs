@@ -249,6 +249,8 @@ fn unstored(new: &NewComment, id: i64, now_ms: i64) -> Comment {
         status: CommentStatus::Approved,
         pinned: false,
         edited: false,
+        upvotes: 0,
+        downvotes: 0,
     }
 }
 

@@ -8,4 +8,6 @@ pub mod feeds;
 pub mod health;
 pub mod moderation;
 pub mod own;
+mod reader;
 pub mod reports;
+pub mod votes;

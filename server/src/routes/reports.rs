@@ -9,7 +9,7 @@ use threadline_protocol::moderation::{NewReport, ReportCount, REPORT_NOTE_MAX};
 use crate::abuse::client_ip::ClientIp;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, AuthorToken};
-use crate::{clock, tokens, AppState};
+use crate::{clock, AppState};
 
 /// Records a report, one per reader per comment (409 `already_reported` for a second one):
 /// the reader is their author token when it is one this server issued, else their address
@@ -31,12 +31,7 @@ pub async fn report(
     let (site, _) = state.store.comment_place(id).await?.ok_or(ApiError::NoSuchItem)?;
     let threshold =
         state.sites.get(Some(&site)).map_or(crate::site::DEFAULT_REPORT_THRESHOLD, |s| s.report_threshold);
-    // A token counts only if this server issued it, so that made-up tokens cannot stuff
-    // reports; otherwise the address (even a loopback one exempt from the rate limits).
-    let reporter = match author.map(|t| tokens::hash(&t)) {
-        Some(hash) if state.store.author_token_site(&hash).await?.is_some() => format!("token:{hash}"),
-        _ => format!("address:{}", state.guards.ip_hasher.hash(ip)),
-    };
+    let reporter = super::reader::reader_key(&state, author, ip).await?;
     let reported = state.store.report(id, &reporter, &body, threshold, clock::now_ms()).await?;
     if reported.hidden {
         tracing::info!(id, reports = reported.reports, "comment hidden by reports");

@@ -88,6 +88,8 @@ pub struct SiteSettings {
     pub approve_known: bool,
     /// Reports that hide a comment pending review.
     pub report_threshold: u32,
+    /// Readers may downvote as well as upvote.
+    pub downvotes: bool,
     /// The compiled screen; `None` when screening is off for this site.
     pub screen: Option<Arc<Screen>>,
     /// The screening hook; `None` when the site has none.
@@ -104,6 +106,7 @@ impl Default for SiteSettings {
             premoderation: false,
             approve_known: false,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
+            downvotes: false,
             screen: None,
             hook: None,
             origins: Vec::new(),
@@ -155,6 +158,7 @@ impl SiteSettings {
             premoderation: row.premoderation,
             approve_known: row.approve_known,
             report_threshold: row.report_threshold.max(1),
+            downvotes: row.downvotes,
             screen,
             hook,
             origins,

@@ -31,6 +31,7 @@ pub mod moderation;
 pub mod read;
 pub mod records;
 mod sqlite;
+pub mod votes;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -45,6 +45,12 @@ pub struct StoredComment {
     /// When its author deleted it (its status is then `deleted`).
     #[sqlx(default)]
     pub withdrawn_ms: Option<i64>,
+    /// Readers' upvotes.
+    #[sqlx(default)]
+    pub upvotes: i64,
+    /// Readers' downvotes.
+    #[sqlx(default)]
+    pub downvotes: i64,
 }
 
 /// The columns of [`StoredComment`], for `SELECT`s (a macro so that `concat!` can use it).
@@ -52,7 +58,7 @@ pub struct StoredComment {
 #[doc(hidden)]
 macro_rules! comment_columns {
     () => {
-        "id, thread, parent_id, author, website, text, created_ms, site, status, pinned, edited_ms, withdrawn_ms"
+        "id, thread, parent_id, author, website, text, created_ms, site, status,  pinned, edited_ms, withdrawn_ms, upvotes, downvotes"
     };
 }
 
@@ -100,6 +106,8 @@ impl StoredComment {
             comment.text.clear();
             comment.website = None;
             comment.edited = false;
+            comment.upvotes = 0;
+            comment.downvotes = 0;
         }
         comment
     }
@@ -128,6 +136,8 @@ impl From<StoredComment> for Comment {
             status,
             pinned: row.pinned,
             edited: row.edited_ms.is_some(),
+            upvotes: u32::try_from(row.upvotes).unwrap_or(0),
+            downvotes: u32::try_from(row.downvotes).unwrap_or(0),
         }
     }
 }

@@ -19,6 +19,8 @@ pub struct SiteRow {
     pub approve_known: bool,
     /// Reports that hide a comment.
     pub report_threshold: u32,
+    /// Readers may downvote as well as upvote.
+    pub downvotes: bool,
     /// The screening settings as JSON; `None` for the defaults, `Some("off")` for none.
     pub screening: Option<String>,
     /// The screening hook's URL; `None` for no hook.
@@ -41,6 +43,7 @@ impl SiteRow {
             premoderation: false,
             approve_known: false,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
+            downvotes: false,
             screening: None,
             hook_url: None,
             hook_timeout_ms: DEFAULT_HOOK_TIMEOUT_MS,

@@ -19,3 +19,4 @@ mod sites;
 mod support;
 mod threads;
 mod visibility;
+mod votes;

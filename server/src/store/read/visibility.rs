@@ -63,8 +63,7 @@ mod tests {
             site: "default".into(),
             status: status.into(),
             pinned: false,
-            edited_ms: None,
-            withdrawn_ms: None,
+            ..StoredComment::default()
         }
     }
 

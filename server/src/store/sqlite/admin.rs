@@ -15,12 +15,13 @@ pub(in crate::store) async fn put_site(
     let origins = serde_json::to_string(&site.origins).expect("strings always serialize");
     sqlx::query(
         "INSERT INTO sites (id, origins, premoderation, approve_known, report_threshold, screening, created_ms,
-             hook_url, hook_timeout_ms, hook_fail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             hook_url, hook_timeout_ms, hook_fail, downvotes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (id) DO UPDATE SET origins = excluded.origins, premoderation = excluded.premoderation,
              approve_known = excluded.approve_known, report_threshold = excluded.report_threshold,
              screening = excluded.screening, hook_url = excluded.hook_url,
-             hook_timeout_ms = excluded.hook_timeout_ms, hook_fail = excluded.hook_fail",
+             hook_timeout_ms = excluded.hook_timeout_ms, hook_fail = excluded.hook_fail,
+             downvotes = excluded.downvotes",
     )
     .bind(&site.id)
     .bind(origins)
@@ -32,18 +33,19 @@ pub(in crate::store) async fn put_site(
     .bind(&site.hook_url)
     .bind(i64::from(site.hook_timeout_ms))
     .bind(&site.hook_fail)
+    .bind(site.downvotes)
     .execute(pool)
     .await?;
     Ok(())
 }
 
 /// A row of `sites` as read.
-type SiteColumns = (String, String, bool, bool, i64, Option<String>, Option<String>, i64, String);
+type SiteColumns = (String, String, bool, bool, i64, Option<String>, Option<String>, i64, String, bool);
 
 pub(in crate::store) async fn sites(pool: &SqlitePool) -> Result<Vec<SiteRow>, StoreError> {
     let rows: Vec<SiteColumns> = sqlx::query_as(
         "SELECT id, origins, premoderation, approve_known, report_threshold, screening,
-                hook_url, hook_timeout_ms, hook_fail
+                hook_url, hook_timeout_ms, hook_fail, downvotes
          FROM sites ORDER BY id",
     )
     .fetch_all(pool)
@@ -61,6 +63,7 @@ pub(in crate::store) async fn sites(pool: &SqlitePool) -> Result<Vec<SiteRow>, S
                 hook_url,
                 timeout,
                 hook_fail,
+                downvotes,
             )| {
                 SiteRow {
                     id,
@@ -72,6 +75,7 @@ pub(in crate::store) async fn sites(pool: &SqlitePool) -> Result<Vec<SiteRow>, S
                     hook_url,
                     hook_timeout_ms: u32::try_from(timeout).unwrap_or(DEFAULT_HOOK_TIMEOUT_MS).max(1),
                     hook_fail,
+                    downvotes,
                 }
             },
         )

@@ -18,6 +18,7 @@ pub(super) mod moderation;
 pub(super) mod moderation_read;
 pub(super) mod read;
 mod settings;
+pub(super) mod votes;
 pub(super) mod write;
 
 use std::collections::BTreeMap;

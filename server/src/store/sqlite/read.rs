@@ -65,7 +65,7 @@ macro_rules! page_sql {
              WHERE root_id IN (SELECT id FROM tops ORDER BY created_ms, id LIMIT ?5)
                AND parent_id IS NOT NULL
              UNION ALL
-             SELECT 0, ", $($total)*, ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+             SELECT 0, ", $($total)*, ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
         )
     };
 }

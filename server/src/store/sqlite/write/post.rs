@@ -40,8 +40,7 @@ pub(super) async fn post_one(conn: &mut SqliteConnection, job: &PostJob) -> Post
         site: meta.site().to_owned(),
         status: status::APPROVED.to_owned(),
         pinned: false,
-        edited_ms: None,
-        withdrawn_ms: None,
+        ..StoredComment::default()
     };
     row.status = gate(conn, &row, meta).await?.to_owned();
     let text_hash = text_hash(&new.text);
