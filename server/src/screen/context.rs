@@ -209,7 +209,8 @@ impl<'a> Context<'a> {
             && after == Some(Mark::Stop)
             && t.get(r.end + 1).is_none_or(|x| x.mark != Mark::Word);
         // A short clause cut off by a comma is a form of address (`…, pauvre crétin.`,
-        // `…, salak herif.`, `Stupid cow, …`): up to three words from the boundary to the end.
+        // `…, salak herif.`, `Pauvre con, …`): the insult and at most one other word, so that
+        // a noun with its adjective (`Una idea tonta, …`) is not one.
         let words_to = |from: usize, step_back: bool| {
             let mut k = 0;
             let mut i = from;
@@ -229,7 +230,7 @@ impl<'a> Context<'a> {
         };
         let (k_before, start) = r.start.checked_sub(1).map_or((0, None), |i| words_to(i, true));
         let (k_after, end) = words_to(r.end, false);
-        let short = k_before + (r.end - r.start) + k_after <= 3;
+        let short = k_before + k_after <= 1;
         let short_clause = short
             && matches!(
                 (start, end),

@@ -318,3 +318,11 @@ fn short_clauses_and_spelled_words_address_someone() {
     assert!(held(&s, "ты е6лан"));
     assert!(!held(&s, "The minister, who is not stupid, resigned."));
 }
+
+#[test]
+fn a_noun_with_a_rude_adjective_before_a_comma_is_no_address() {
+    let s = screen();
+    assert!(!held(&s, "Eine dumme Idee, finde ich"));
+    assert!(!held(&s, "Una idea tonta, la verdad"));
+    assert!(held(&s, "Pauvre con, va."));
+}
