@@ -18,7 +18,7 @@ use crate::error::ApiError;
 use crate::extract::{ApiQuery, AuthorToken, CommentBody, IdempotencyKey};
 use crate::routes::moderation::auth::moderator_of;
 use crate::site::SiteSettings;
-use crate::store::{Cursor, IdempotencyClaim, PostMeta, Posted};
+use crate::store::{Cursor, IdempotencyClaim, PostMeta, Posted, Sort};
 use crate::{clock, screening, tokens, AppState};
 
 /// The query string of `GET /api/comments`, kept as raw strings so that each bad value is
@@ -33,6 +33,8 @@ pub struct ListParams {
     pub cursor: Option<String>,
     /// The site; `default` when absent.
     pub site: Option<String>,
+    /// `oldest` (the default), `newest` or `top`.
+    pub sort: Option<String>,
 }
 
 /// One page of a thread (a [`threadline_protocol::ThreadPage`]): whole top-level comments
@@ -50,7 +52,7 @@ pub async fn comments_list(
     let site = state.sites.get(params.site.as_deref())?;
     let thread = parse_thread(params.thread.as_deref())?;
     let limit = parse_limit(params.limit.as_deref())?;
-    let cursor = parse_cursor(params.cursor.as_deref())?;
+    let cursor = parse_start(params.cursor.as_deref(), params.sort.as_deref())?;
     let no_store = (CACHE_CONTROL, HeaderValue::from_static("no-store"));
     // A moderator sees every status; such pages are never cached, here or in the browser.
     if headers.contains_key(AUTHORIZATION) {
@@ -278,12 +280,31 @@ fn parse_limit(raw: Option<&str>) -> Result<u32, ApiError> {
     }
 }
 
-fn parse_cursor(raw: Option<&str>) -> Result<Option<Cursor>, ApiError> {
+/// Where the page starts, from `cursor` and `sort`: the first page of the order `sort`
+/// names (oldest first by default), or the page after `cursor`, whose order it carries (a
+/// `sort` given with it must be the same).
+fn parse_start(raw: Option<&str>, sort: Option<&str>) -> Result<Option<Cursor>, ApiError> {
+    let sort = match sort.map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => {
+            Some(Sort::parse(s).ok_or_else(|| ApiError::invalid("sort", "Sort by oldest, newest or top."))?)
+        }
+    };
     match raw.map(str::trim).filter(|c| !c.is_empty()) {
-        None => Ok(None),
-        Some(c) => Cursor::parse(c).map(Some).map_err(|_| {
-            ApiError::invalid("cursor", "The cursor is not valid; start again from the first page.")
-        }),
+        // `None` is the oldest-first first page, cached under the same key as before sorts.
+        None => Ok(sort.filter(|s| *s != Sort::Oldest).map(Cursor::start)),
+        Some(c) => {
+            let cursor = Cursor::parse(c).map_err(|_| {
+                ApiError::invalid("cursor", "The cursor is not valid; start again from the first page.")
+            })?;
+            if sort.is_some_and(|s| s != cursor.sort) {
+                return Err(ApiError::invalid(
+                    "cursor",
+                    "This cursor pages another order; start again from the first page.",
+                ));
+            }
+            Ok(Some(cursor))
+        }
     }
 }
 
@@ -302,8 +323,15 @@ mod tests {
         }
         assert!(parse_thread(Some("  ")).is_err());
         assert_eq!(parse_thread(Some(" /a ")).unwrap(), "/a");
-        assert_eq!(parse_cursor(Some("")).unwrap(), None);
-        assert!(parse_cursor(Some("nope")).is_err());
+        assert_eq!(parse_start(Some(""), None).unwrap(), None);
+        assert!(parse_start(Some("nope"), None).is_err());
+        assert_eq!(parse_start(None, Some("oldest")).unwrap(), None);
+        assert_eq!(parse_start(None, Some("top")).unwrap(), Some(Cursor::start(Sort::Top)));
+        let names = |r: Result<Option<Cursor>, ApiError>, want: &str| matches!(r, Err(ApiError::InvalidParam { field, .. }) if field == want);
+        assert!(names(parse_start(None, Some("best")), "sort"));
+        let newest = Cursor { sort: Sort::Newest, neg_score: 0, created_ms: 5, id: 6 }.to_string();
+        assert_eq!(parse_start(Some(&newest), Some("newest")).unwrap().map(|c| c.sort), Some(Sort::Newest));
+        assert!(names(parse_start(Some(&newest), Some("top")), "cursor"));
     }
 
     #[test]

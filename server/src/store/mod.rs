@@ -40,7 +40,7 @@ use std::sync::Arc;
 use threadline_protocol::{Comment, NewComment, ThreadPage};
 
 pub use model::{text_hash, IdempotencyClaim, PostJob, PostMeta, PostResult, Posted, SpentChallenge};
-pub use read::{page_key, CachedPage, Cursor, CursorError, PageCache};
+pub use read::{page_key, CachedPage, Cursor, CursorError, PageCache, Sort};
 pub use records::{
     CommentAction, Moderator, ModeratorEntry, Reported, SiteRow, DEFAULT_HOOK_TIMEOUT_MS,
     DEFAULT_REPORT_THRESHOLD,

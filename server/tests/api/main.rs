@@ -16,6 +16,7 @@ mod own;
 mod pow;
 mod proxy;
 mod sites;
+mod sorting;
 mod support;
 mod threads;
 mod visibility;

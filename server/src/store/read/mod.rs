@@ -8,7 +8,7 @@ pub mod order;
 pub mod visibility;
 
 pub use cache::{CachedPage, PageCache};
-pub use cursor::{Cursor, CursorError};
+pub use cursor::{Cursor, CursorError, Sort};
 
 /// The page cache's key of a thread of a site. The site's length comes first, so that no
 /// site and thread pair can spell another's key.

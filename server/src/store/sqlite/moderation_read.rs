@@ -64,7 +64,7 @@ pub(in crate::store) async fn queue(
     before: Option<Cursor>,
     limit: u32,
 ) -> Result<Queue, StoreError> {
-    let before = before.unwrap_or(Cursor { created_ms: i64::MAX, id: i64::MAX });
+    let before = before.unwrap_or(Cursor::oldest(i64::MAX, i64::MAX));
     let mut rows: Vec<QueueRow> = sqlx::query_as(concat!(
         "SELECT ",
         crate::comment_columns!(),
@@ -82,7 +82,7 @@ pub(in crate::store) async fn queue(
     .await?;
     let next_cursor = if rows.len() > limit as usize {
         rows.truncate(limit as usize);
-        rows.last().map(|r| Cursor { created_ms: r.row.created_ms, id: r.row.id }.to_string())
+        rows.last().map(|r| Cursor::oldest(r.row.created_ms, r.row.id).to_string())
     } else {
         None
     };

@@ -11,7 +11,7 @@ use threadline_protocol::{Comment, ThreadPage};
 use crate::store::model::{IdempotencyClaim, StoredComment};
 use crate::store::read::order::thread_order;
 use crate::store::read::visibility::public_only;
-use crate::store::read::Cursor;
+use crate::store::read::{Cursor, Sort};
 use crate::store::StoreError;
 
 /// A row of [`thread_page`]'s statement, by the `kind` column: the thread's total, a
@@ -46,28 +46,54 @@ macro_rules! visible_count {
     };
 }
 
-/// The page statement, with the expression of its total (see [`thread_page`]).
+/// The page statement of one order: `$after` keeps the top-level comments after the cursor
+/// (`?3` created, `?4` id, and `?7` the negated score for the top order), `$order` orders
+/// them, and `$total` counts the thread (see [`thread_page`]).
 macro_rules! page_sql {
-    ($($total:tt)*) => {
+    (($($after:tt)*), ($($order:tt)*), $($total:tt)*) => {
         concat!(
             "WITH tops AS (
                  SELECT ", crate::comment_columns!(), " FROM comments c
-                 WHERE site = ?1 AND thread = ?2 AND parent_id IS NULL AND (created_ms, id) > (?3, ?4)
+                 WHERE site = ?1 AND thread = ?2 AND parent_id IS NULL AND ", $($after)*, "
                    AND (?6 OR status = 'approved'
                         OR (status IN ('rejected', 'deleted') AND EXISTS (
                             SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.parent_id IS NOT NULL
                               AND r.status = 'approved')))
-                 ORDER BY created_ms, id LIMIT ?5 + 1
+                 ORDER BY ", $($order)*, " LIMIT ?5 + 1
              )
              SELECT 1 AS kind, NULL AS total, ", crate::comment_columns!(), " FROM tops
              UNION ALL
              SELECT 2, NULL, ", crate::comment_columns!(), " FROM comments
-             WHERE root_id IN (SELECT id FROM tops ORDER BY created_ms, id LIMIT ?5)
+             WHERE root_id IN (SELECT id FROM tops ORDER BY ", $($order)*, " LIMIT ?5)
                AND parent_id IS NOT NULL
              UNION ALL
              SELECT 0, ", $($total)*, ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
         )
     };
+}
+
+/// [`page_sql`] for each order, with the given total.
+macro_rules! page_sql_by_sort {
+    ($sort:expr, $($total:tt)*) => {
+        match $sort {
+            Sort::Oldest => page_sql!(("(created_ms, id) > (?3, ?4)"), ("created_ms, id"), $($total)*),
+            Sort::Newest => page_sql!(("(created_ms, id) < (?3, ?4)"), ("created_ms DESC, id DESC"), $($total)*),
+            Sort::Top => page_sql!(
+                ("(downvotes - upvotes, created_ms, id) > (?7, ?3, ?4)"),
+                ("downvotes - upvotes, created_ms, id"),
+                $($total)*
+            ),
+        }
+    };
+}
+
+/// The sort key of a top-level comment in `sort`'s order, ascending.
+fn sort_key(sort: Sort, c: &StoredComment) -> (i64, i64, i64) {
+    match sort {
+        Sort::Oldest => (0, c.created_ms, c.id),
+        Sort::Newest => (0, -c.created_ms, -c.id),
+        Sort::Top => (c.downvotes - c.upvotes, c.created_ms, c.id),
+    }
 }
 
 /// Who reads a page: readers see what [`public_only`] keeps, moderators every status.
@@ -79,8 +105,9 @@ pub(in crate::store) enum Audience {
     Moderators,
 }
 
-/// One page of `thread` of `site`: up to `limit` top-level comments after `after` (oldest
-/// first by creation time, then id), each with all of its replies, in thread order.
+/// One page of `thread` of `site`: up to `limit` top-level comments after `after` in the
+/// cursor's order (oldest first when there is none), each with all of its replies, in
+/// thread order.
 ///
 /// One statement, so one snapshot and one round trip to the connection's worker thread:
 /// the top-level comments plus one to tell whether a next page exists (kind 1), the replies
@@ -95,24 +122,28 @@ pub(in crate::store) async fn thread_page(
     limit: u32,
     audience: Audience,
 ) -> Result<ThreadPage, StoreError> {
-    let after = after.unwrap_or(Cursor { created_ms: i64::MIN, id: i64::MIN });
+    let after = after.unwrap_or_default();
+    let sort = after.sort;
     let everything = audience == Audience::Moderators;
     // The comment rows come first, so that the compound statement's columns take their
     // types from real comments; the total row fills them with NULLs, which are never read.
     let sql = if everything {
-        page_sql!("(SELECT COUNT(*) FROM comments WHERE site = ?1 AND thread = ?2)")
+        page_sql_by_sort!(sort, "(SELECT COUNT(*) FROM comments WHERE site = ?1 AND thread = ?2)")
     } else {
-        page_sql!(visible_count!())
+        page_sql_by_sort!(sort, visible_count!())
     };
-    let rows: Vec<PageRow> = sqlx::query_as(sql)
+    let mut query = sqlx::query_as(sql)
         .bind(site)
         .bind(thread)
         .bind(after.created_ms)
         .bind(after.id)
         .bind(i64::from(limit))
-        .bind(everything)
-        .fetch_all(pool)
-        .await?;
+        .bind(everything);
+    // Only the top order's statement has a `?7`.
+    if sort == Sort::Top {
+        query = query.bind(after.neg_score);
+    }
+    let rows: Vec<PageRow> = query.fetch_all(pool).await?;
     let mut total = 0;
     let (mut tops, mut replies) = (Vec::new(), Vec::new());
     for row in rows {
@@ -124,11 +155,14 @@ pub(in crate::store) async fn thread_page(
     }
     // A compound SELECT promises no order: sort the tops here (replies are ordered by
     // `thread_order`).
-    tops.sort_by_key(|t| (t.created_ms, t.id));
+    tops.sort_by_key(|t| sort_key(sort, t));
     // The cursor comes from the tops as queried, before any is dropped below.
     let next_cursor = if tops.len() > limit as usize {
         tops.truncate(limit as usize);
-        tops.last().map(|t| Cursor { created_ms: t.created_ms, id: t.id }.to_string())
+        tops.last().map(|t| {
+            Cursor { sort, neg_score: t.downvotes - t.upvotes, created_ms: t.created_ms, id: t.id }
+                .to_string()
+        })
     } else {
         None
     };
