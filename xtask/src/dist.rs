@@ -34,13 +34,15 @@ pub const WIDGET_BROTLI_GOAL: usize = 90 * 1024;
 /// allowance exactly, 137 482 + 8 192 B: the reader bundle may not outgrow what issue 11
 /// granted, and every later issue starts from it. The other reader bundles carry the same code, since every bundle has the
 /// native backend; each ceiling sits about 2 % above its last build (wordpress 179 725 B,
-/// isso 178 600 B, waline 178 319 B, custom 223 305 B).
+/// isso 178 600 B, waline 178 319 B, custom 223 305 B). Issue 12 grew the mapping language and
+/// took the custom bundle down to 218 921 B all the same (the mapping is read by hand, not by
+/// serde's derive, which brought two visitors per struct): its ceiling is 2 % above that.
 pub const WIDGET_BROTLI_LIMITS: [(&str, usize); 6] = [
     ("threadline", 145_674),
     ("wordpress", 183_300),
     ("isso", 182_200),
     ("waline", 181_900),
-    ("custom", 227_800),
+    ("custom", 223_300),
     // Moderators only: readers never download it.
     ("moderator", MODERATOR_CEILING),
 ];
