@@ -35,6 +35,8 @@ pub struct ListParams {
     pub site: Option<String>,
     /// `oldest` (the default), `newest` or `top`.
     pub sort: Option<String>,
+    /// A comment id: answer the page that holds it (a permalink), instead of the first.
+    pub around: Option<String>,
 }
 
 /// One page of a thread (a [`threadline_protocol::ThreadPage`]): whole top-level comments
@@ -52,7 +54,18 @@ pub async fn comments_list(
     let site = state.sites.get(params.site.as_deref())?;
     let thread = parse_thread(params.thread.as_deref())?;
     let limit = parse_limit(params.limit.as_deref())?;
-    let cursor = parse_start(params.cursor.as_deref(), params.sort.as_deref())?;
+    let mut cursor = parse_start(params.cursor.as_deref(), params.sort.as_deref())?;
+    if let Some(around) = params.around.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        if params.cursor.as_deref().is_some_and(|c| !c.trim().is_empty()) {
+            return Err(ApiError::invalid("around", "Send around or cursor, not both."));
+        }
+        let id: i64 = around.parse().map_err(|_| ApiError::invalid("around", "around is a comment id."))?;
+        let sort = cursor.map_or(Sort::Oldest, |c| c.sort);
+        // A permalink to a comment that is gone, or of another thread, opens the first page.
+        if let Some(start) = state.store.page_around(&site.id, thread, id, sort).await? {
+            cursor = Some(start);
+        }
+    }
     let no_store = (CACHE_CONTROL, HeaderValue::from_static("no-store"));
     // A moderator sees every status; such pages are never cached, here or in the browser.
     if headers.contains_key(AUTHORIZATION) {

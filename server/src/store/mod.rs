@@ -28,6 +28,7 @@ pub mod author;
 pub mod feeds;
 pub mod model;
 pub mod moderation;
+pub mod permalink;
 pub mod read;
 pub mod records;
 mod sqlite;

@@ -1,6 +1,6 @@
 //! Every order of a thread, paged by cursor: oldest (the default), newest and top (votes,
 //! then oldest), each page continuing where the last ended, and a cursor of one order
-//! refused for another.
+//! refused for another; a permalink (`around`) answers the page that holds its comment.
 
 use reqwest::StatusCode;
 use serde_json::json;
@@ -98,4 +98,46 @@ async fn a_cursor_pages_its_own_order_only() {
     assert!(next.comments[0].id < first.comments[0].id, "newest first goes on backwards");
     let bad = s.list_raw(&[("thread", "/c"), ("sort", "best")]).await;
     assert_error(bad, StatusCode::BAD_REQUEST, ErrorCode::InvalidField, Some("sort")).await;
+}
+
+#[tokio::test]
+async fn a_permalink_answers_the_page_that_holds_the_comment() {
+    let db = TestDb::new();
+    let s = TestServer::start(&db.path, &[]).await;
+    let t = "/permalink";
+    let mut tops = Vec::new();
+    for n in 0..7 {
+        tops.push(s.post_ok(&comment(t, &format!("Top-level comment {n}."))).await.id);
+    }
+    let child = s.post_ok(&reply(t, tops[4], "A reply on what is page 3.")).await.id;
+    let deep = s.post_ok(&reply(t, child, "And a reply to the reply.")).await.id;
+    let around = deep.to_string();
+
+    let held = page(&s, &[("thread", t), ("limit", "2"), ("around", &around)]).await;
+    let ids: Vec<i64> = held.comments.iter().map(|c| c.id).collect();
+    assert_eq!(ids, [tops[4], child, deep, tops[5]], "the page opens with the comment's whole subtree");
+    let next =
+        page(&s, &[("thread", t), ("limit", "2"), ("cursor", held.next_cursor.as_deref().unwrap())]).await;
+    assert_eq!(next.comments.iter().map(|c| c.id).collect::<Vec<_>>(), [tops[6]]);
+    // In the newest-first order the page holds the root and what is older than it.
+    let newest = page(&s, &[("thread", t), ("limit", "2"), ("around", &around), ("sort", "newest")]).await;
+    let tops_newest: Vec<i64> = newest.comments.iter().filter(|c| c.parent.is_none()).map(|c| c.id).collect();
+    assert_eq!(tops_newest, [tops[4], tops[3]]);
+
+    // A stale permalink (gone, or of another thread) opens the first page.
+    for stale in ["999999", &tops[0].to_string()] {
+        let thread = if stale == "999999" { t } else { "/another" };
+        let first = page(&s, &[("thread", thread), ("limit", "2"), ("around", stale)]).await;
+        if thread == t {
+            assert_eq!(first.comments[0].id, tops[0]);
+        } else {
+            assert!(first.comments.is_empty());
+        }
+    }
+    let bad = s.list_raw(&[("thread", t), ("around", "abc")]).await;
+    assert_error(bad, StatusCode::BAD_REQUEST, ErrorCode::InvalidField, Some("around")).await;
+    let both = s
+        .list_raw(&[("thread", t), ("around", &around), ("cursor", held.next_cursor.as_deref().unwrap())])
+        .await;
+    assert_error(both, StatusCode::BAD_REQUEST, ErrorCode::InvalidField, Some("around")).await;
 }

@@ -16,6 +16,7 @@ mod checkpoint;
 pub(super) mod feeds;
 pub(super) mod moderation;
 pub(super) mod moderation_read;
+pub(super) mod permalink;
 pub(super) mod read;
 mod settings;
 pub(super) mod votes;
