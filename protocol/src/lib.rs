@@ -40,4 +40,7 @@ pub mod limits {
     pub const PAGE_MAX: u32 = 200;
     /// Most thread keys in one counts request.
     pub const COUNTS_MAX: usize = 100;
+    /// Most replies of one top-level comment's subtree that a page (or one "more replies"
+    /// request) carries; the rest load on demand.
+    pub const REPLY_BATCH: usize = 20;
 }

@@ -38,6 +38,29 @@ pub struct Comment {
     /// Readers' downvotes (only on sites that take them); omitted when none.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub downvotes: u32,
+    /// On a top-level comment whose subtree the page cut short: how many more replies there
+    /// are, and where they start (`GET /api/comments/{id}/replies`). Omitted otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub more_replies: Option<MoreReplies>,
+}
+
+/// Replies of a subtree that a page left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoreReplies {
+    /// How many readers can see.
+    pub count: u64,
+    /// Pass back as `cursor` to `GET /api/comments/{id}/replies`.
+    pub cursor: String,
+}
+
+/// The answer to `GET /api/comments/{id}/replies`: the next replies of a subtree, oldest
+/// first (each after its parent), and what is still left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepliesPage {
+    /// Up to [`crate::limits::REPLY_BATCH`] replies, each naming its parent.
+    pub comments: Vec<Comment>,
+    /// The replies after these, if any.
+    pub more: Option<MoreReplies>,
 }
 
 /// Serde helper: skip zero counts.

@@ -20,7 +20,7 @@ use crate::abuse::forwarded;
 use crate::cors::{self, OriginPolicy};
 use crate::error::{method_not_allowed, not_found, ApiError};
 use crate::routes::moderation::{actions, auth, views};
-use crate::routes::{challenge, comments, counts, feeds, health, own, reports, votes};
+use crate::routes::{challenge, comments, counts, feeds, health, own, replies, reports, votes};
 use crate::AppState;
 
 /// Builds the application: the native API under `/api`, the static widget and demo page at
@@ -36,6 +36,7 @@ pub fn app(state: AppState) -> Router {
         .route("/comments/{id}", patch(own::edit).delete(own::delete))
         .route("/comments/{id}/reports", post(reports::report))
         .route("/comments/{id}/vote", post(votes::vote))
+        .route("/comments/{id}/replies", get(replies::replies))
         .route("/moderation/sign-in", post(auth::sign_in))
         .route("/moderation/session", get(auth::session).delete(auth::sign_out))
         .route("/moderation/queue", get(views::queue))

@@ -242,6 +242,7 @@ mod tests {
                 edited: false,
                 upvotes: 0,
                 downvotes: 0,
+                more_replies: None,
             },
             author_token: Some("s3cret".into()),
             moderation_reason: Some("held for review".into()),
@@ -273,6 +274,7 @@ mod tests {
             edited: false,
             upvotes: 0,
             downvotes: 0,
+            more_replies: None,
         };
         assert_eq!(Comment::from_native(c).website, None);
     }

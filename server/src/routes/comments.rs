@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
-use threadline_protocol::limits::{PAGE_DEFAULT, PAGE_MAX, THREAD_MAX};
+use threadline_protocol::limits::{PAGE_DEFAULT, PAGE_MAX, REPLY_BATCH, THREAD_MAX};
 use threadline_protocol::validate::non_blank;
 use threadline_protocol::{validate_new_comment, Comment, CommentStatus, NewComment, PostedComment};
 
@@ -18,7 +18,7 @@ use crate::error::ApiError;
 use crate::extract::{ApiQuery, AuthorToken, CommentBody, IdempotencyKey};
 use crate::routes::moderation::auth::moderator_of;
 use crate::site::SiteSettings;
-use crate::store::{Cursor, IdempotencyClaim, PostMeta, Posted, Sort};
+use crate::store::{Cursor, IdempotencyClaim, PageShape, PostMeta, Posted, Sort};
 use crate::{clock, screening, tokens, AppState};
 
 /// The query string of `GET /api/comments`, kept as raw strings so that each bad value is
@@ -37,6 +37,9 @@ pub struct ListParams {
     pub sort: Option<String>,
     /// A comment id: answer the page that holds it (a permalink), instead of the first.
     pub around: Option<String>,
+    /// Most replies per top-level comment, 1 to `REPLY_BATCH`; the rest are counted in
+    /// `more_replies`. All of them when absent.
+    pub replies: Option<String>,
 }
 
 /// One page of a thread (a [`threadline_protocol::ThreadPage`]): whole top-level comments
@@ -54,6 +57,15 @@ pub async fn comments_list(
     let site = state.sites.get(params.site.as_deref())?;
     let thread = parse_thread(params.thread.as_deref())?;
     let limit = parse_limit(params.limit.as_deref())?;
+    let replies = match params.replies.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        None => None,
+        Some(r) => {
+            Some(r.parse::<u32>().ok().filter(|n| (1..=REPLY_BATCH as u32).contains(n)).ok_or_else(|| {
+                ApiError::invalid("replies", format!("Ask for 1 to {REPLY_BATCH} replies per comment."))
+            })?)
+        }
+    };
+    let shape = PageShape { limit, replies };
     let mut cursor = parse_start(params.cursor.as_deref(), params.sort.as_deref())?;
     if let Some(around) = params.around.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
         if params.cursor.as_deref().is_some_and(|c| !c.trim().is_empty()) {
@@ -80,7 +92,7 @@ pub async fn comments_list(
     if let (Some(token), None) = (&author, cursor) {
         let own = state.store.own_pending(&site.id, thread, &tokens::hash(token)).await?;
         if !own.is_empty() {
-            let mut page = state.store.thread_page_in(&site.id, thread, cursor, limit).await?;
+            let mut page = state.store.thread_page_in(&site.id, thread, cursor, shape).await?;
             let mut ids: HashSet<i64> = page.comments.iter().map(|c| c.id).collect();
             for comment in own {
                 // A reply whose parent readers cannot see has no place on the page.
@@ -92,7 +104,7 @@ pub async fn comments_list(
             return Ok(([no_store], Json(page)).into_response());
         }
     }
-    let page = state.store.thread_page_json_in(&site.id, thread, cursor, limit).await?;
+    let page = state.store.thread_page_json_in(&site.id, thread, cursor, shape).await?;
     let etag = page.etag.clone();
     let cache = (CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     if headers.get_all(IF_NONE_MATCH).iter().any(|v| etag_matches(v, &etag)) {
@@ -266,6 +278,7 @@ fn unstored(new: &NewComment, id: i64, now_ms: i64) -> Comment {
         edited: false,
         upvotes: 0,
         downvotes: 0,
+        more_replies: None,
     }
 }
 

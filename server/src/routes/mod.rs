@@ -9,5 +9,6 @@ pub mod health;
 pub mod moderation;
 pub mod own;
 mod reader;
+pub mod replies;
 pub mod reports;
 pub mod votes;

@@ -41,7 +41,7 @@ use std::sync::Arc;
 use threadline_protocol::{Comment, NewComment, ThreadPage};
 
 pub use model::{text_hash, IdempotencyClaim, PostJob, PostMeta, PostResult, Posted, SpentChallenge};
-pub use read::{page_key, CachedPage, Cursor, CursorError, PageCache, Sort};
+pub use read::{page_key, CachedPage, Cursor, CursorError, PageCache, PageShape, Sort};
 pub use records::{
     CommentAction, Moderator, ModeratorEntry, Reported, SiteRow, DEFAULT_HOOK_TIMEOUT_MS,
     DEFAULT_REPORT_THRESHOLD,
@@ -167,9 +167,9 @@ impl Store {
         &self,
         thread: &str,
         after: Option<Cursor>,
-        limit: u32,
+        shape: impl Into<PageShape>,
     ) -> Result<ThreadPage, StoreError> {
-        self.thread_page_in(DEFAULT_SITE, thread, after, limit).await
+        self.thread_page_in(DEFAULT_SITE, thread, after, shape).await
     }
 
     /// One page of `thread` of `site` as readers see it: up to `limit` top-level comments
@@ -183,9 +183,9 @@ impl Store {
         site: &str,
         thread: &str,
         after: Option<Cursor>,
-        limit: u32,
+        shape: impl Into<PageShape>,
     ) -> Result<ThreadPage, StoreError> {
-        self.db.thread_page(site, thread, after, limit, Audience::Readers).await
+        self.db.thread_page(site, thread, after, shape.into(), Audience::Readers).await
     }
 
     /// One page of `thread` of `site` with every comment whatever its status, as moderators
@@ -197,7 +197,7 @@ impl Store {
         after: Option<Cursor>,
         limit: u32,
     ) -> Result<ThreadPage, StoreError> {
-        self.db.thread_page(site, thread, after, limit, Audience::Moderators).await
+        self.db.thread_page(site, thread, after, limit.into(), Audience::Moderators).await
     }
 
     /// The held comments of `thread` of `site` posted with the author token whose SHA-256
@@ -216,9 +216,9 @@ impl Store {
         &self,
         thread: &str,
         after: Option<Cursor>,
-        limit: u32,
+        shape: impl Into<PageShape>,
     ) -> Result<Arc<CachedPage>, StoreError> {
-        self.thread_page_json_in(DEFAULT_SITE, thread, after, limit).await
+        self.thread_page_json_in(DEFAULT_SITE, thread, after, shape).await
     }
 
     /// [`Store::thread_page_in`] serialized as JSON, from the page cache when the thread has
@@ -229,19 +229,20 @@ impl Store {
         site: &str,
         thread: &str,
         after: Option<Cursor>,
-        limit: u32,
+        shape: impl Into<PageShape>,
     ) -> Result<Arc<CachedPage>, StoreError> {
+        let shape = shape.into();
         let key = page_key(site, thread);
         // Read the version first: a write that commits after this point bumps it, so a page
         // built from an older snapshot is tagged with a version that is already stale.
         let version = self.cache.version(&key);
-        if let Some(page) = self.cache.get(&key, after, limit, version) {
+        if let Some(page) = self.cache.get(&key, after, shape, version) {
             return Ok(page);
         }
-        let page = self.thread_page_in(site, thread, after, limit).await?;
+        let page = self.thread_page_in(site, thread, after, shape).await?;
         let body = serde_json::to_vec(&page).expect("a thread page always serializes");
         let page = Arc::new(CachedPage::new(body, version));
-        self.cache.insert(&key, after, limit, Arc::clone(&page));
+        self.cache.insert(&key, after, shape, Arc::clone(&page));
         Ok(page)
     }
 

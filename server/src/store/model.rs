@@ -138,6 +138,7 @@ impl From<StoredComment> for Comment {
             edited: row.edited_ms.is_some(),
             upvotes: u32::try_from(row.upvotes).unwrap_or(0),
             downvotes: u32::try_from(row.downvotes).unwrap_or(0),
+            more_replies: None,
         }
     }
 }

@@ -1,5 +1,12 @@
-//! Permalinks (`#comment-<id>`): the page that holds a comment, in any order.
+//! Permalinks (`#comment-<id>`): the page that holds a comment, in any order; and the
+//! replies of one subtree that a page left out ("N more replies").
 
+use threadline_protocol::limits::REPLY_BATCH;
+use threadline_protocol::{MoreReplies, RepliesPage};
+
+use super::model::StoredComment;
+use super::read::cap::take_batch;
+use super::read::visibility::public_only;
 use super::read::{Cursor, Sort};
 use super::{sqlite, Store, StoreError};
 
@@ -27,6 +34,31 @@ impl Store {
                 created_ms: root.created_ms,
                 id: root.id - 1,
             },
+        }))
+    }
+
+    /// The next [`REPLY_BATCH`] replies readers can see below the top-level comment `root`
+    /// of `thread` of `site`, after `after` (from the first when `None`), oldest first, and
+    /// what is left. `None` when `root` is not a top-level comment readers can see there.
+    pub async fn replies_page(
+        &self,
+        site: &str,
+        thread: &str,
+        root: i64,
+        after: Option<Cursor>,
+    ) -> Result<Option<RepliesPage>, StoreError> {
+        let Some((top, replies)) = sqlite::permalink::subtree(self.db.reads(), site, thread, root).await?
+        else {
+            return Ok(None);
+        };
+        let (tops, mut replies) = public_only(vec![top], replies);
+        if tops.is_empty() {
+            return Ok(None);
+        }
+        let (batch, cut) = take_batch(&mut replies, after, REPLY_BATCH);
+        Ok(Some(RepliesPage {
+            comments: batch.into_iter().map(StoredComment::into_public).collect(),
+            more: cut.map(|cut| MoreReplies { count: cut.count, cursor: cut.after.to_string() }),
         }))
     }
 }

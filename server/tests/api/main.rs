@@ -1,6 +1,7 @@
 //! End-to-end tests of `threadline-server` over real HTTP: each test starts the binary on
 //! `127.0.0.1:0` against a fresh temporary SQLite file.
 
+mod big_threads;
 mod caching;
 mod comments;
 mod cors;

@@ -26,7 +26,7 @@ use quick_cache::sync::Cache;
 use quick_cache::{Equivalent, Weighter};
 use sha2::{Digest, Sha256};
 
-use super::cursor::Cursor;
+use super::cursor::{Cursor, PageShape};
 
 /// Number of version stripes (a power of two).
 const STRIPES: usize = 4096;
@@ -61,7 +61,7 @@ impl CachedPage {
 struct PageKey {
     thread: String,
     after: Option<Cursor>,
-    limit: u32,
+    shape: PageShape,
 }
 
 /// The borrowed form of [`PageKey`], for look-ups without allocating. Field order and types
@@ -70,12 +70,12 @@ struct PageKey {
 struct PageKeyRef<'a> {
     thread: &'a str,
     after: Option<Cursor>,
-    limit: u32,
+    shape: PageShape,
 }
 
 impl Equivalent<PageKey> for PageKeyRef<'_> {
     fn equivalent(&self, key: &PageKey) -> bool {
-        self.thread == key.thread && self.after == key.after && self.limit == key.limit
+        self.thread == key.thread && self.after == key.after && self.shape == key.shape
     }
 }
 
@@ -139,19 +139,25 @@ impl PageCache {
         &self,
         thread: &str,
         after: Option<Cursor>,
-        limit: u32,
+        shape: impl Into<PageShape>,
         version: u64,
     ) -> Option<Arc<CachedPage>> {
-        let page = self.pages.as_ref()?.get(&PageKeyRef { thread, after, limit })?;
+        let page = self.pages.as_ref()?.get(&PageKeyRef { thread, after, shape: shape.into() })?;
         (page.version == version).then_some(page)
     }
 
     /// Remembers `page`, unless the thread changed since the page's version was read (then it
     /// could never be served, and would only take room).
-    pub fn insert(&self, thread: &str, after: Option<Cursor>, limit: u32, page: Arc<CachedPage>) {
+    pub fn insert(
+        &self,
+        thread: &str,
+        after: Option<Cursor>,
+        shape: impl Into<PageShape>,
+        page: Arc<CachedPage>,
+    ) {
         let Some(pages) = &self.pages else { return };
         if page.version == self.version(thread) {
-            pages.insert(PageKey { thread: thread.to_owned(), after, limit }, page);
+            pages.insert(PageKey { thread: thread.to_owned(), after, shape: shape.into() }, page);
         }
     }
 

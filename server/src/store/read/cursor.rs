@@ -54,6 +54,23 @@ pub struct Cursor {
     pub id: i64,
 }
 
+/// How big a page is: `limit` top-level comments, and at most `replies` replies of each
+/// one's subtree (`None`: all of them), the rest behind `more_replies`. A bare number is a
+/// page of that many top-level comments with all their replies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PageShape {
+    /// Top-level comments.
+    pub limit: u32,
+    /// Replies per subtree, when capped.
+    pub replies: Option<u32>,
+}
+
+impl From<u32> for PageShape {
+    fn from(limit: u32) -> Self {
+        Self { limit, replies: None }
+    }
+}
+
 /// A cursor string that this server did not hand out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the cursor is not one this server handed out")]

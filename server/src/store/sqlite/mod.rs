@@ -35,7 +35,7 @@ use sqlx::sqlite::{
 use threadline_protocol::{Comment, ThreadPage};
 
 use super::model::{IdempotencyClaim, PostJob, PostResult};
-use super::read::{Cursor, PageCache};
+use super::read::{Cursor, PageCache, PageShape};
 use super::StoreError;
 
 /// A SQLite database: a pool of reader connections, one writer connection behind the writer
@@ -117,10 +117,10 @@ impl Db {
         site: &str,
         thread: &str,
         after: Option<Cursor>,
-        limit: u32,
+        shape: PageShape,
         audience: read::Audience,
     ) -> Result<ThreadPage, StoreError> {
-        read::thread_page(&self.reads, site, thread, after, limit, audience).await
+        read::thread_page(&self.reads, site, thread, after, shape, audience).await
     }
 
     pub(super) async fn own_pending(

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 
 use sqlx::sqlite::SqliteRow;
 use sqlx::{FromRow, Row as _, SqliteConnection, SqlitePool};
-use threadline_protocol::{Comment, ThreadPage};
+use threadline_protocol::{Comment, MoreReplies, ThreadPage};
 
 use crate::store::model::{IdempotencyClaim, StoredComment};
+use crate::store::read::cap::cap_replies;
 use crate::store::read::order::thread_order;
 use crate::store::read::visibility::public_only;
-use crate::store::read::{Cursor, Sort};
+use crate::store::read::{Cursor, PageShape, Sort};
 use crate::store::StoreError;
 
 /// A row of [`thread_page`]'s statement, by the `kind` column: the thread's total, a
@@ -105,9 +106,10 @@ pub(in crate::store) enum Audience {
     Moderators,
 }
 
-/// One page of `thread` of `site`: up to `limit` top-level comments after `after` in the
-/// cursor's order (oldest first when there is none), each with all of its replies, in
-/// thread order.
+/// One page of `thread` of `site`: up to `shape.limit` top-level comments after `after` in
+/// the cursor's order (oldest first when there is none), each with all of its replies (for
+/// readers, at most `shape.replies` of them when given, the rest counted in
+/// `more_replies`), in thread order.
 ///
 /// One statement, so one snapshot and one round trip to the connection's worker thread:
 /// the top-level comments plus one to tell whether a next page exists (kind 1), the replies
@@ -119,9 +121,10 @@ pub(in crate::store) async fn thread_page(
     site: &str,
     thread: &str,
     after: Option<Cursor>,
-    limit: u32,
+    shape: PageShape,
     audience: Audience,
 ) -> Result<ThreadPage, StoreError> {
+    let PageShape { limit, replies: reply_cap } = shape;
     let after = after.unwrap_or_default();
     let sort = after.sort;
     let everything = audience == Audience::Moderators;
@@ -170,7 +173,19 @@ pub(in crate::store) async fn thread_page(
         thread_order(tops, replies).into_iter().map(Comment::from).collect()
     } else {
         let (tops, replies) = public_only(tops, replies);
-        thread_order(tops, replies).into_iter().map(StoredComment::into_public).collect()
+        // Readers who ask get a bounded number of replies per subtree; the rest load on demand.
+        let (replies, cuts) = match reply_cap {
+            Some(cap) => cap_replies(&tops, replies, cap as usize),
+            None => (replies, Default::default()),
+        };
+        let mut comments: Vec<Comment> =
+            thread_order(tops, replies).into_iter().map(StoredComment::into_public).collect();
+        for c in comments.iter_mut().filter(|c| c.parent.is_none()) {
+            if let Some(cut) = cuts.get(&c.id) {
+                c.more_replies = Some(MoreReplies { count: cut.count, cursor: cut.after.to_string() });
+            }
+        }
+        comments
     };
     Ok(ThreadPage { comments, next_cursor, total: total.max(0) as u64 })
 }
