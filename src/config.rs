@@ -75,6 +75,11 @@ pub struct Config {
     /// The site on a Threadline server that hosts several (`data-site`); thread keys are per
     /// site. [`DEFAULT_SITE`] when not given, so a single-site setup needs no attribute.
     pub site: String,
+    /// `data-avatars="remote"`: show the avatar URLs a backend sends (lazily, without a
+    /// referrer, falling back to the identicon); by default (`local`) only local identicons.
+    /// Threadline's own protocol sends none, so only the other backends' bundles read it.
+    #[cfg(feature = "foreign")]
+    pub remote_avatars: bool,
 }
 
 /// The site a Threadline server assumes when a page names none.
@@ -127,6 +132,12 @@ impl Config {
                     ClientError::Config("data-post-id must be a WordPress post number".into())
                 })?),
             };
+        #[cfg(feature = "foreign")]
+        let remote_avatars = match get("avatars") {
+            None | Some("local") => false,
+            Some("remote") => true,
+            Some(_) => return Err(ClientError::Config("data-avatars must be local or remote".into())),
+        };
         Ok(Config {
             api: api.trim_end_matches('/').to_string(),
             thread: thread.to_string(),
@@ -139,6 +150,8 @@ impl Config {
             title: get("title").map(str::to_string),
             page_url: get("url").map(str::to_string),
             site: get("site").unwrap_or(DEFAULT_SITE).to_string(),
+            #[cfg(feature = "foreign")]
+            remote_avatars,
         })
     }
 }
@@ -199,5 +212,16 @@ mod tests {
         assert_eq!((c.backend, c.post_id), (BackendKind::WordPress, Some(12)));
         assert_eq!(BackendKind::parse("isso"), Some(BackendKind::Isso));
         assert_eq!(BackendKind::parse("waline"), Some(BackendKind::Waline));
+    }
+
+    #[cfg(feature = "foreign")]
+    #[test]
+    fn avatars_are_local_unless_the_page_asks_for_remote_ones() {
+        let avatars =
+            |v: &str| Config::from_attrs(&attrs(&[("api", "http://h"), ("thread", "/a"), ("avatars", v)]));
+        assert!(!avatars("").unwrap().remote_avatars);
+        assert!(!avatars("local").unwrap().remote_avatars);
+        assert!(avatars(" remote ").unwrap().remote_avatars);
+        assert!(avatars("gravatar").unwrap_err().reader_message().contains("data-avatars"));
     }
 }

@@ -61,6 +61,8 @@ pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsV
     }
     match config.and_then(|c| crate::api::Backend::from_config(&c).map(|b| (c, b))) {
         Ok((c, backend)) => {
+            #[cfg(feature = "foreign")]
+            crate::components::adopt_backend_styles(&root);
             let props = ThreadProps {
                 api: c.api.into(),
                 thread: c.thread.into(),
@@ -68,6 +70,8 @@ pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsV
                 page_size: c.page_size,
                 site: c.site.into(),
                 backend: Some(std::rc::Rc::new(backend)),
+                #[cfg(feature = "foreign")]
+                remote_avatars: c.remote_avatars,
             };
             yew::Renderer::<Thread>::with_root_and_props(mount_point, props).render();
         }

@@ -54,8 +54,12 @@ async fn body_renders_markup_as_text_with_paragraphs() {
 #[wasm_bindgen_test]
 async fn avatar_is_a_local_svg() {
     let div = fresh_div();
-    yew::Renderer::<Avatar>::with_root_and_props(div.clone().into(), AvatarProps { name: "Ann".into() })
-        .render();
+    let props = AvatarProps {
+        name: "Ann".into(),
+        #[cfg(feature = "foreign")]
+        url: None,
+    };
+    yew::Renderer::<Avatar>::with_root_and_props(div.clone().into(), props).render();
     let svg = wait_for("the identicon", || query(&div, "svg.tl-avatar")).await;
     let path = query(&svg, "path").expect("a path");
     assert!(path.get_attribute("d").unwrap().starts_with('M'));
@@ -73,6 +77,8 @@ async fn unreachable_backend_shows_message_and_retry() {
         page_size: 50,
         site: "default".into(),
         backend: None,
+        #[cfg(feature = "foreign")]
+        remote_avatars: false,
     };
     yew::Renderer::<Thread>::with_root_and_props(div.clone().into(), props).render();
     let skeleton_or_error =
@@ -182,6 +188,8 @@ async fn a_late_answer_for_the_previous_thread_is_dropped() {
         page_size: 50,
         site: "default".into(),
         backend: None,
+        #[cfg(feature = "foreign")]
+        remote_avatars: false,
     };
     let mut app = yew::Renderer::<Thread>::with_root_and_props(div.clone().into(), props("/slow")).render();
     wait_for("the skeleton", || query(&div, ".tl-root[data-state=loading]")).await;

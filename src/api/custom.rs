@@ -144,6 +144,11 @@ impl CustomApi {
         self.capabilities().posting
     }
 
+    /// True when the mapping says how to fetch the replies behind a continuation stub.
+    pub fn can_fetch_more(&self) -> bool {
+        self.loaded().is_some_and(|m| m.list.continuation.as_ref().is_some_and(|c| c.request.is_some()))
+    }
+
     /// True when the thread comes in pages.
     pub fn pages(&self) -> bool {
         self.capabilities().paging

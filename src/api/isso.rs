@@ -186,6 +186,8 @@ pub fn comment_from(v: &Value, parent: Option<std::rc::Rc<str>>) -> Option<Comme
         parent: v.get("parent").and_then(id_of).or(parent),
         created_ms: v.get("created").and_then(|t| parse_time(t, TimeFormat::EpochSeconds, 0)),
         status,
+        // Only when the server has `[gravatar] enabled`.
+        avatar: str_field(v, "gravatar_image"),
         ..html_comment(id, str_field(v, "author"), str_field(v, "website"), html)
     })
 }

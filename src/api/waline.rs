@@ -133,6 +133,7 @@ pub fn comment_from(v: &Value, root: Option<std::rc::Rc<str>>) -> Option<Comment
             .or_else(|| v.get("insertedAt"))
             .and_then(|t| parse_time(t, TimeFormat::Auto, 0)),
         status,
+        avatar: str_field(v, "avatar"),
         ..html_comment(id, str_field(v, "nick"), str_field(v, "link"), html)
     })
 }

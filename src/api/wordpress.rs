@@ -150,10 +150,14 @@ pub fn comment_from(v: &Value) -> Option<Comment> {
         Some("hold" | "unapproved") => Status::Pending,
         _ => Status::Published,
     };
+    // Gravatar sizes keyed by pixels: 48 suits the widget's avatars on dense screens.
+    let avatars = v.get("author_avatar_urls");
+    let avatar = ["48", "96", "24"].iter().find_map(|size| avatars?.get(size)?.as_str().map(str::to_string));
     Some(Comment {
         parent: v.get("parent").and_then(id_of).filter(|p| &**p != "0"),
         created_ms,
         status,
+        avatar,
         ..html_comment(id, str_field(v, "author_name"), str_field(v, "author_url"), html)
     })
 }

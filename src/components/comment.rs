@@ -1,7 +1,6 @@
 //! One comment: byline, text, actions, an in-place reply form, and its replies.
 
 use super::avatar::Avatar;
-use super::body::Body;
 use super::reply_form::ReplyForm;
 use super::report::ReportButton;
 use crate::effects::ThreadCtx;
@@ -52,6 +51,9 @@ pub fn CommentView(props: &CommentProps) -> Html {
     let has_replies = !props.flat && !props.node.replies.is_empty();
     let gone = matches!(c.status, Status::Deleted | Status::Removed);
     let can_reply = !gone && ctx.as_ref().is_none_or(|x| x.caps.posting);
+    // A flat API takes no replies (unless its mapping says how to quote the comment answered).
+    #[cfg(feature = "custom")]
+    let can_reply = can_reply && ctx.as_ref().is_none_or(|x| x.caps.nesting != Some(1));
     // Only what everyone can see can be reported: not a held comment (its author's own).
     let can_report = c.status == Status::Published && ctx.as_ref().is_some_and(|x| x.caps.reports);
 
@@ -111,9 +113,11 @@ pub fn CommentView(props: &CommentProps) -> Html {
         }
     };
 
-    // Moderator mode's hook: the moderator bundle adds each comment's actions after Report. A
-    // macro, so that the reader's build is the view as it was, to the byte.
-    macro_rules! view { ($($moderate:tt)*) => {
+    // Hooks for other bundles, so that the reader's build is the view as it was, to the byte:
+    // the moderator bundle adds each comment's actions after Report; the bundles of other
+    // backends may show remote avatars; the custom bundle adds an edited mark, content warnings,
+    // link ranges and "N more replies". Each stage below fills its hooks and hands on.
+    macro_rules! view { ([$($avatar:tt)*] [$($badges:tt)*] [$($body:tt)*] [$($after:tt)*] [$($moderate:tt)*]) => {
     html! {
         <article ref={article} class={classes!("tl-comment", c.fresh.then_some("tl-fresh"))}
             id={format!("comment-{}", c.id)} data-id={AttrValue::from(c.id.clone())}
@@ -123,7 +127,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                 <header class="tl-meta">
                     // A removed comment has no author left to show.
                     if c.status != Status::Removed {
-                        <Avatar name={c.author.clone()} />
+                        $($avatar)*
                     }
                     <span class="tl-byline">
                         if c.status != Status::Removed {
@@ -138,6 +142,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                         <a class="tl-permalink" href={format!("#comment-{}", c.id)} onclick={reveal}>
                             { time.unwrap_or_else(|| html! { <span class="tl-time">{ "#" }</span> }) }
                         </a>
+                        $($badges)*
                     </span>
                 </header>
                 if let Some(name) = props.answers.clone().or_else(|| c.in_reply_to.clone().map(AttrValue::from)) {
@@ -148,7 +153,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                         { if c.status == Status::Removed { i18n::REMOVED } else { i18n::DELETED } }
                     </p>
                 } else {
-                    <Body text={c.text.clone()} html={c.html.clone().map(AttrValue::from)} markdown={c.markdown} />
+                    $($body)*
                 }
                 <footer class="tl-actions">
                     if can_reply {
@@ -173,13 +178,45 @@ pub fn CommentView(props: &CommentProps) -> Html {
                     on_cancel={Some(close_form.clone())} on_posted={Some(close_form)} />
             }
             { replies }
+            $($after)*
         </article>
     }
     } }
     #[cfg(feature = "moderator")]
-    return view!(<super::moderator::actions::ModActions comment={c.clone()} />);
+    macro_rules! moderated { ($($hooks:tt)*) => {
+        view!($($hooks)* [<super::moderator::actions::ModActions comment={c.clone()} />])
+    } }
     #[cfg(not(feature = "moderator"))]
-    view!()
+    macro_rules! moderated { ($($hooks:tt)*) => { view!($($hooks)* []) } }
+    #[cfg(feature = "custom")]
+    macro_rules! customised { ($($hooks:tt)*) => { moderated!($($hooks)*
+        [
+            if c.extra.edited {
+                <span class="tl-edited">{ i18n::extra::EDITED }</span>
+            }
+        ]
+        [<super::body::CustomBody comment={c.clone()} />]
+        [
+            if let Some(more) = c.extra.more.clone().filter(|_| !*collapsed) {
+                <super::more::MoreReplies {more} />
+            }
+        ]
+    ) } }
+    #[cfg(not(feature = "custom"))]
+    macro_rules! customised { ($($hooks:tt)*) => { moderated!($($hooks)*
+        []
+        [<super::body::Body text={c.text.clone()} html={c.html.clone().map(AttrValue::from)} markdown={c.markdown} />]
+        []
+    ) } }
+    #[cfg(feature = "foreign")]
+    let remote = ctx
+        .as_ref()
+        .filter(|x| x.remote_avatars)
+        .and_then(|_| crate::model::remote_avatar(c.avatar.as_deref()));
+    #[cfg(feature = "foreign")]
+    return customised!([<Avatar name={c.author.clone()} url={remote.map(AttrValue::from)} />]);
+    #[cfg(not(feature = "foreign"))]
+    customised!([<Avatar name={c.author.clone()} />])
 }
 
 thread_local! {

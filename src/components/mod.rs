@@ -6,10 +6,24 @@ pub mod body;
 pub mod comment;
 #[cfg(feature = "moderator")]
 pub mod moderator;
+#[cfg(feature = "custom")]
+pub mod more;
 pub mod reply_form;
 pub mod report;
 pub mod states;
 pub mod thread;
+
+/// Adopts the stylesheet of what the other backends' bundles add (remote avatars, content
+/// warnings, "N more replies") into the widget's shadow root; the reader bundle has none.
+#[cfg(feature = "foreign")]
+pub fn adopt_backend_styles(root: &web_sys::ShadowRoot) {
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else { return };
+    if sheet.replace_sync(include_str!("../../styles/backends.css")).is_ok() {
+        let sheets = root.adopted_style_sheets();
+        sheets.push(&sheet);
+        root.set_adopted_style_sheets(&sheets);
+    }
+}
 
 /// `"true"` or `"false"`, for an ARIA state such as `aria-expanded`: a static string, where
 /// `bool::to_string` would format and allocate one on every render.

@@ -139,6 +139,11 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         _ => html! {},
     };
     let email_label = if ctx.caps.email_required { i18n::EMAIL_REQUIRED } else { i18n::EMAIL };
+    // Only a custom mapping can store no email (its post body has no `{email}`).
+    #[cfg(feature = "custom")]
+    let show_email = ctx.caps.email;
+    #[cfg(not(feature = "custom"))]
+    let show_email = true;
     let kind = if props.parent.is_some() { "reply" } else { "top" };
     html! {
         <form class={classes!("tl-form", format!("tl-form-{kind}"))} data-form={kind}
@@ -159,7 +164,9 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             }
             <div class="tl-fields-row">
                 { field(Field::Author, i18n::NAME, "text", "name") }
-                { field(Field::Email, email_label, "email", "email") }
+                if show_email {
+                    { field(Field::Email, email_label, "email", "email") }
+                }
                 if ctx.caps.website {
                     { field(Field::Website, i18n::WEBSITE, "url", "url") }
                 }

@@ -31,6 +31,10 @@ pub struct ThreadProps {
     /// Another backend than the native one at `api` (see `docs/backends.md`).
     #[prop_or_default]
     pub backend: Option<Rc<Backend>>,
+    /// Show the avatar URLs the backend sends (`data-avatars="remote"`), not only identicons.
+    #[cfg(feature = "foreign")]
+    #[prop_or_default]
+    pub remote_avatars: bool,
 }
 
 /// A whole comment section.
@@ -48,6 +52,8 @@ pub fn Thread(props: &ThreadProps) -> Html {
         thread: props.thread.clone(),
         max_depth: props.max_depth,
         page_size: props.page_size,
+        #[cfg(feature = "foreign")]
+        remote_avatars: props.remote_avatars,
     });
     let (state, ctx) = (&thread.state, &thread.ctx);
     let section = use_node_ref();

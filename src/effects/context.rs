@@ -23,6 +23,9 @@ pub struct ThreadCtx {
     pub load: Ticket,
     /// Feeds answers back into the thread's state.
     pub dispatch: Callback<Action>,
+    /// Show the avatar URLs the backend sends (`data-avatars="remote"`).
+    #[cfg(feature = "foreign")]
+    pub remote_avatars: bool,
 }
 
 impl PartialEq for ThreadCtx {

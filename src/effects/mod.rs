@@ -13,6 +13,8 @@ pub mod desk;
 #[cfg(feature = "moderator")]
 pub mod moderation;
 pub mod post;
+#[cfg(feature = "custom")]
+pub mod replies;
 pub mod report;
 pub mod thread;
 

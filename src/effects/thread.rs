@@ -19,6 +19,9 @@ pub struct ThreadSource {
     pub max_depth: usize,
     /// Top-level comments per page.
     pub page_size: u32,
+    /// Show the avatar URLs the backend sends (`data-avatars="remote"`).
+    #[cfg(feature = "foreign")]
+    pub remote_avatars: bool,
 }
 
 /// What [`use_thread`] gives a view.
@@ -71,6 +74,8 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
     let ctx = {
         let dispatcher = state.dispatcher();
         let caps = state.caps.unwrap_or_else(|| source.backend.capabilities());
+        #[cfg(feature = "foreign")]
+        let remote_avatars = source.remote_avatars;
         let deps = (source.backend.clone(), source.thread.clone(), source.max_depth, caps, state.load);
         use_memo(deps, move |(backend, thread, max_depth, caps, load)| ThreadCtx {
             backend: backend.clone(),
@@ -79,6 +84,8 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
             max_depth: *max_depth,
             load: *load,
             dispatch: Callback::from(move |action| dispatcher.dispatch(action)),
+            #[cfg(feature = "foreign")]
+            remote_avatars,
         })
     };
     let retry = {

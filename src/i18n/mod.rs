@@ -145,3 +145,27 @@ mod tests {
         assert_eq!(reply_count(21), "21 replies");
     }
 }
+
+/// What a custom mapping's comments add (issue 12): content warnings, edited marks, "N more
+/// replies". Only in the custom bundle.
+#[cfg(feature = "custom")]
+pub mod extra {
+    /// "1 more reply", "3 more replies": replies a listing announced without sending them.
+    pub fn more_replies(n: u64) -> String {
+        match n {
+            0 => "More replies".into(),
+            1 => "1 more reply".into(),
+            n => format!("{n} more replies"),
+        }
+    }
+    /// Prefix of a content warning, before its own text.
+    pub const WARNING: &str = "Content warning:";
+    /// The button that shows a body hidden behind a warning.
+    pub const SHOW: &str = "Show";
+    /// The same button once the body is shown.
+    pub const HIDE: &str = "Hide";
+    /// A comment its author edited.
+    pub const EDITED: &str = "edited";
+    /// On the "N more replies" button while they load.
+    pub const LOADING_REPLIES: &str = "Loading replies…";
+}

@@ -65,7 +65,7 @@ impl ContinuationSpec {
             .and_then(|v| as_count(&v))
             .unwrap_or(ids.len() as u64);
         let url = super::value::text_at(obj, &self.url).and_then(|u| super::paging::next_url(&u));
-        Continuation { parent, count, ids, url }
+        Continuation { parent, count, ids, url, fetch: Default::default() }
     }
 }
 

@@ -84,6 +84,8 @@ impl Mapping {
             .and_then(|(s, a)| text_at(a, &s.url))
             .or_else(|| text_at(obj, &c.author_url))
             .filter(|w| threadline_protocol::validate::is_http_url(w));
+        // Kept as sent: the widget checks it again when it shows it (`data-avatars="remote"`).
+        let avatar = author_obj.and_then(|(s, a)| text_at(a, &s.avatar)).or_else(|| text_at(obj, &c.avatar));
         let body = c.body.read(obj).and_then(|v| text_of(&v)).unwrap_or_default();
         let kind = match c.body_kind.as_deref() {
             Some(p) if p.starts_with('/') => obj.pointer(p).and_then(Value::as_str).unwrap_or("text"),
@@ -129,6 +131,7 @@ impl Mapping {
             created_ms,
             status,
             pinned: holds(&c.pinned, obj, place),
+            avatar,
             ..Comment::default()
         };
         comment.extra.warning = text_at(obj, &c.warning);
@@ -140,6 +143,7 @@ impl Mapping {
             comment.text.clear();
             comment.html = None;
             comment.extra.warning = None;
+            comment.avatar = None;
         }
         let known = Known { parent: None, numeric: id_value.is_number(), send, raw: None };
         Some(RawComment { comment, known, key, parent_ref })

@@ -221,7 +221,7 @@ pub struct CommentFields {
     pub author: Option<Spec>,
     /// The author's website.
     pub author_url: Option<Spec>,
-    /// The author's avatar URL (read and checked, not shown yet).
+    /// The author's avatar URL, shown with `data-avatars="remote"` if it is `http(s)`.
     pub avatar: Option<Spec>,
     /// The author's id, looked up in `authors`.
     pub author_id: Option<Spec>,

@@ -1,6 +1,6 @@
 //! What only the custom mapping reads so far (issue 12): content warnings, link ranges, the
 //! edited flag, "N more replies" continuations and the server's order. Compiled with the
-//! `custom` feature only, so the other bundles stay as they were; rendering comes later.
+//! `custom` feature only, so the other bundles stay as they were.
 
 use std::rc::Rc;
 
@@ -41,4 +41,18 @@ pub struct Continuation {
     pub ids: Vec<String>,
     /// Where to fetch them, when the stub gives a URL.
     pub url: Option<String>,
+    /// Whether the widget is fetching them, or failed to (then the button offers a retry).
+    pub fetch: Fetch,
+}
+
+/// Where fetching the replies behind a [`Continuation`] stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Fetch {
+    /// Not asked for, or done.
+    #[default]
+    Idle,
+    /// In flight.
+    Loading,
+    /// Failed; the reader can retry.
+    Failed(crate::error::ClientError),
 }

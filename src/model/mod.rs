@@ -74,6 +74,18 @@ pub struct Comment {
     /// What only the custom mapping reads so far: warning, links, edited, continuations.
     #[cfg(feature = "custom")]
     pub extra: extra::Extra,
+    /// The author's avatar URL as the backend sent it (unchecked); shown only with
+    /// `data-avatars="remote"`, and only if [`remote_avatar`] accepts it. Threadline's own
+    /// protocol has none, so the reader bundle carries neither field nor code.
+    #[cfg(feature = "foreign")]
+    pub avatar: Option<String>,
+}
+
+/// The avatar URL to load, if `url` may be loaded at all: through the same check as every
+/// link ([`crate::rich::url::safe_href`]), and then `http(s)` only (no `mailto:`).
+#[cfg(feature = "foreign")]
+pub fn remote_avatar(url: Option<&str>) -> Option<String> {
+    crate::rich::url::safe_href(url?).filter(|u| u.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http")))
 }
 
 impl Comment {
@@ -96,6 +108,8 @@ impl Comment {
             markdown: true,
             #[cfg(feature = "custom")]
             extra: Default::default(),
+            #[cfg(feature = "foreign")]
+            avatar: None,
         }
     }
 }
@@ -112,5 +126,28 @@ mod tests {
         let statuses: Vec<Status> = wire.into_iter().map(Status::from_native).collect();
         use Status::*;
         assert_eq!(statuses, [Published, Pending, Removed, Removed, Pending, Published]);
+    }
+
+    #[cfg(feature = "foreign")]
+    #[test]
+    fn remote_avatars_are_http_only() {
+        assert_eq!(
+            remote_avatar(Some(" https://a.example/x.png ")).as_deref(),
+            Some("https://a.example/x.png")
+        );
+        assert_eq!(remote_avatar(Some("HTTP://a.example/x")).as_deref(), Some("HTTP://a.example/x"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:image/png;base64,AA",
+            "//evil/x",
+            "",
+            "/x.png",
+            "mailto:a@b.example",
+            "java\tscript:alert(1)",
+            "https:///x",
+        ] {
+            assert_eq!(remote_avatar(Some(bad)), None, "{bad}");
+        }
+        assert_eq!(remote_avatar(None), None);
     }
 }

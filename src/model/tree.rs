@@ -297,7 +297,7 @@ pub fn flatten_descendants(node: &Shared<Node>) -> Vec<FlatReply> {
     out
 }
 
-#[cfg(feature = "moderator")]
+#[cfg(any(feature = "moderator", feature = "custom"))]
 mod replace;
 #[cfg(test)]
 mod tests;

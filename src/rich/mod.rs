@@ -7,6 +7,8 @@
 pub mod defuse;
 #[cfg(all(feature = "foreign", target_arch = "wasm32"))]
 pub mod dom;
+#[cfg(feature = "custom")]
+pub mod links;
 pub mod markdown;
 #[cfg(feature = "foreign")]
 pub mod sanitize;

@@ -145,13 +145,25 @@ pub fn prepare_post(
     caps: &Capabilities,
     new_key: impl FnOnce() -> String,
 ) -> Result<(Draft, Identity), ClientError> {
-    validate_draft(thread, &draft, caps)?;
-    draft.idempotency_key.get_or_insert_with(new_key);
     let identity = Identity {
         author: draft.author.trim().into(),
         email: draft.email.trim().into(),
         website: draft.website.trim().into(),
     };
+    // A custom mapping whose post body has no `{email}` or `{website}` gets no such field in
+    // the form: a remembered value is neither checked (the reader could not see the error) nor
+    // sent, and stays remembered for the sites that ask for it.
+    #[cfg(feature = "custom")]
+    {
+        if !caps.email {
+            draft.email.clear();
+        }
+        if !caps.website {
+            draft.website.clear();
+        }
+    }
+    validate_draft(thread, &draft, caps)?;
+    draft.idempotency_key.get_or_insert_with(new_key);
     Ok((draft, identity))
 }
 
@@ -183,6 +195,18 @@ mod tests {
         assert!(prepare_post("/t", draft("Long enough text", "a@b.example"), &caps, String::new).is_ok());
     }
     use threadline_protocol::ValidationError;
+
+    #[cfg(feature = "custom")]
+    #[test]
+    fn fields_the_form_hides_are_not_checked_or_sent_but_stay_remembered() {
+        let caps = Capabilities { email: false, website: false, ..Capabilities::BASE };
+        let remembered = Draft { website: "not a url".into(), ..draft("Hello", "ann@a.example") };
+        let (d, id) = prepare_post("/t", remembered.clone(), &caps, String::new).unwrap();
+        assert_eq!((d.email.as_str(), d.website.as_str()), ("", ""), "not sent");
+        assert_eq!((id.email.as_str(), id.website.as_str()), ("ann@a.example", "not a url"), "kept");
+        let err = prepare_post("/t", remembered, &Capabilities::BASE, String::new).unwrap_err();
+        assert_eq!(err.field(), Some("website"), "a shown field is checked");
+    }
 
     #[test]
     fn failure_keeps_the_text_and_success_clears_it() {

@@ -12,6 +12,8 @@ pub mod draft;
 pub mod form;
 #[cfg(feature = "moderator")]
 pub mod moderation;
+#[cfg(feature = "custom")]
+pub mod replies;
 pub mod report;
 
 use crate::api::{Capabilities, Page};
@@ -92,6 +94,10 @@ pub enum Action {
     /// A moderator acted on a comment of the load with this ticket: the comment as it is now.
     #[cfg(feature = "moderator")]
     Moderated(Ticket, Comment),
+    /// A step in fetching the replies behind comment's continuation ("N more replies"), under
+    /// the load with this ticket.
+    #[cfg(feature = "custom")]
+    Replies(Ticket, Rc<str>, replies::RepliesStep),
 }
 
 impl Reducible for ThreadState {
@@ -149,6 +155,10 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
         // An answer to a request that is no longer current: the state it would change is gone.
         #[cfg(feature = "moderator")]
         Action::Moderated(..) => {}
+        #[cfg(feature = "custom")]
+        Action::Replies(ticket, parent, step) if ticket == s.load => replies::step(&mut s, parent, step),
+        #[cfg(feature = "custom")]
+        Action::Replies(..) => {}
         Action::Loaded(..)
         | Action::LoadFailed(..)
         | Action::MoreLoaded(..)

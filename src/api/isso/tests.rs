@@ -44,6 +44,13 @@ fn modes_pending_and_deleted() {
     assert_eq!((c.status, c.text.as_str(), c.author.as_str()), (Status::Deleted, "", "Anonymous"));
     let v: Value = serde_json::json!({"id": 9, "mode": 2, "text": "<p>wait</p>"});
     assert_eq!(comment_from(&v, Some("1".into())).unwrap().status, Status::Pending);
+    // With `[gravatar] enabled`, each comment names its picture.
+    let v: Value = serde_json::json!({"id": 10, "text": "<p>hi</p>", "gravatar_image": "https://www.gravatar.com/avatar/ab?d=identicon&s=55"});
+    assert_eq!(
+        comment_from(&v, None).unwrap().avatar.as_deref(),
+        Some("https://www.gravatar.com/avatar/ab?d=identicon&s=55")
+    );
+    assert_eq!(comment_from(&serde_json::json!({"id": 11}), None).unwrap().avatar, None);
 }
 
 #[test]

@@ -16,6 +16,10 @@ fn reads_the_recorded_thread_through_pid() {
     let first = page.comments.iter().find(|c| &*c.id == "1").unwrap();
     assert_eq!(first.text, "The new levee path is the best thing to happen to this street in years.");
     assert_eq!(first.created_ms, Some(1_795_621_556_000));
+    assert_eq!(
+        first.avatar.as_deref(),
+        Some("https://seccdn.libravatar.org/avatar/e361446d0f81b91311f5452178f44538")
+    );
 }
 
 #[test]

@@ -27,6 +27,11 @@ fn reads_the_recorded_thread() {
     assert_eq!(first.author, "Maren Holt");
     assert_eq!(first.created_ms, crate::model::time::parse_rfc3339_ms("2026-11-25T15:46:47Z"));
     assert_eq!(page.comments[1].website.as_deref(), Some("https://dev.example.org"));
+    assert_eq!(
+        first.avatar.as_deref(),
+        Some("http://2.gravatar.com/avatar/e361446d0f81b91311f5452178f44538?s=48&d=mm&r=g"),
+        "the 48 px Gravatar"
+    );
 }
 
 #[test]

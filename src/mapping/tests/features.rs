@@ -173,8 +173,8 @@ fn websites_must_be_http_and_statuses_come_from_matches() {
     let a = read(
         &m,
         &json!([
-            {"id": 1, "url": "javascript:alert(1)", "state": "held"},
-            {"id": 2, "url": "https://ok.example", "state": "2.0", "gone": true},
+            {"id": 1, "url": "javascript:alert(1)", "state": "held", "pic": "javascript:alert(1)"},
+            {"id": 2, "url": "https://ok.example", "state": "2.0", "gone": true, "pic": "https://i.example/a.png"},
             {"id": 3, "url": "ftp://x", "state": 1, "gone": "true"}
         ]),
     )
@@ -188,6 +188,9 @@ fn websites_must_be_http_and_statuses_come_from_matches() {
         a.iter().map(|c| c.status).collect::<Vec<_>>(),
         [Status::Pending, Status::Deleted, Status::Published]
     );
+    // Avatars are kept as sent and checked where they are shown.
+    let shown: Vec<_> = a.iter().map(|c| crate::model::remote_avatar(c.avatar.as_deref())).collect();
+    assert_eq!(shown, [None, Some("https://i.example/a.png".to_string()), None]);
 }
 
 #[test]

@@ -6,6 +6,26 @@ use crate::model::Comment;
 use std::rc::Rc;
 
 impl Forest {
+    /// The comment with this id, if it is in the forest.
+    #[cfg(feature = "custom")]
+    pub fn get(&self, id: &str) -> Option<Rc<Comment>> {
+        let mut chain = vec![Rc::<str>::from(id)];
+        while let Some(up) = self.placed.get(chain.last()?)? {
+            if chain.len() > self.placed.len() {
+                return None;
+            }
+            chain.push(Rc::clone(up));
+        }
+        let mut level = &self.roots;
+        let mut found = None;
+        for id in chain.iter().rev() {
+            let node = level.iter().find(|n| n.comment.id == *id)?;
+            found = Some(Rc::clone(&node.comment));
+            level = &node.0.replies;
+        }
+        found
+    }
+
     /// Replaces the comment with the same id, keeping its place and its replies; returns the
     /// comment it replaced, or `None` (and changes nothing) when the id is not in the forest.
     pub fn replace(&mut self, comment: Comment) -> Option<Rc<Comment>> {

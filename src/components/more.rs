@@ -1,0 +1,56 @@
+//! "N more replies": a custom mapping's continuation under its parent. A button that fetches
+//! them when the mapping says how (`list.continuation.request`), with the error and a retry on
+//! failure; otherwise the count, linked to where they are when the stub gives a URL.
+
+use crate::effects::replies::{can_fetch, fetch};
+use crate::effects::ThreadCtx;
+use crate::i18n;
+use crate::model::extra::{Continuation, Fetch};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`MoreReplies`].
+#[derive(Properties, PartialEq)]
+pub struct MoreRepliesProps {
+    /// What the stub announced, and where fetching it stands.
+    pub more: Continuation,
+}
+
+/// The replies a listing announced without sending them.
+#[function_component]
+pub fn MoreReplies(props: &MoreRepliesProps) -> Html {
+    let Some(ctx) = use_context::<Rc<ThreadCtx>>() else { return html! {} };
+    let more = &props.more;
+    let label = i18n::extra::more_replies(more.count);
+    if !can_fetch(&ctx) {
+        return match more.url.as_deref().and_then(crate::rich::url::safe_href) {
+            Some(href) => html! {
+                <p class="tl-more-replies">
+                    <a {href} rel="nofollow ugc noopener" target="_blank">{ label }</a>
+                </p>
+            },
+            None => html! { <p class="tl-more-replies">{ label }</p> },
+        };
+    }
+    let busy = more.fetch == Fetch::Loading;
+    let onclick = {
+        let (ctx, more) = (ctx.clone(), more.clone());
+        Callback::from(move |_: MouseEvent| fetch(&ctx, more.clone()))
+    };
+    let (error, text) = match &more.fetch {
+        Fetch::Failed(e) => (Some(e.reader_message_from(ctx.caps.name)), i18n::RETRY.to_string()),
+        Fetch::Loading => (None, i18n::extra::LOADING_REPLIES.to_string()),
+        Fetch::Idle => (None, label),
+    };
+    html! {
+        <div class="tl-more-replies">
+            if let Some(message) = error {
+                <p class="tl-form-error" role="alert">{ message }{ " " }</p>
+            }
+            <button type="button" class="tl-more-replies-button tl-link-button" disabled={busy}
+                aria-busy={super::bool_attr(busy)} {onclick}>
+                { text }
+            </button>
+        </div>
+    }
+}
