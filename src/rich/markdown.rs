@@ -1,5 +1,5 @@
 //! A small markdown parser for the subset comments use: paragraphs with line breaks, `*em*`,
-//! `**strong**`, `` `code` ``, fenced code, `>` quotes, `-`/`1.` lists, `[links](https://…)`
+//! `**strong**`, `` `code` ``, fenced and indented code, `>` quotes, `-`/`1.` lists, `[links](https://…)`
 //! and `<https://…>` autolinks. Raw HTML is not interpreted: it stays text.
 //!
 //! Chosen over pulldown-cmark for size (see the README's numbers). It never panics, runs in
@@ -62,6 +62,18 @@ fn blocks(lines: &[&str], depth: usize) -> Vec<Rich> {
         let trimmed = line.trim_start();
         if trimmed.is_empty() {
             i += 1;
+        } else if indented(line).is_some() {
+            // An indented code block: lines indented by four spaces (or a tab), blank lines
+            // between them; the indentation beyond those four is the code's own, and kept.
+            let start = i;
+            while i < lines.len() && (indented(lines[i]).is_some() || lines[i].trim().is_empty()) {
+                i += 1;
+            }
+            while i > start && lines[i - 1].trim().is_empty() {
+                i -= 1;
+            }
+            let code: Vec<&str> = lines[start..i].iter().map(|l| indented(l).unwrap_or("")).collect();
+            out.push(Rich::elem(Tag::Pre, vec![Rich::elem(Tag::Code, vec![Rich::Text(code.join("\n"))])]));
         } else if let Some(fence) = fence_of(trimmed) {
             let start = i + 1;
             let mut end = start;
@@ -111,6 +123,11 @@ fn blocks(lines: &[&str], depth: usize) -> Vec<Rich> {
         }
     }
     out
+}
+
+/// A line of an indented code block without its indentation: four spaces or a tab.
+fn indented(line: &str) -> Option<&str> {
+    line.strip_prefix("    ").or_else(|| line.strip_prefix('\t'))
 }
 
 fn fence_of(line: &str) -> Option<&'static str> {

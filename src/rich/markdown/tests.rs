@@ -39,6 +39,21 @@ fn blocks() {
 }
 
 #[test]
+fn indented_code_keeps_its_indentation() {
+    let code = |s: &str| Rich::elem(Tag::Pre, vec![Rich::elem(Tag::Code, vec![t(s)])]);
+    let doc = parse("Look:\n\n    fn main() {\n        run();\n\n    }\n\nDone.");
+    assert_eq!(doc[1], code("fn main() {\n    run();\n\n}"), "{doc:?}");
+    assert_eq!(doc[2], Rich::elem(Tag::P, vec![t("Done.")]));
+    assert_eq!(parse("\tx = 1\n\t  y"), vec![code("x = 1\n  y")], "a tab indents too");
+    assert_eq!(
+        parse("> quoted:\n>\n>     code"),
+        vec![Rich::elem(Tag::Blockquote, vec![Rich::elem(Tag::P, vec![t("quoted:")]), code("code"),])]
+    );
+    // An indented line cannot interrupt a paragraph (CommonMark): it continues it.
+    assert_eq!(parse("text\n    more").len(), 1);
+}
+
+#[test]
 fn links_are_checked() {
     let doc = parse(
         "[site](https://example.org) [bad](javascript:alert(1)) <mailto:a@b.example> [x](JaVaScRiPt:y)",
