@@ -16,6 +16,8 @@ use threadline_server::{app, clock, seed, AppState, Store};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
+mod mapping_check;
+
 /// Reference backend for the Threadline comment widget.
 #[derive(Debug, Parser)]
 #[command(version, about)]
@@ -59,11 +61,17 @@ enum Subcommand {
     /// Print the built-in screen's hold rates on a labelled corpus as JSON (for `cargo xtask
     /// bench`); opens no database.
     ScreenReport(ScreenReportArgs),
+    /// Check a custom-backend mapping against a sample answer; opens no database.
+    #[command(subcommand)]
+    Mapping(mapping_check::MappingCommand),
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Subcommand::Mapping(mapping_check::MappingCommand::Check(args))) = &cli.command {
+        return mapping_check_main(args);
+    }
     // stdout carries only the "listening" line; everything else goes to stderr, written by
     // a thread of its own: a write that blocks (a slow disk, a full pipe) then holds up that
     // thread instead of a runtime worker and every request queued on it. Not lossy: when the
@@ -80,6 +88,25 @@ async fn main() -> ExitCode {
         Err(err) => {
             tracing::error!("{err}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `mapping check`: the report on stdout; exit code 0 (clean), 1 (warnings) or 2 (unreadable
+/// mapping or answer, the reason on stderr).
+fn mapping_check_main(args: &mapping_check::CheckArgs) -> ExitCode {
+    match mapping_check::run(args, clock::now_ms()) {
+        Ok(checked) => {
+            let written = std::io::stdout().lock().write_all(checked.out.as_bytes());
+            match (written, checked.warned) {
+                (Err(_), _) => ExitCode::from(2),
+                (Ok(()), true) => ExitCode::from(1),
+                (Ok(()), false) => ExitCode::SUCCESS,
+            }
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
         }
     }
 }

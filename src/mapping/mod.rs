@@ -3,11 +3,13 @@
 //! reference for site owners; this module holds the types ([`schema`], checked by
 //! [`validate`]), placeholders ([`template`]), requests ([`request`]), paging ([`paging`]),
 //! reading answers ([`answer`], [`extract`], [`read`]), value specs ([`value`]), conditions
-//! ([`condition`]), continuations ([`more`]), link ranges ([`ranges`]) and posting ([`post`]).
-//! No I/O here:
+//! ([`condition`]), continuations ([`more`]), link ranges ([`ranges`]) and posting ([`post`]);
+//! [`check`] is the mapping checker's engine. No I/O here:
 //! `api::custom` sends the requests.
 
 pub mod answer;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
 pub mod condition;
 pub mod cycles;
 pub mod extract;
