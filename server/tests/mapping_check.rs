@@ -159,3 +159,32 @@ fn unreadable_input_exits_2_naming_the_key_the_line_or_the_pointer() {
         assert!(r.out.is_empty(), "nothing on stdout: {}", r.out);
     }
 }
+
+/// The fenced block that follows a marker in `docs/backends.md`.
+fn documented(docs: &str, marker: &str) -> String {
+    let after = &docs[docs.find(marker).unwrap_or_else(|| panic!("no {marker} in docs/backends.md"))..];
+    let start = after.find("```").expect("a block after the marker");
+    let start = start + after[start..].find('\n').expect("a fence line") + 1;
+    let end = after[start..].find("```").expect("the block ends");
+    after[start..start + end].to_string()
+}
+
+#[test]
+fn the_five_minute_example_prints_what_the_docs_show() {
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/backends.md")).unwrap();
+    assert!(
+        docs.starts_with("# Backends\n\n## Writing a mapping in five minutes\n"),
+        "docs/backends.md starts with the five-minute guide"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sample.json"), documented(&docs, "<!-- answer: five-minutes -->"))
+        .unwrap();
+    std::fs::write(dir.path().join("m.json"), documented(&docs, "<!-- mapping: five-minutes -->")).unwrap();
+    let command = documented(&docs, "<!-- check: five-minutes -->").replace("\\\n", " ");
+    let words: Vec<String> = command.split_whitespace().map(str::to_string).collect();
+    assert_eq!(words.first().map(String::as_str), Some("threadline-server"));
+    let r = run_in(dir.path(), &words[1..]);
+    assert_eq!(r.code, 0, "{}{}", r.out, r.err);
+    assert_eq!(r.out, documented(&docs, "<!-- output: five-minutes -->"), "the docs show another output");
+}

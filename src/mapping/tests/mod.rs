@@ -1,8 +1,10 @@
 //! Native tests of the mapping engine: every feature on small made-up shapes (`features`,
 //! `paging`, `posting`), load-time errors (`validation`), hostile input (`adversarial`,
-//! `props`), and the worked mappings of `docs/backends.md` on hand-written fixtures (`worked`).
+//! `props`), the worked mappings of `docs/backends.md` on hand-written fixtures (`worked`), and what
+//! the docs say about rendering and the form (`docs`).
 
 mod adversarial;
+mod docs;
 mod features;
 mod language;
 mod paging;
