@@ -2,10 +2,11 @@
 //! per class and per language, beside rustrict alone, with floors from issue 11: at least
 //! 90% of the abusive set held, at most 5% of the acceptable set.
 //!
-//! The corpus is what the rules were tuned on (the original 400 comments and three probe sets
-//! written for the generalisation work). `tests/corpus/screening-unseen.jsonl` is a fourth set
-//! of 288 comments written after the last tuning round and never tuned on: its rates are the
-//! honest estimate for new text, and its floors are set just below what it measured.
+//! The corpus is what the rules were tuned on (the original 400 comments and five probe sets
+//! written for the generalisation work, 1841 in all). `tests/corpus/screening-unseen.jsonl` is
+//! a sixth set of 287 comments written after the last tuning round and never tuned on: its
+//! rates are the honest estimate for new text, and its floors are set just below what it
+//! measured.
 
 use threadline_server::screen::measure::{self, Set};
 use threadline_server::screen::{Screen, ScreenConfig};
@@ -43,9 +44,10 @@ fn hold_rates_meet_the_floors() {
     assert!(acceptable.rate() <= 0.05, "acceptable held {:.1}%, want <= 5%", 100.0 * acceptable.rate());
 }
 
-/// Measured when the set was written: 89.2% of the abusive set held, 1.4% of the acceptable
-/// set (two false holds, `Una idea tonta, la verdad`, from one over-broad address rule that was
-/// then narrowed); 89.2% and 0.0% since. Floors leave a little room, not more.
+/// Measured when the set was written, before any rule saw it: 66.7% of the abusive set held
+/// (98 of 147), 1.4% of the acceptable set (2 of 140: a German surname that is a swear word,
+/// and a call to expel *convicted* foreigners, which is policy). Nothing was tuned on it since.
+/// Floors leave a little room, not more.
 #[test]
 fn unseen_set_rates_meet_their_floors() {
     let samples = measure::parse(UNSEEN).expect("unseen set parses");
@@ -60,10 +62,28 @@ fn unseen_set_rates_meet_their_floors() {
     }
     let abusive = rates.set(Set::Abusive);
     let acceptable = rates.set(Set::Acceptable);
-    assert!(abusive.rate() >= 0.87, "unseen abusive held {:.1}%, want >= 87%", 100.0 * abusive.rate());
+    assert!(abusive.rate() >= 0.65, "unseen abusive held {:.1}%, want >= 65%", 100.0 * abusive.rate());
     assert!(
         acceptable.rate() <= 0.02,
         "unseen acceptable held {:.1}%, want <= 2%",
         100.0 * acceptable.rate()
     );
+}
+
+/// Measures any JSON-lines file named by `SCREEN_PROBE` (a fresh probe set, say) with the same
+/// table and miss list; does nothing when the variable is unset.
+#[test]
+fn probe_file_from_env() {
+    let Ok(path) = std::env::var("SCREEN_PROBE") else { return };
+    let text = std::fs::read_to_string(&path).expect("probe file reads");
+    let samples = measure::parse(&text).expect("probe file parses");
+    let screen = Screen::new(&ScreenConfig::default());
+    let rates = measure::rates(&screen, &samples);
+    println!("{}", rates.table());
+    for miss in &rates.misses {
+        println!(
+            "PROBE MISS {:?} {} [{}] {:?} -> {}",
+            miss.sample.set, miss.sample.class, miss.sample.lang, miss.sample.text, miss.reasons
+        );
+    }
 }

@@ -28,6 +28,7 @@ pub(crate) struct Context<'a> {
     safe: Vec<bool>,
     addressees: Vec<(usize, &'static str, bool)>,
     vocatives: Vec<(usize, &'static str)>,
+    exclamatives: Vec<(usize, &'static str)>,
     reports: Vec<usize>,
     named: Vec<bool>,
     condemned: Vec<u32>,
@@ -44,6 +45,7 @@ impl<'a> Context<'a> {
             safe: vec![false; len],
             addressees: Vec::new(),
             vocatives: Vec::new(),
+            exclamatives: Vec::new(),
             reports: Vec::new(),
             named: vec![false; len],
             condemned: Vec::new(),
@@ -64,6 +66,7 @@ impl<'a> Context<'a> {
                     }
                 }
                 Source::Builtin(Kind::Vocative) => cx.vocatives.push((t.end - 1, entry.lang)),
+                Source::Builtin(Kind::Exclamative) => cx.exclamatives.push((t.end - 1, entry.lang)),
                 Source::Builtin(Kind::Report) => cx.reports.push(t.end - 1),
                 Source::Builtin(Kind::Naming) => {
                     let end = (t.end + NAMING_REACH).min(len);
@@ -196,7 +199,15 @@ impl<'a> Context<'a> {
                     && t.get(a + 1).is_some_and(|x| matches!(x.norm.as_str(), "are" | "re" | "r"))
                     && t.get(a + 2).is_some_and(|x| x.mark != Mark::Word)
             });
-        by_word || by_vocative || exclamative || self.in_vocative_position(r)
+        // `What an idiot.`, `Was für ein Hohlkopf,`, `Какой же ты дебил`: the exclamation right
+        // before the insult, which ends its clause (not `what a stupid idea`).
+        let judged = self.exclamatives.iter().any(|&(e, l)| {
+            l == lang
+                && e < r.start
+                && same_clause_words(e, r.start) == Some(0)
+                && t.get(r.end).is_none_or(|x| x.mark != Mark::Word)
+        });
+        by_word || by_vocative || exclamative || judged || self.in_vocative_position(r)
     }
 
     /// `…, idiot.` or `Idiot, …`: the word stands alone as a form of address; or it is the

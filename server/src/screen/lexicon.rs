@@ -139,18 +139,32 @@ fn is_maskable(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я')
 }
 
-/// The spellings of a pattern with one inner vowel of a word masked (`f*ck` for `fuck`).
+/// The spellings of a pattern with one inner vowel of a word masked (`f*ck` for `fuck`), and
+/// with two inner letters of a longer word masked by one run of stars (`fi**t` for `fickt`,
+/// `h**ensohn`), which the text squeezes to one `*`.
 fn masked_variants(pattern: &str) -> Vec<String> {
     let chars: Vec<char> = pattern.chars().collect();
     let letter = |i: usize| chars.get(i).is_some_and(|c| c.is_alphabetic());
-    (1..chars.len())
-        .filter(|&i| is_maskable(chars[i]) && letter(i - 1) && letter(i + 1))
-        .map(|i| {
+    let one =
+        (1..chars.len()).filter(|&i| is_maskable(chars[i]) && letter(i - 1) && letter(i + 1)).map(|i| {
             let mut v = chars.clone();
             v[i] = MASK;
             v.into_iter().collect()
-        })
-        .collect()
+        });
+    // Two masked letters need a word of four letters or more around them: `c**t` still
+    // keeps two letters of `cunt`, but `a**` keeps too little to tell words apart.
+    let word_len = |i: usize| {
+        let start = (0..=i).rev().take_while(|&j| letter(j)).last().unwrap_or(i);
+        (start..chars.len()).take_while(|&j| letter(j)).count()
+    };
+    let two = (1..chars.len().saturating_sub(1))
+        .filter(|&i| letter(i - 1) && letter(i) && letter(i + 1) && letter(i + 2) && word_len(i) >= 4)
+        .map(|i| {
+            let mut v = chars.clone();
+            v.splice(i..i + 2, [MASK]);
+            v.into_iter().collect::<String>()
+        });
+    one.chain(two).collect()
 }
 
 impl LexiconBuilder {

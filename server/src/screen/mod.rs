@@ -258,4 +258,6 @@ impl Collector<'_> {
 }
 
 #[cfg(test)]
+mod family_tests;
+#[cfg(test)]
 mod tests;

@@ -10,7 +10,8 @@ const WORDS: &[(Kind, &str)] = &[
     (
         Abuse(Slur, Severe),
         "neger negern negerin* kanake* kanacke* kameltreiber* schlitzauge* zigeuner* \
-        schwuchtel* judensau* itaker* polacke* kummelturke* ziegenficker* musel musels bimbos",
+        schwuchtel* judensau* itaker* polacke* kummelturke* ziegenficker* musel musels bimbos judenpresse judenpack \
+        judenschwein* judenbengel*",
     ),
     (
         Abuse(Profanity, Moderate),
@@ -27,7 +28,8 @@ const WORDS: &[(Kind, &str)] = &[
         "idiot idioten *idiot *idioten dummkopf* trottel* depp deppen blodman* vollpfosten* \
         spinner versager* penner* dumm dumme dummer dummes doof blod blode blöder bescheuert* behindert* \
         erbarmlich* schwachkopf* hirnlos* dumpfbacke* armleuchter witzfigur* clown clowns loser nichtsnutz* \
-        hohlkopf* dummschwatzer* lappen lachnummer volltrottel* pfeife nazi_schwein* opfer \
+        hohlkopf* dummschwatzer* lappen lachnummer volltrottel* pfeife damlich* strunzdumm* stockdumm* grottendumm* saublod* \
+        hirnverbrannt* nazi_schwein* opfer \
         dummste dummsten dummster dummstes dummer dummen dummbeutel* dummbatz* vollhonk* honk honks hirni hirnis \
         spacko* spacken dulli dullis dodel knalltute* pappnase* hohlbirne* flachpfeife* evolutionsbremse* \
         nullnummer schwachmat* kackbratze* lauch vollspast* idiotisch* bekloppt* beknackt* geistig_behindert* \
@@ -35,14 +37,17 @@ const WORDS: &[(Kind, &str)] = &[
         hirnamputiert* strohdumm* saudumm* vollidiot* volldepp*",
     ),
     (Abuse(Sexual, Moderate), "titten mopse muschi nacktbilder"),
-    (Addressee, "du dich dir euch bist seid"),
-    (Vocative, "hey ey hor_zu horzu halt_die_klappe junge"),
+    (Addressee, "du dich dir euch bist seid uber_mir *oben wer_so_was_schreibt wer_sowas_schreibt \
+        wer_so_einen_mist_schreibt wer_so_einen_quatsch_schreibt wer_so_einen_schwachsinn_schreibt wer_das_schreibt \
+        labert_dieser labert_der schreibt_dieser der_verfasser"),
+    (Vocative, "hey ey hor_zu horzu halt_die_klappe junge verschwinde halts_maul"),
+    (Exclamative, "was_fur_ein was_fur_eine was_fur_einen so_ein so_eine"),
     (
         Condemn,
         "inakzeptabel unakzeptabel beschamend schande widerlich rassistisch* rassismus beleidigung* \
         verurteil* unertraglich menschenverachtend* hetze hetzerisch* homophob* antisemitisch* \
         fremdenfeindlich* abscheulich* keinen_platz skandal* nicht_hinnehmbar geht_gar_nicht \
-        diskriminierend* entsetzlich* schlimm",
+        diskriminierend* entsetzlich* schlimm angezeigt anzeige bestraft geldstrafe",
     ),
     (
         Report,
@@ -50,10 +55,10 @@ const WORDS: &[(Kind, &str)] = &[
         festgenommen verhaftet skandierten skandiert riefen rief angeblich laut nicht nie niemals niemand \
         kein keine keiner gegen",
     ),
-    (Naming, "nannte nannten genannt nennen bezeichnet* beschimpft* wort begriff"),
+    (Naming, "nannte nannten genannt nennen bezeichnet* beschimpft* wort begriff als"),
     (
         Safe,
-        "schwarze schwarzen wixhausen fickmuhle* titting petting penis vagina scheide brust* brustkrebs \
+        "die_fdp der_fdp fdp_und und_fdp fdp_chef* fdp_politiker* fdp_fraktion schwarze schwarzen wixhausen fickmuhle* titting petting penis vagina scheide brust* brustkrebs \
         sexuell* vergewaltig* schwul* lesbisch* lesbe lesben juden judisch* muslime muslimisch* \
         geschlechtsverkehr hoden* prostata kondom* missbrauch* padophil* prostitu* porno* after_krebs",
     ),
@@ -129,7 +134,7 @@ const RULES: &[RuleDef] = &[
         in unser land)"),
     rule(Insult, Moderate, "insult-at-person",
         "(?:sie sind|sind sie|seid ihr|ihr seid|du bist|bist du) (?:doch |echt |wirklich |einfach |wohl |ja |nur |so )*\
-        (?:ein|eine|der|die|das|so ein|so eine|ein echter|eine echte) (?:{insult})"),
+        (?:ein|eine|der|die|das|so ein|so eine|ein echter|eine echte) (?:[^ ,.]+e[rsn]? )?(?:{insult})"),
     rule(Threat, Severe, "threat-to-person",
         "hoffentlich (?:verreckst|stirbst|krepierst|verrottest|erstickst|verbrennst) (?:du|ihr)|\
         (?:sonst|dann) (?:bist du|seid ihr) dran|(?:du bist|ihr seid) (?:als nachstes |bald )?dran [,.]|\
@@ -141,7 +146,8 @@ const RULES: &[RuleDef] = &[
         (?:ich|wir) (?:schlag|schlage|stech|steche|knall|knalle|mach|mache) (?:dich|euch) (?:tot|ab|kalt)|\
         (?:ich|wir) (?:werde |werden |will |wollen |wurde |wurden )?(?:dich|euch)(?: (?:{w})){0,2} (?:umbringen|abstechen|\
         erschiessen|abknallen|kaltmachen|totschlagen|aufschlitzen|verprugeln|vergewaltigen|aufhangen|abschlachten)|\
-        (?:ich|wir) (?:bring|bringe|bringen) (?:dich|euch) um|ich weiss(?: ,)? wo (?:du wohnst|ihr wohnt|du arbeitest)|\
+        (?:ich|wir) (?:bring|bringe|bringen) (?:dich|euch) um|(?:ich weiss|wir wissen)(?: ,)? (?:genau )?wo (?:du wohnst|ihr wohnt|du arbeitest|\
+        deine (?:kinder|familie|frau|eltern) (?:{w} )?(?:wohnen|wohnt|leben|lebt|zur schule gehen|arbeitet))|\
         das (?:wirst du|werdet ihr) bereuen|(?:du wirst|ihr werdet) (?:das|es) (?:noch )?bereuen|(?:du bist|ihr seid) (?:so gut wie )?(?:tot|totes fleisch|ein toter mann)"),
     rule(Threat, Severe, "wish-of-harm",
         "(?:hoffentlich|ich hoffe|ich wunsche|ich wunsch) (?:dass )?(?:du|ihr|dir|euch|er|sie|deine familie)(?: {w}){0,2} \
@@ -150,6 +156,13 @@ const RULES: &[RuleDef] = &[
         (?:doch )?(?:auf|selbst)|bring dich (?:doch )?(?:selbst )?um|(?:du|ihr) (?:solltest|solltet|sollst|gehorst|\
         gehort|verdienst|verdient)(?: {w}){0,2} (?:sterben|verrecken|tot sein|erschossen|aufgehangt|vergast|\
         vergewaltigt|zu sterben)"),
+    rule(Threat, Severe, "call-to-arson",
+        "(?:{must}|lasst uns|wir sollten|wir mussen)(?: {w}){0,3} (?:moscheen|synagogen|kirchen|heime|unterkunfte|[^ ,.]+heime|\
+        [^ ,.]+unterkunfte) (?:abfackeln|anzunden|niederbrennen|abbrennen|in brand stecken|sprengen|abgefackelt werden|\
+        angezundet werden|niedergebrannt werden)|fackelt (?:die|ihre|alle|diese) (?:{w} )?(?:moscheen|synagogen|[^ ,.]+heime) ab"),
+    rule(Threat, Severe, "wish-of-harm",
+        "(?:du|ihr|sie|der|die) (?:{w} )?(?:verdienst|verdient|verdienen) (?:eine kugel|den strick|die kugel|es erschossen zu werden|\
+        an die wand gestellt zu werden)"),
     rule(Threat, Moderate, "call-to-silence",
         "(?:man sollte|jemand sollte|jemand muss|man muss|wir sollten|wir mussen)(?: {w}){0,2} (?:dir|euch|ihm|ihr|denen) \
         (?:das maul|den mund|die fresse) (?:stopfen|verbieten)|(?:dich|euch|ihn|sie) mundtot machen|\

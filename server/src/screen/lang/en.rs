@@ -12,7 +12,8 @@ const WORDS: &[(Kind, &str)] = &[
         beaner* pikey* gyppo* kaffir* shemale* zipperhead* porch_monkey* jungle_bunny*"),
     (Abuse(Profanity, Moderate), "fuck* motherfuck* *fucker *fuckers cunt* twat twats wanker* arsehole* asshole* \
         dickhead* shithead* dipshit* cocksucker* son_of_a_bitch sons_of_bitches piece_of_shit bitch bitches \
-        fuckwit* douchebag* scumbag* tosser* bellend*"),
+        fuckwit* douchebag* scumbag* tosser* bellend* \
+        stfu gtfo"),
     (Abuse(Profanity, Mild), "shit shitty bullshit piss pissed pissing crap damn hell bloody bugger sod bollocks"),
     (Abuse(Insult, Moderate), "retard retards retarded whore* slut* skank* waste_of_space waste_of_oxygen \
         shit_for_brains shite_for_brains crap_for_brains \
@@ -25,19 +26,25 @@ const WORDS: &[(Kind, &str)] = &[
         illiterate dimwitted gormless clueless ignoramus* dolt dolts oaf oafs twerp* prat prats berk berks \
         knobhead* cockwomble* asshat* fucktard* libtard* dumbfuck* dickwad* shitstain* saddo* sad_act \
         troglodyte* neanderthal* cretinous mouthbreather* mouth_breather* thicko* thickos numbskull* numskull* \
-        bonehead* blockhead* airhead* pea_brain* peabrain* knuckle_dragger* knuckledragger* waste_of_a_human"),
+        bonehead* blockhead* airhead* pea_brain* peabrain* knuckle_dragger* knuckledragger* waste_of_a_human \
+        weasel weasels complete_tool absolute_tool total_tool such_a_tool utter_tool"),
     (Abuse(Sexual, Moderate), "blowjob* handjob* send_nudes nudes horny milf dildo* gangbang* bukkake cumshot* \
         deepthroat* jerk_off wank wanking titties tits boobies"),
     // `your` typed for `you're` (`your an idiot`, `ur such a moron`) only before an article.
     (Addressee, "you u ya yourself youre yall ye thou your_a your_an ur_a ur_an your_such ur_such ur_so your_so \
         ur_just your_just ur_the whoever_wrote_this wrote_this_comment who_wrote_this author_of_this_comment \
-        person_who_wrote_this op_is"),
-    (Vocative, "hi hello hey oi listen shut_up get_lost go_away look_here dear"),
+        person_who_wrote_this op_is \
+        who_posted_this who_posted_that who_wrote_that who_commented_above above_me the_guy_above \
+        the_poster_above the_commenter_above the_person_above *above"),
+    (Vocative, "hi hello hey oi listen shut_up get_lost go_away look_here dear piss_off log_off grow_up jog_on \
+        sod_off bugger_off get_a_life"),
+    (Exclamative, "what_a what_an such_a such_an"),
     (Condemn, "unacceptable disgusting disgraceful shameful shame shocking appalling outrageous racist racism \
         sexist homophobic transphobic bigoted bigotry hateful offensive slur slurs abuse abusive condemn* vile \
         deplorable inexcusable unforgivable not_okay not_ok never_ok never_okay no_place hate_speech \
         apologise* apologize* ashamed out_of_line acceptable appropriate inappropriate way_to_talk way_to_speak hate_crime hate_crimes no_one_deserves nobody_deserves stop_calling dehumanising dehumanizing xenophobic antisemitic bullying \
-        harassment wrong sickening horrible awful"),
+        harassment wrong sickening horrible awful fined banned sanctioned punished sacked \
+        suspended prosecuted"),
     (Report, "said says told according reported vowed vows threatened threatening threaten threatens pledged accused charged convicted sentenced \
         alleged allegedly arrested jailed denied plotted plotting planned attempted urged chanted chanting \
         ordered ordering commanded instructed sprayed daubed graffiti planning plans intending intended wanted \
@@ -45,7 +52,7 @@ const WORDS: &[(Kind, &str)] = &[
         shouted shouting yelled wrote posted tweeted claimed warned demanded demanding reportedly quoted \
         not never no nobody noone no_one none don doesn didn shouldn wouldn isn aren mustn against"),
     (Naming, "called calling call calls referred labelled labeled branded dubbed word term words terms slur"),
-    (Safe, "scunthorpe penistone essex sussex middlesex wessex cockburn* shitterton clitheroe arsenal twatt \
+    (Safe, "weasel_words weasel_word scunthorpe penistone essex sussex middlesex wessex cockburn* shitterton clitheroe arsenal twatt \
         dick_van_dyke moby_dick dick_cheney dick_turpin philip_k_dick hancock babcock hitchcock peacock \
         woodcock cockermouth cockfosters cumbria cummings cumberland cumnock dickens dickinson dickson \
         condom condoms bitche lightwater cockpit cocktail* shuttlecock* titmouse titanic \
@@ -145,7 +152,8 @@ const RULES: &[RuleDef] = &[
         (?:violent|stupid|criminal|dangerous|aggressive|intelligent|civilised|civilized|evolved|capable|human)"),
     rule(Insult, Moderate, "insult-at-person",
         "(?:you|u) (?:are|re|r)(?: (?:so|really|genuinely|just|bloody|fucking|that|too|actually|properly)){0,2} (?:thick|dense|\
-        dim|daft|gormless|simple|slow) (?:as|[,.]|to|lol|mate)"),
+        dim|daft|gormless|simple|slow) (?:as|[,.]|to|lol|mate)|(?:imagine (?:being|having to be)|are (?:you|u)(?: (?:always|really|usually|just|seriously|actually))?) (?:this|so|that) (?:{w} )?\
+        (?:dense|thick|dim|slow|stupid|dumb|clueless|gullible|ignorant|brainwashed)"),
     rule(Slur, Moderate, "group-conspiracy",
         "(?:the )?(?:{group}|zionists) (?:control|run|own|rule|secretly control|secretly run) (?:the |all the |our |every )?\
         (?:banks?|media|world|government|money|hollywood|finance)"),
@@ -194,7 +202,8 @@ const RULES: &[RuleDef] = &[
         pay (?:you|u|ya) a (?:little )?visit|put (?:you|u|ya) in (?:hospital|the hospital|a wheelchair|the ground|a coffin|\
         a body bag|an early grave)|(?:shame|pity) if something (?:happened|were to happen|happens|was to happen) to \
         (?:you|u|your)|sleep with one eye open|(?:we|i) (?:are|re|m|am) watching (?:you|u)|(?:you|u) (?:have|ve) been warned|\
-        (?:count|better count) your days|(?:room temperature|single digit|negative) iq|iq (?:of|lower than|smaller than|\
+        (?:count|better count) your days|people like (?:you|u) (?:{w} )?(?:end up|get|wind up) (?:in a ditch|in hospital|\
+        in the hospital|hurt|dead|in a body bag|in the river|stabbed|shot)|(?:room temperature|single digit|negative) iq|iq (?:of|lower than|smaller than|\
         below|less than) (?:a |an |my |your |the )?(?:{w} )?(?:potato|rock|brick|plant|goldfish|shoe|toaster|\
         cabbage|carrot|turnip|houseplant|doorknob)|(?:brain|brains) (?:of|the size of) (?:a |an )?(?:pea|peanut|\
         walnut|goldfish|gnat|flea)|(?:comment|post|take|reply|drivel|opinion) (?:from|of|by) (?:a|an|some|another|\
@@ -226,7 +235,8 @@ const RULES: &[RuleDef] = &[
         send (?:them|em|the lot|all of them|you|these {w}|those {w}|the {group}) (?:all )?(?:back|home|packing)|\
         (?:get|fuck|piss) (?:out|off) (?:of )?(?:our|my|this) (?:country|land|continent|street|neighbou?rhood)|\
         (?:you|they|{group}) (?:do not|don t|dont) belong (?:here|in (?:our|this|my) country)|\
-        {group} out [,.]|(?:women|woman|girls|wives) (?:belong|should (?:stay|be kept)) in the kitchen"),
+        kick (?:them|em|the lot|every last {w}|every {w}|all (?:the |of the )?{w}|all of them|these {w}|those {w})(?: all)? \
+        (?:{w} )?out (?:of|[,.])|{group} out [,.]|(?:women|woman|girls|wives) (?:belong|should (?:stay|be kept)) in the kitchen"),
     rule(Sexual, Moderate, "sexual-harassment",
         "(?:i|id|i d|i would|want to|wanna|like to|let me|gonna|going to|ll|will)(?: {w})? (?:fuck|bang|\
         shag|rape|grope|suck|pound|spank|finger|motorboat|cum on|jerk off to) (?:you|u|ya|her|him)|\

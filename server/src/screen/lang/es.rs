@@ -27,10 +27,11 @@ const WORDS: &[(Kind, &str)] = &[
         cateto* cateta* merluzo* besugo* cerebro_de_mosquito lameculos bocazas mindundi* payasete* \
         estupidez_humana tontito tontita tontitos subnormales gili imbecilidad"),
     (Abuse(Sexual, Moderate), "follar chupamela mamamela tetas"),
-    (Addressee, "eres sois te ti usted ustedes vosotros vosotras contigo estas_hecho estas_hecha quien_escribio_esto \
+    (Addressee, "eres sois te ti usted ustedes vosotros vosotras contigo estas_hecho estas_hecha quien_escribio_esto que_escribio_esto que_escribio_eso *arriba que_ha_escrito_esto \
         el_que_escribio_esto autor_del_comentario"),
-    (Vocative, "oye mira eh callate calla tio tia"),
-    (Condemn, "inaceptable inadmisible vergonzoso vergonzosa verguenza racista racismo insulto* condena* \
+    (Vocative, "oye mira eh callate calla tio tia largate vete_ya"),
+    (Exclamative, "menudo menuda vaya_un vaya_una que_pedazo_de pedazo_de"),
+    (Condemn, "sancionado sancionada multado multada castigado inaceptable inadmisible vergonzoso vergonzosa verguenza racista racismo insulto* condena* \
         condeno intolerable repugnante machista homofobo* xenofobo* antisemita no_tiene_cabida indignante \
         lamentable deplorable discurso_de_odio ofensivo ofensiva fuera_de_lugar"),
     (Report, "dijo dijeron segun declaro afirmo acusado* acusada* amenazo amenazaron amenaza amenazado juro prometio presuntamente supuestamente \
@@ -127,6 +128,14 @@ const RULES: &[RuleDef] = &[
         peguen un tiro|de un infarto|de cancer|violen|revienten)|(?:ojala|espero que|deseo que|que) (?:te |os |se )?(?:mueras|muera|murais|mueran|revientes|reventeis|pudras|\
         pudrais|ardas|sufras|atropellen|violen|maten)|(?:muerete|pudrete|suicidate|matate|ahorcate|moriros)|\
         (?:mereces|mereceis|deberias|deberiais) (?:morir|morirte|estar muerto|estar muerta|que te maten|que te violen)"),
+    rule(Threat, Severe, "call-to-arson",
+        "(?:hay que|habria que|hay q|habra que|deberian|deberiamos|vamos a|a) (?:quemar|incendiar|volar|quemarles|prender fuego a) \
+        (?:todas |todos )?(?:las|sus|esas|esos|los) (?:{w} )?(?:mezquitas|sinagogas|iglesias|centros|campamentos|pateras|casas|\
+        tiendas|mezquita)|(?:quemad|quemen|incendiad|incendien) (?:todas )?(?:las|sus|esas) (?:mezquitas|sinagogas|iglesias|\
+        centros|casas)"),
+    rule(Threat, Severe, "wish-of-harm",
+        "(?:(?:tu|usted|ustedes|ellos) )?(?:mereces|merece|merecen|merecerias) (?:un tiro|una bala|la horca|que te maten|\
+        que los maten|morir|el paredon)"),
     rule(Threat, Moderate, "call-to-silence",
         "(?:alguien|hay que|habria que|deberian) (?:deberia |tendria que |tiene que )?(?:callarte|callaros|callarle|\
         callarla|callarlos|cerrarte la boca|cerrarle la boca)(?: (?:para siempre|de una vez|de por vida|definitivamente))?"),

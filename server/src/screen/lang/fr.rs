@@ -9,13 +9,13 @@ use crate::screen::verdict::Severity::{Mild, Moderate, Severe};
 const WORDS: &[(Kind, &str)] = &[
     (Abuse(Slur, Severe), "bougnoule* bicot bicots youpin* youtre* negre negres negresse* bamboula* chinetoque* \
         niakoue* pede pedes tarlouze* gouine* tafiole* sale_arabe sales_arabes sale_juif sales_juifs sale_noir \
-        sales_noirs sale_pd sales_pd crouille*"),
+        sales_noirs sale_pd sales_pd sale_negro sales_negros crouille*"),
     (Abuse(Profanity, Moderate), "encule* enculer nique niquer ntm nique_ta_mere ta_gueule ferme_ta_gueule \
         va_te_faire_foutre va_te_faire_enculer fils_de_pute pute putes trou_du_cul trouduc sous_merde* \
         connard* connasse* enfoire* salope* pauvre_con pauvre_conne espece_de_con gros_con sale_con quel_con \
-        bande_de_cons tete_de_noeud"),
+        bande_de_cons tete_de_noeud fdp ntm tg"),
     (Abuse(Profanity, Mild), "putain merde bordel chier fais_chier cul emmerde* bite couilles"),
-    (Abuse(Insult, Moderate), "sous_homme* raclure* ordure ordures pourriture batard* salaud* grognasse* \
+    (Abuse(Insult, Moderate), "sous_homme* sous_race* sousrace* raclure* ordure ordures pourriture batard* salaud* grognasse* \
         pouffiasse* mongolien* attarde* attardee*"),
     (Abuse(Insult, Mild), "idiot* imbecile* cretin* debile* abruti* bouffon* guignol* blaireau* andouille \
         boulet cassos minable* pitoyable teube boloss* crevard* branleur* tocard* naze nazes nul nulle \
@@ -26,12 +26,14 @@ const WORDS: &[(Kind, &str)] = &[
         guignols imbeciles abrutie* bouffonne* mongol mongols clochard_mental parasite_du_web"),
     // Not `baise*` or `suce*`: squeezed, `baisse` (a fall) and `succès` would match.
     (Abuse(Sexual, Moderate), "nichons nibards partouze*"),
-    (Addressee, "tu t toi te vous espece_de espece_d bande_de bande_d celui_qui_a_ecrit celle_qui_a_ecrit auteur_de_ce_commentaire"),
+    (Addressee, "tu t toi te vous espece_de espece_d bande_de bande_d celui_qui_a_ecrit celle_qui_a_ecrit auteur_de_ce_commentaire \
+        qui_a_ecrit_ca qui_a_ecrit_ce qui_a_poste qui_ecrit_ca *dessus au_dessus_de_moi"),
     (Vocative, "he eh oh ecoute ecoutez dis_donc ferme_la taisez_vous tais_toi casse_toi cassez_vous degage degagez"),
+    (Exclamative, "quel quelle quels quelles mais_quel quel_espece_de"),
     (Condemn, "inacceptable inadmissible honteux honteuse honte scandaleux scandaleuse indigne raciste racisme \
         sexiste homophobe antisemite insulte* injure* condamn* intolerable odieux odieuse abject* choquant* \
         deplorable inexcusable revoltant* haineux haineuse discriminatoire xenophobe sa_place pas_acceptable \
-        grave lamentable"),
+        grave lamentable condamne condamnee sanctionne* amende puni*"),
     (Report, "dit dire selon declare* accuse* inculpe* menace menaces menacait menacant jure promis aurait auraient selon affirme \
         arrete* soupconne* scande* crie* pas jamais personne aucun aucune contre"),
     (Naming, "traite* traiter appele* appeler qualifie* qualifier surnomme* mot terme"),
@@ -94,6 +96,10 @@ const RULES: &[RuleDef] = &[
         (?:tuez|butez|gazez|pendez|brulez|exterminez|fusillez|massacrez)(?: les)? (?:tous|toutes)|\
         qu on (?:les|le|la|vous|te) (?:pende|fusille|gaze|brule|tue|massacre|extermine|lynche|egorge|crame|bute)|\
         mort aux (?:{group}|{w})|a mort les (?:{group}|{w})"),
+    rule(Threat, Severe, "call-to-arson",
+        "(?:{must}|allez|on va)(?: {w})? (?:bruler|incendier|cramer|faire sauter|raser) (?:leurs|les|toutes les|ces|tous les) \
+        (?:{w} )?(?:mosquees|synagogues|eglises|foyers|centres|camps|mosquee|commerces|maisons)|(?:brulez|incendiez|cramez) \
+        (?:leurs|les|toutes les|ces) (?:mosquees|synagogues|eglises|foyers|centres|camps|maisons)"),
     rule(Threat, Moderate, "call-to-expel",
         "(?:{must})(?: {w})? (?:les |tous les |vous )?(?:expulser|renvoyer|virer|degager|deporter|chasser|\
         foutre dehors|mettre dehors)(?: (?:tous|toutes))? (?:(?:les )?(?:{group})|chez (?:eux|vous)|dans (?:leur|votre|ton) \
@@ -117,7 +123,7 @@ const RULES: &[RuleDef] = &[
         (?:te|vous|t) (?:tuer|buter|crever|defoncer|\
         egorger|faire la peau|casser la gueule|eclater|planter|bruler|violer|faire taire)|(?:je|on) (?:te|vous|t) \
         (?:tuerai|tuera|buterai|butera|egorgerai|egorgera|ferai la peau|fera la peau|defoncerai|defoncera|crèverai|\
-        massacrerai|massacrera)|(?:je|on) sais ou (?:tu habites|vous habitez|tu vis|tu travailles|tu bosses|tu dors|\
+        massacrerai|massacrera)|(?:je|on|nous) (?:sais|sait|savons) (?:{w} )?ou (?:tu habites|vous habitez|tu vis|tu travailles|tu bosses|tu dors|\
         vous travaillez|habite ta (?:famille|mere))|tes jours sont comptes|\
         (?:t es|tu es|vous etes) (?:un )?(?:homme mort|femme morte)|tu vas (?:le )?regretter|tu vas payer"),
     rule(Threat, Severe, "wish-of-harm",
@@ -125,11 +131,13 @@ const RULES: &[RuleDef] = &[
         creves|meure|meures|meurent|mourir|crever|clamser|caner|brule|brules|brulent|pourrisse|pourrisses|souffre|souffres|\
         te fasses violer|se fasse violer|chopes? le cancer|attrapes? le cancer)|(?:va|allez) (?:crever|mourir)|\
         creve (?:donc|salope|connard|charogne|[,.])|crevez (?:tous |toutes )?[,.]|(?:tue|pends) toi|(?:tu|vous) (?:merites?|meritez|devrais|devriez) \
-        (?:de )?(?:crever|mourir|etre tue|etre tuee|etre pendu|te pendre|vous pendre)"),
+        (?:de )?(?:crever|mourir|etre tue|etre tuee|etre pendu|te pendre|vous pendre)|(?:tu|vous|ils|elles) (?:{w} )?(?:merites?|\
+        meritez|meritent) (?:une balle|la corde|le peloton|d etre abattus?|d etre fusilles?)|je (?:te|vous) souhaite (?:de )?\
+        (?:crever|mourir|souffrir|bruler)"),
     rule(Insult, Moderate, "insult-at-person",
         "(?:t es|tu es|vous etes|t etes|es tu|etes vous|espece de|bande de)(?: (?:{w})){0,3} (?:une merde|des merdes|\
         un merdeux|une sous merde|un dechet|une ordure|un parasite)|(?:t es|tu es|vous etes|t etes|es tu|etes vous|\
-        espece de|bande de|quel|quelle|sale|gros|pauvre)(?: (?:{w})){0,2} (?:con|cons|conne) (?:[,.]|ou quoi|ou bien|hein|toi)|(?:t es|tu es|vous etes|t etes)(?: (?:vraiment|completement|\
+        espece de|bande de|quel|quelle|sale|gros|pauvre)(?: (?:{w})){0,2} (?:con|cons|conne) (?:[,.]|ou quoi|ou bien|hein|toi|mon pauvre|ma pauvre|mon gars|mec)|(?:t es|tu es|vous etes|t etes)(?: (?:vraiment|completement|\
         tellement|trop|si|bien|super|grave|carrement)){0,2} (?:bete|con|conne|debile|stupide|idiot|idiote|neuneu)(?: pour| a|[,.])|\
         (?:commentaire|avis|post|message|reflexion|raisonnement) (?:de|d) (?:{w} )?(?:debile|abruti|idiot|imbecile|cretin|\
         con|bouffon|attarde|neuneu|tare)"),

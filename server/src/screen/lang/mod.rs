@@ -37,6 +37,9 @@ pub(crate) enum Kind {
     Addressee,
     /// A word that calls someone out (`hey`, `listen`, `يا`, `lan`).
     Vocative,
+    /// An exclamation that judges a person (`what a`, `was für ein`, `какой`): aims an insult
+    /// right after it that ends its clause (`What an idiot.`, not `What a stupid idea`).
+    Exclamative,
     /// A word that condemns what is quoted (`unacceptable`, `inadmissible`).
     Condemn,
     /// A word that reports what others did or said (`accused`, `vowed`), or negates.

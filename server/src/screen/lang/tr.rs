@@ -12,7 +12,8 @@ const WORDS: &[(Kind, &str)] = &[
         pis_arap pis_afgan ermeni_dölü yahudi_dölü ermeni_piçi çingene_dölü zenci_köpek"),
     (Abuse(Profanity, Moderate), "orospu* amk aq amına_koyayım amına_koyim amına_kodumun amına_kodum ananı_sikeyim \
         ananı_sikerim sikerim sikeyim siktir* sikik* sikim sikiş* yarrak* yavşak* götveren* götünü kahpe* \
-        şerefsiz* pezevenk* puşt kaltak* dalyarak* sürtük* hassiktir piç_kurusu orospu_piçi göt_oğlanı"),
+        şerefsiz* pezevenk* puşt kaltak* dalyarak* sürtük* hassiktir piç_kurusu orospu_piçi göt_oğlanı \
+        sg s.g o.ç oç ananı_avradını ananı_avradini ananı_avradı"),
     (Abuse(Profanity, Mild), "bok boktan kahretsin lanet"),
     (Abuse(Insult, Moderate), "gerizekalı* geri_zekalı* allahın_belası soysuz*"),
     (Abuse(Insult, Mild), "aptal* salak* mal dangalak* ahmak* budala* beyinsiz* hıyar öküz eşek hayvan köpek \
@@ -20,14 +21,17 @@ const WORDS: &[(Kind, &str)] = &[
         şapşal* denyo* dallama* ruhsuz \
         gerzek* hödük* dingil* şaklaban* soytarı* palyaço* zibidi* andaval* avanak* ebleh* sersem* hımbıl* \
         keriz* enayi* ahmağ* aptalın_tekisin salağın_teki aptalın_teki beyni_yok kafası_çalışmıyor mal_mısın \
-        kendini_bilmez* terbiyesiz* densiz* görgüsüz* ayı_herif ayı_gibi hayvan_herif"),
+        kendini_bilmez* terbiyesiz* densiz* görgüsüz* ayı_herif ayı_gibi hayvan_herif kıro* angut* hıyar_herif"),
     (Abuse(Sexual, Moderate), "sikişmek sikişelim"),
-    (Addressee, "sen seni sana siz sizi size senin sizin seninle sizinle senden sizden mısın misin musun müsün mısınız misiniz musunuz müsünüz *sın *sin *sun *sün *sınız *siniz *sunuz *sünüz"),
-    (Vocative, "lan ulan be hey bak kes_sesini sus çeneni_kapat kapa_çeneni"),
+    (Addressee, "sen seni sana siz sizi size senin sizin seninle sizinle senden sizden mısın misin musun müsün mısınız misiniz musunuz müsünüz *sın *sin *sun *sün *sınız *siniz *sunuz *sünüz \
+        yazan yazanlar yukarıdaki yorumu_yazan"),
+    (Vocative, "lan ulan be hey bak kes_sesini sus çeneni_kapat kapa_çeneni hadi_oradan hadi_be defol otur"),
+    (Exclamative, "ne_biçim ne_kadar_da"),
     (Condemn, "kabul_edilemez utanç_verici utanç ırkçı* hakaret* kınıyorum kınıyoruz kına* nefret_söylemi \
-        yakışıksız ayıp skandal rezalet yanlış ayrımcı* çirkin"),
+        yakışıksız ayıp skandal rezalet yanlış ayrımcı* çirkin ceza cezası cezalandırıldı \
+        özür_dilemeli"),
     (Report, "dedi söyledi açıkladı bildirdi suçlandı suçlanıyor tehdit* iddia* tutuklandı gözaltına yargılanıyor değil asla kimse hiç hiçbir \
-        karşı göre slogan*"),
+        karşı göre slogan* işleyen işleyenler planlamış planladı"),
     // `çok` (very), the most frequent Turkish word, folds into an English one.
     (Safe, "çok amina penis vajina meme_kanseri anal rektal cinsel* tecavüz* eşcinsel* gay lezbiyen* yahudi yahudiler \
         müslüman* siyahi* fuhuş porno*"),
@@ -49,7 +53,7 @@ const SETS: &[(&str, &str)] = &[
         sunuz|sünüz|dırlar|dirler)?"),
     ("dehum", "(?:pisliğ|köpeğ|böceğ|hamamböceğ)(?:i|ı|in|iniz|idir|isin|iniz|ler)|(?:fare|sıçan|hamamböceği|hamamböcekleri|asalak|parazit|haşere|mikrop|böcek|domuz|köpek|it|maymun|\
         hayvan|pislik|çöp|virüs|kanser|veba|sülük|bit|kene|solucan|sürüngen)(?:{sfx})|insan değil(?:ler|siniz|sin)?|\
-        insan müsveddesi(?:{sfx})|insanlıktan nasibini almamış"),
+        insan müsveddesi(?:{sfx})|(?:mikrob|asalağ|sülüğ|kanseri|vebası)(?:u|ü|ı|i|ları|leri|udur|üdür|dır|dir)?|insanlıktan nasibini almamış"),
     ("mod", "bu|şu|birer|bir|hep|tamamen|resmen|sadece|adeta|tam|pis|iğrenç|aşağılık|düpedüz|gerçek|basbayağı|\
         hepsi|zaten|gibi|kadar|de|da|[^ ,.]+(?:nin|nın|nun|nün)|toplumun|ülkenin|insanlığın|milletin"),
     ("tail", "[,.]|ve|veya|ama|gibi|hepsi|zaten|işte|resmen|bunlar|onlar|her yerde|lan|be|amk|aq|bence|valla|yani|\
@@ -71,6 +75,9 @@ const RULES: &[RuleDef] = &[
     rule(Dehumanising, Moderate, "dehumanising-comparison",
         "(?:{ref})(?: (?:{mod})){0,3} (?:fare|sıçan|hamamböceği|asalak|parazit|haşere|mikrop|böcek|domuz|köpek|maymun|\
         hayvan|pislik|çöp|virüs|kanser|veba|sülük|solucan)(?:ler|lar)?(?:ten|tan|den|dan) başka (?:bir )?(?:şey|halt) değil"),
+    rule(Dehumanising, Moderate, "dehumanising-comparison",
+        "(?:{ref})(?: (?:{mod})){0,3} (?:hayvan|köpek|fare|sıçan|böcek|domuz|maymun|asalak|haşere|mikrop|sürüngen)(?:lar|ler)?\
+        (?:dan|den|tan|ten) (?:farksız|farksızlar|farkı yok|farkları yok|beter|aşağı|daha aşağı)"),
     rule(Dehumanising, Moderate, "dehumanising-behaviour",
         "(?:fare|sıçan|hamamböceği|böcek|tavşan|hayvan)(?:lar)? gibi (?:çoğalıyor|çoğalıyorlar|üreyor|üriyorlar|\
         ürüyorlar|doldu|doldular|istila ediyor|istila ediyorlar|sardı)"),
@@ -81,8 +88,13 @@ const RULES: &[RuleDef] = &[
         "(?:pis|iğrenç|kokmuş|aşağılık|kahrolası) (?:{group_sg}|{group})(?:{sfx})"),
     rule(Threat, Severe, "call-to-violence",
         "(?:{groupacc}|{group}|seni|sizi|hepsi)(?: {w}){0,2} (?:{kill})(?: (?:{need}))?|\
-        (?:asılmalı|kurşuna dizilmeli|kurşunlanmalı|öldürülmeli|gebertilmeli|boğazlanmalı|katledilmeli)(?:lar|ler|dır|dir)?|\
+        (?:kurşuna dizin|kurşuna dizelim|kurşuna dizilsin|asın|asalım)(?: (?:hepsini|onları|bunları))? [,.]|\
+        (?:hepsini|onları|bunları|{groupacc}) (?:kurşuna dizin|kurşuna dizelim|asın|asalım)|(?:asılmalı|kurşuna dizilmeli|kurşunlanmalı|öldürülmeli|gebertilmeli|boğazlanmalı|katledilmeli)(?:lar|ler|dır|dir)?|\
         (?:ölüm|ölümler) (?:{group}|{groupacc})(?:a|e|ya|ye)?"),
+    rule(Threat, Severe, "call-to-arson",
+        "(?:camilerini|camileri|camilerinizi|kiliselerini|kiliseleri|sinagoglarını|evlerini|dükkanlarını|kamplarını|\
+        yurtlarını) (?:{w} )?(?:yakın|yakalım|yakmalı|yakmak lazım|yakmak gerek|yakılmalı|ateşe verin|ateşe verelim|\
+        yakılsın)"),
     rule(Threat, Moderate, "call-to-expel",
         "(?:{groupacc}|{group})(?: {w}){0,3} (?:{expel})(?: (?:{need}))?"),
     rule(Threat, Moderate, "go-back",
@@ -95,7 +107,10 @@ const RULES: &[RuleDef] = &[
         vururum|vuracağım|asarım|yakarım|yakacağım|parçalarım|boğarım|mahvederim|susturacağım|sustururum|\
         bulacağım|bulurum|gömerim|gömeceğim)|nerede oturduğunu biliyorum|(?:adresini|evini|adresinizi|evinizi) (?:buldum|bulduk|biliyorum|biliyoruz|öğrendim|\
         öğrendik)|evini biliyorum|seni bulacağız|\
-        bunun hesabını vereceksin|pişman olacaksın"),
+        bunun hesabını vereceksin|pişman olacaksın|(?:ağzını|ağzınızı|kafanı|kafanızı|dişlerini|bacaklarını|burnunu|çeneni|\
+        suratını|yüzünü|kolunu|kollarını) (?:{w} )?(?:kırarım|kıracağım|kırarız|kıracağız|dağıtırım|dağıtacağım|patlatırım|\
+        patlatacağım|sökerim|sökeceğim|ezerim|kıracam|dağıtcam)|(?:nerede|nerde) (?:oturduğunu|yaşadığını|çalıştığını) \
+        (?:biliyorum|biliyoruz)|(?:kurşunu|ipi|ölümü) hak (?:ediyorsun|ediyorsunuz|ediyorlar|ediyor)"),
     rule(Threat, Severe, "wish-of-harm",
         "(?:inşallah|umarım|dilerim|allah) (?:{w} )?(?:ölürsün|gebersin|geberirsin|ölsün|ölesin|kahrolsun|\
         kansere yakalanırsın|kanser olursun|belanı versin|canını alsın|cezanı versin)|(?:geber|gebersin|\

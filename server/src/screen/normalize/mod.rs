@@ -145,6 +145,15 @@ fn classify(c: char) -> Class {
     }
 }
 
+/// The `*` at `k` belongs to a run of at most three stars with a letter on each side.
+fn star_run_between_letters(chars: &[(usize, char)], k: usize) -> bool {
+    let start = (0..=k).rev().take_while(|&j| chars[j].1 == '*').last().unwrap_or(k);
+    let end = (k..chars.len()).take_while(|&j| chars[j].1 == '*').last().unwrap_or(k) + 1;
+    end - start <= 3
+        && start.checked_sub(1).is_some_and(|j| chars[j].1.is_alphabetic())
+        && chars.get(end).is_some_and(|x| x.1.is_alphabetic())
+}
+
 /// Normalises a text into tokens.
 pub(crate) fn normalize(text: &str) -> Normalized {
     let chars: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| !is_ignorable(c)).collect();
@@ -162,13 +171,12 @@ pub(crate) fn normalize(text: &str) -> Normalized {
             // Leetspeak (`sh!t`, `@ss`, `$hit`) only counts when glued to a word; a `*`
             // between two letters masks one (`f*ck`, `p*ta`) and stays in the word.
             Class::Joiner if glued_leet(c, prev_alnum, next_alnum) => b.push_char(i, end, c),
-            Class::Joiner
-                if c == '*'
-                    && prev.is_some_and(char::is_alphabetic)
-                    && next.is_some_and(char::is_alphabetic) =>
-            {
+            // A run of up to three stars masks as one (`fi**t`).
+            Class::Joiner if c == '*' && star_run_between_letters(&chars, k) => {
                 b.evasive = true;
-                b.push_char(i, end, c)
+                if prev != Some('*') {
+                    b.push_char(i, end, c)
+                }
             }
             // `i.d.i.o.t`, `e-mail`, `and/or`: a break inside a word, not a boundary.
             Class::Joiner if prev_alnum && next_alnum => {
