@@ -63,31 +63,17 @@ fn render(node: &Rich) -> Html {
     }
 }
 
-/// Props of [`CustomBody`].
-#[cfg(feature = "custom")]
-#[derive(Properties, PartialEq)]
-pub struct CustomBodyProps {
-    /// The comment whose body this is.
-    pub comment: std::rc::Rc<crate::model::Comment>,
-}
-
 /// A custom mapping's body: behind its content warning until the reader asks (a real button
-/// with `aria-expanded`), and plain text with the mapping's link ranges as links.
+/// with `aria-expanded`; `shown` is the comment's own state), and plain text with the mapping's
+/// link ranges as links. A function of the comment's view, not a component: smaller.
 #[cfg(feature = "custom")]
-#[function_component]
-pub fn CustomBody(props: &CustomBodyProps) -> Html {
+pub fn custom_body(c: &crate::model::Comment, shown: &UseStateHandle<bool>) -> Html {
     use crate::i18n::extra::{HIDE, SHOW, WARNING};
-    let shown = use_state(|| false);
-    let linked = use_memo(props.comment.clone(), |c| {
-        let plain = c.html.is_none() && !c.markdown && !c.extra.links.is_empty();
-        plain.then(|| crate::rich::links::linked(&c.text, &c.extra.links))
-    });
-    let c = &props.comment;
-    let body = match &*linked {
-        Some(nodes) => html! { <div class="tl-body">{ for nodes.iter().map(render) }</div> },
-        None => html! {
-            <Body text={c.text.clone()} html={c.html.clone().map(AttrValue::from)} markdown={c.markdown} />
-        },
+    let body = if c.html.is_none() && !c.markdown && !c.extra.links.is_empty() {
+        let nodes = crate::rich::links::linked(&c.text, &c.extra.links);
+        html! { <div class="tl-body">{ for nodes.iter().map(render) }</div> }
+    } else {
+        html! { <Body text={c.text.clone()} html={c.html.clone().map(AttrValue::from)} markdown={c.markdown} /> }
     };
     let Some(warning) = &c.extra.warning else { return body };
     let id = format!("tl-cw-{}", c.id);
@@ -99,13 +85,13 @@ pub fn CustomBody(props: &CustomBodyProps) -> Html {
         <>
             <p class="tl-warning">
                 <strong>{ WARNING }</strong>{ " " }<span class="tl-warning-text">{ warning.clone() }</span>{ " " }
-                <button type="button" class="tl-warning-toggle tl-link-button" aria-expanded={super::bool_attr(*shown)}
+                <button type="button" class="tl-warning-toggle tl-link-button" aria-expanded={super::bool_attr(**shown)}
                     aria-controls={id.clone()} onclick={toggle}>
-                    { if *shown { HIDE } else { SHOW } }
+                    { if **shown { HIDE } else { SHOW } }
                 </button>
             </p>
-            <div {id} class="tl-warned" hidden={!*shown}>
-                if *shown {
+            <div {id} class="tl-warned" hidden={!**shown}>
+                if **shown {
                     { body }
                 }
             </div>

@@ -34,6 +34,9 @@ pub fn CommentView(props: &CommentProps) -> Html {
     let ctx = use_context::<Rc<ThreadCtx>>();
     let collapsed = use_state(|| false);
     let replying = use_state(|| false);
+    // A custom mapping's content warning: the body shows once the reader asks.
+    #[cfg(feature = "custom")]
+    let warning_shown = use_state(|| false);
     let article = use_node_ref();
     {
         // The reader's own new comment takes focus, so keyboard and screen-reader users land on it.
@@ -195,10 +198,10 @@ pub fn CommentView(props: &CommentProps) -> Html {
                 <span class="tl-edited">{ i18n::extra::EDITED }</span>
             }
         ]
-        [<super::body::CustomBody comment={c.clone()} />]
+        [{ super::body::custom_body(c, &warning_shown) }]
         [
-            if let Some(more) = c.extra.more.clone().filter(|_| !*collapsed) {
-                <super::more::MoreReplies {more} />
+            if let (Some(more), Some(ctx), false) = (&c.extra.more, &ctx, *collapsed) {
+                { super::more::more_replies(ctx, more) }
             }
         ]
     ) } }

@@ -9,20 +9,12 @@ use crate::model::extra::{Continuation, Fetch};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`MoreReplies`].
-#[derive(Properties, PartialEq)]
-pub struct MoreRepliesProps {
-    /// What the stub announced, and where fetching it stands.
-    pub more: Continuation,
-}
-
-/// The replies a listing announced without sending them.
-#[function_component]
-pub fn MoreReplies(props: &MoreRepliesProps) -> Html {
-    let Some(ctx) = use_context::<Rc<ThreadCtx>>() else { return html! {} };
-    let more = &props.more;
+/// The replies a listing announced without sending them, under their parent. A function of
+/// the comment's view rather than a component: it has no state of its own (where the fetch
+/// stands is on the parent's [`Continuation`]), and a component costs the bundle more.
+pub fn more_replies(ctx: &Rc<ThreadCtx>, more: &Continuation) -> Html {
     let label = i18n::extra::more_replies(more.count);
-    if !can_fetch(&ctx) {
+    if !can_fetch(ctx) {
         return match more.url.as_deref().and_then(crate::rich::url::safe_href) {
             Some(href) => html! {
                 <p class="tl-more-replies">
