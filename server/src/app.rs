@@ -20,7 +20,7 @@ use crate::abuse::forwarded;
 use crate::cors::{self, OriginPolicy};
 use crate::error::{method_not_allowed, not_found, ApiError};
 use crate::routes::moderation::{actions, auth, views};
-use crate::routes::{challenge, comments, counts, feeds, health, own, replies, reports, votes};
+use crate::routes::{challenge, comments, counts, feeds, health, own, replies, reports, stream, votes};
 use crate::AppState;
 
 /// Builds the application: the native API under `/api`, the static widget and demo page at
@@ -29,6 +29,7 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health::health))
         .route("/comments", get(comments::comments_list).post(comments::comments_create))
+        .route("/comments/stream", get(stream::stream))
         .route("/counts", post(counts::counts))
         .route("/feeds/thread.atom", get(feeds::thread_feed))
         .route("/feeds/site.atom", get(feeds::site_feed))

@@ -19,6 +19,7 @@ pub mod screening;
 pub mod seed;
 pub mod site;
 pub mod store;
+pub mod streams;
 pub mod tokens;
 
 use std::path::PathBuf;
@@ -46,4 +47,6 @@ pub struct AppState {
     pub sites: site::SiteRegistry,
     /// How long after posting an author may edit or delete their comment, in milliseconds.
     pub edit_window_ms: i64,
+    /// The open live-update streams, bounded per client address.
+    pub streams: streams::Streams,
 }

@@ -42,6 +42,9 @@ struct Cli {
     limits: LimitArgs,
     #[command(flatten)]
     site: SiteArgs,
+    /// Live-update streams one client address may keep open at once.
+    #[arg(long, env = "THREADLINE_STREAMS_PER_CLIENT", value_name = "N", default_value_t = 8)]
+    streams_per_client: usize,
     /// How long after posting authors may edit or delete their own comment, in minutes.
     #[arg(long, env = "THREADLINE_EDIT_WINDOW_MINS", value_name = "MINUTES", default_value_t = 15)]
     edit_window_mins: u32,
@@ -180,7 +183,16 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         None
     };
     let edit_window_ms = i64::from(cli.edit_window_mins) * 60_000;
-    let state = AppState { store: store.clone(), own_origins, dist: cli.dist, guards, sites, edit_window_ms };
+    let streams = threadline_server::streams::Streams::new(cli.streams_per_client.max(1));
+    let state = AppState {
+        store: store.clone(),
+        own_origins,
+        dist: cli.dist,
+        guards,
+        sites,
+        edit_window_ms,
+        streams,
+    };
     let router = app(state);
 
     let mut stdout = std::io::stdout().lock();

@@ -11,4 +11,5 @@ pub mod own;
 mod reader;
 pub mod replies;
 pub mod reports;
+pub mod stream;
 pub mod votes;

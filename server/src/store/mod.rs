@@ -25,6 +25,7 @@
 
 pub mod admin;
 pub mod author;
+pub mod changes;
 pub mod feeds;
 pub mod model;
 pub mod moderation;

@@ -18,6 +18,7 @@ mod pow;
 mod proxy;
 mod sites;
 mod sorting;
+mod stream;
 mod support;
 mod threads;
 mod visibility;

@@ -31,6 +31,9 @@ use super::cursor::{Cursor, PageShape};
 /// Number of version stripes (a power of two).
 const STRIPES: usize = 4096;
 
+/// Wake-ups kept for a slow live-update stream before it lags (and reads again).
+const CHANGES_BUFFER: usize = 1024;
+
 /// Bytes charged per entry on top of its body and key: the entry's own bookkeeping.
 const ENTRY_OVERHEAD: u64 = 128;
 
@@ -94,6 +97,9 @@ pub struct PageCache {
     pages: Option<Cache<PageKey, Arc<CachedPage>, ByBytes>>,
     versions: Box<[AtomicU64]>,
     stripe_hasher: std::hash::RandomState,
+    /// Every invalidation, by page key, for the live-update streams: a wake-up only (the
+    /// database holds what changed), so a stream that lags behind just reads again.
+    changes: tokio::sync::broadcast::Sender<Arc<str>>,
 }
 
 impl std::fmt::Debug for PageCache {
@@ -114,7 +120,13 @@ impl PageCache {
             pages,
             versions: (0..STRIPES).map(|_| AtomicU64::new(0)).collect(),
             stripe_hasher: std::hash::RandomState::new(),
+            changes: tokio::sync::broadcast::channel(CHANGES_BUFFER).0,
         }
+    }
+
+    /// The page keys of threads as they change (see [`PageCache::invalidate`]).
+    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<Arc<str>> {
+        self.changes.subscribe()
     }
 
     fn stripe(&self, thread: &str) -> &AtomicU64 {
@@ -132,6 +144,8 @@ impl PageCache {
     /// before anyone is told about it.
     pub fn invalidate(&self, thread: &str) {
         self.stripe(thread).fetch_add(1, Ordering::SeqCst);
+        // No subscriber is not an error: nobody is watching.
+        let _ = self.changes.send(Arc::from(thread));
     }
 
     /// The cached page, if it was built under `version` (the thread's current one).

@@ -12,6 +12,7 @@
 
 pub(super) mod admin;
 pub(super) mod author;
+pub(super) mod changes;
 mod checkpoint;
 pub(super) mod feeds;
 pub(super) mod moderation;
