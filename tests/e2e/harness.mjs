@@ -226,6 +226,7 @@ export async function startStaticServer({ template: templatePath, pageHeaders } 
           BACKEND: url.searchParams.get('backend') || '',
           POST_ID: url.searchParams.get('postId') || '',
           MAPPING: url.searchParams.get('mapping') || '',
+          AVATARS: url.searchParams.get('avatars') || '',
         });
         return send(res, 200, CONTENT_TYPES['.html'], page, pageHeaders?.(url));
       }
@@ -249,7 +250,7 @@ export async function startStaticServer({ template: templatePath, pageHeaders } 
   return {
     origin,
     port,
-    pageUrl({ assets, api, thread, backend, postId, mapping } = {}) {
+    pageUrl({ assets, api, thread, backend, postId, mapping, avatars } = {}) {
       const query = new URLSearchParams();
       if (assets) query.set('assets', assets);
       if (api) query.set('api', api);
@@ -257,6 +258,7 @@ export async function startStaticServer({ template: templatePath, pageHeaders } 
       if (backend) query.set('backend', backend);
       if (postId) query.set('postId', String(postId));
       if (mapping) query.set('mapping', mapping);
+      if (avatars) query.set('avatars', avatars);
       return `${origin}/?${query}`;
     },
     async stop() {

@@ -1,5 +1,6 @@
 // The XSS corpus (tests/fixtures/xss/payloads.json) in real headless Chromium: every payload in
-// every field (text, author, website, avatar) through the native backend (posted through the
+// every field (text, author, website, avatar shown with data-avatars="remote", and a custom
+// mapping's content warning, opened by its Show button) through the native backend (posted through the
 // API, and served as a crafted ThreadPage so the widget sees what the server would refuse),
 // through the WordPress, Isso and Waline adapters (recorded fixtures with the payload put in),
 // and through the reply form and its preview. The host page carries the strict policy as
@@ -37,8 +38,13 @@ describe('XSS corpus in headless Chromium', () => {
   before(async () => {
     host = await startStaticServer({
       template: STRICT_HOST,
-      pageHeaders: () => ({
-        'content-security-policy-report-only': strictPolicy({ connect: [server.origin], sample: true }),
+      // A page that shows remote avatars allows their hosts' images, as its owner must.
+      pageHeaders: (url) => ({
+        'content-security-policy-report-only': strictPolicy({
+          connect: [server.origin],
+          img: url.searchParams.get('avatars') === 'remote' ? ['http:', 'https:'] : [],
+          sample: true,
+        }),
       }),
     });
     // Hundreds of posts from one address: the rate limit and duplicate check are not under test.
@@ -148,12 +154,15 @@ describe('XSS corpus in headless Chromium', () => {
         const items = new Map(PAYLOADS.map((p) => [`comment-${p.id}`, { payload: p, field, shown: p.payload }]));
         const unroute = await serve(page, spec, list, thread, host.origin);
         try {
+          // Avatar payloads are shown as pictures only with data-avatars="remote".
+          const url = field === 'avatar' ? `${spec.page(thread)}&avatars=remote` : spec.page(thread);
           const found = await loadAndAudit(browser, watcher, {
-            url: spec.page(thread),
+            url,
             where: `${name} ${field}`,
             items,
             mode: field === 'text' ? (name === 'native' ? nativeText : spec.textMode) : null,
             openReplies: field === 'author',
+            openWarnings: field === 'warning',
           });
           findings.push(...found);
         } finally {

@@ -25,8 +25,28 @@ export function auditWidget(whitelist) {
   const findings = [];
   const where = (el) => el.closest('article.tl-comment')?.id ?? (el.closest('form') ? 'form' : 'widget');
   const add = (el, what) => findings.push({ where: where(el), what });
+  // The one image the widget may show: a remote avatar (`data-avatars="remote"`), loaded lazily,
+  // without a referrer, from an http(s) URL, with no attribute beyond these.
+  const AVATAR = new Set(['class', 'src', 'alt', 'loading', 'referrerpolicy', 'decoding']);
+  for (const el of root.querySelectorAll('img.tl-avatar')) {
+    if (el.namespaceURI !== HTML) continue;
+    for (const { name, value } of el.attributes) {
+      if (!AVATAR.has(name.toLowerCase())) add(el, `attribute ${name}=${JSON.stringify(value.slice(0, 120))} on an avatar`);
+    }
+    if (el.loading !== 'lazy' || el.referrerPolicy !== 'no-referrer' || el.alt !== '') {
+      add(el, `an avatar with loading=${el.loading}, referrerpolicy=${el.referrerPolicy}, alt=${JSON.stringify(el.alt)}`);
+    }
+    let protocol;
+    try {
+      protocol = new URL(el.src).protocol;
+    } catch {
+      protocol = 'unparsable';
+    }
+    if (!['http:', 'https:'].includes(protocol)) add(el, `an avatar with scheme ${protocol}: ${JSON.stringify(el.src.slice(0, 120))}`);
+  }
   for (const el of root.querySelectorAll('*')) {
     const tag = el.localName;
+    if (tag === 'img' && el.classList.contains('tl-avatar') && el.namespaceURI === HTML) continue;
     const ns = tag === 'svg' || tag === 'path' ? SVG : HTML;
     if (!elements.has(tag) || el.namespaceURI !== ns) add(el, `element <${tag}> in ${el.namespaceURI}`);
     if (el.shadowRoot) add(el, `a shadow root inside <${tag}>`);
@@ -98,6 +118,7 @@ export function readComments() {
   for (const article of root.querySelectorAll('article.tl-comment')) {
     const card = article.querySelector(':scope > .tl-card');
     const author = card?.querySelector('.tl-author');
+    const warning = card?.querySelector('.tl-warning-text');
     const body = card?.querySelector('.tl-body');
     const form = article.querySelector(':scope > form.tl-form');
     out[article.id] = {
@@ -108,6 +129,9 @@ export function readComments() {
       bodyVisible: body ? body.checkVisibility() : false,
       markdown: body ? body.querySelector('em, strong, code, pre, blockquote, ul, ol, a') !== null : false,
       replyingTo: form?.querySelector('.tl-form-title strong')?.textContent ?? null,
+      warning: warning?.textContent ?? null,
+      warningVisible: warning ? warning.checkVisibility() : false,
+      avatar: card?.querySelector('.tl-meta > .tl-avatar')?.localName ?? null,
     };
   }
   return out;

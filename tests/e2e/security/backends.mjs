@@ -35,7 +35,10 @@ export async function backends({ host, server }) {
   ]);
   // The custom backend: the Commento++ worked mapping from docs/backends.md.
   const commento = path.join(FIXTURES, 'custom', 'commento');
-  const mapping = await readFile(path.join(commento, 'mapping.json'), 'utf8');
+  // With a content warning read from each comment's `warning` (issue 12).
+  const worked = JSON.parse(await readFile(path.join(commento, 'mapping.json'), 'utf8'));
+  worked.comment.warning = '/warning';
+  const mapping = JSON.stringify(worked);
   const marker = (id) => `Reader ${id}`;
   const text = (id) => `Marker text ${id}`;
   return [
@@ -140,7 +143,7 @@ export async function backends({ host, server }) {
     },
     {
       name: 'custom',
-      fields: ['text', 'author', 'website', 'avatar'],
+      fields: ['text', 'author', 'website', 'avatar', 'warning'],
       textMode: 'html',
       page: (thread) => host.pageUrl({ api: `${host.origin}/commento`, backend: 'custom', mapping, thread }),
       matches: (url) => url.startsWith(`${host.origin}/commento/api/comment/list`),
@@ -158,6 +161,7 @@ export async function backends({ host, server }) {
             state: '',
             deleted: false,
             creationDate: '2026-11-25T15:46:47Z',
+            ...(field === 'warning' ? { warning: value } : {}),
           })),
           commenters: Object.fromEntries(
             items.map(({ id, field, value }) => [

@@ -9,7 +9,7 @@ import { ROOT } from '../harness.mjs';
 import { showThread } from '../widget.mjs';
 import { auditWidget, readComments, sweepWidget, WHITELIST } from './audit.mjs';
 import { serve } from './backends.mjs';
-import { checkShown } from './expect.mjs';
+import { checkShown, normalize } from './expect.mjs';
 
 /** The corpus: `{ about, classes, payloads: [{ id, class, payload }] }`. */
 export async function loadCorpus() {
@@ -73,7 +73,7 @@ export async function textModeOf(browser, spec, origin) {
  * says how the text field is shown (plain, html or markdown; author names are always plain).
  * `openReplies` opens every reply form, whose heading names the author answered.
  */
-export async function loadAndAudit(browser, watcher, { url, where, items, mode, openReplies = false }) {
+export async function loadAndAudit(browser, watcher, { url, where, items, mode, openReplies = false, openWarnings = false }) {
   const { page, problems } = browser;
   watcher.reset();
   problems.length = 0;
@@ -90,6 +90,11 @@ export async function loadAndAudit(browser, watcher, { url, where, items, mode, 
   if (openReplies) {
     await page.evaluate(() => {
       for (const b of document.querySelector('#threadline').shadowRoot.querySelectorAll('button.tl-reply')) b.click();
+    });
+  }
+  if (openWarnings) {
+    await page.evaluate(() => {
+      for (const b of document.querySelector('#threadline').shadowRoot.querySelectorAll('button.tl-warning-toggle')) b.click();
     });
   }
   await page.evaluate(sweepWidget);
@@ -119,6 +124,14 @@ export async function loadAndAudit(browser, watcher, { url, where, items, mode, 
         const inForm = checkShown('plain', item.shown, c.replyingTo);
         if (inForm) findings.push(`${at}: reply form heading ${inForm}`);
       }
+    } else if (item.field === 'warning') {
+      // A warning that is only blanks is no warning.
+      if (c.warning === null && normalize(item.shown) === '') continue;
+      const problem = checkShown('plain', item.shown, c.warning ?? '');
+      if (problem) findings.push(`${at}: warning ${problem}`);
+      else if (!c.warningVisible) findings.push(`${at}: the warning is not visible`);
+    } else if (item.field === 'avatar' && c.avatar !== 'img' && c.avatar !== 'svg') {
+      findings.push(`${at}: no avatar at all (${c.avatar})`);
     } else if (item.field === 'text') {
       const problem = checkShown(mode, item.shown, c.body);
       if (problem) findings.push(`${at}: text ${problem}`);

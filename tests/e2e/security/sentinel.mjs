@@ -19,10 +19,11 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const STRICT_HOST = path.join(HERE, 'host-strict.html');
 
 /**
- * The policy of issue 5, with more sources in `{ script, style, connect }` (lists); `sample`
+ * The policy of issue 5, with more sources in `{ script, style, connect, img }` (lists); `sample`
  * adds 'report-sample', so that a violation event carries the start of the code it stopped.
+ * `img` is what a page with `data-avatars="remote"` must allow for the avatars' hosts.
  */
-export function strictPolicy({ connect = [], script = [], style = [], sample = false } = {}) {
+export function strictPolicy({ connect = [], script = [], style = [], img = [], sample = false } = {}) {
   if (sample) {
     script = [...script, "'report-sample'"];
     style = [...style, "'report-sample'"];
@@ -32,6 +33,7 @@ export function strictPolicy({ connect = [], script = [], style = [], sample = f
     ["script-src 'self' 'wasm-unsafe-eval'", ...script].join(' '),
     ["style-src 'self'", ...style].join(' '),
     ["connect-src 'self'", ...connect].join(' '),
+    ...(img.length ? [["img-src 'self'", ...img].join(' ')] : []),
   ].join('; ');
 }
 
