@@ -17,6 +17,9 @@ use crate::{cmd, tools, Result};
 
 /// The loader must stay this small (gzip -9 bytes): it is on every embedding page.
 const LOADER_GZIP_LIMIT: usize = 2048;
+/// The count script must stay under 1 KB gzipped (issue 13): it is on index pages, which
+/// show no comments.
+const COUNT_GZIP_LIMIT: usize = 1024;
 
 /// The goal for what a page downloads once the reader reaches the comments: one bundle's wasm
 /// + JS glue + the stylesheet, brotli. See [`WIDGET_BROTLI_LIMITS`] for what CI enforces.
@@ -86,9 +89,20 @@ pub fn build_measured() -> Result<Vec<FileSizes>> {
     }
     let css = hash_name(&dist.join("threadline.css"))?;
     let loader = write_loader(&dist, &bundles::loader_table(&all), &file_name(&css))?;
+    let count = dist.join("threadline-count.js");
+    std::fs::copy(crate::root().join("src").join("loader").join("threadline-count.js"), &count)
+        .map_err(|e| format!("cannot copy the count script: {e}"))?;
 
     crate::header("dist: sizes");
     let mut files = vec![FileSizes::measure("loader", "", &loader)?, FileSizes::measure("css", "", &css)?];
+    let count_gzip = FileSizes::measure("count", "", &count)?.gzip;
+    println!("count script: {count_gzip} B gzip (budget {COUNT_GZIP_LIMIT})");
+    if count_gzip > COUNT_GZIP_LIMIT {
+        return Err(format!(
+            "the count script is {count_gzip} bytes gzipped; the budget is {COUNT_GZIP_LIMIT}"
+        )
+        .into());
+    }
     for bundle in &all {
         files.push(FileSizes::measure("wasm", bundle.backend, &bundle.wasm)?);
         files.push(FileSizes::measure("js", bundle.backend, &bundle.js)?);
@@ -170,7 +184,7 @@ fn find_one(dir: &Path, matches: impl Fn(&str) -> bool) -> Result<PathBuf> {
     for entry in std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))? {
         let path = entry?.path();
         let name = file_name(&path);
-        if name != "threadline.js" && matches(&name) {
+        if name != "threadline.js" && name != "threadline-count.js" && matches(&name) {
             found.push(path);
         }
     }
