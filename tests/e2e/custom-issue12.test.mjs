@@ -35,7 +35,7 @@ describe('issue 12 mappings in the widget', () => {
   const avatarRequests = [];
   /** How many times `morechildren` was asked; the first one fails. */
   let moreCalls = 0;
-  const posted = { bluesky: [], discourse: [], lemmy: [] };
+  const posted = { bluesky: [], discourse: [], lemmy: [], github: [] };
 
   before(async () => {
     for (const api of ['reddit', 'bluesky', 'github', 'discourse', 'lemmy']) {
@@ -47,6 +47,7 @@ describe('issue 12 mappings in the widget', () => {
     replies[0].replies[0].post.author.avatar = 'https://cdn.bsky.example/avatar/broken.jpg';
     replies[3].post.author.avatar = 'javascript:alert(1)';
     // GitHub without `tree.quote`: a flat API that takes no replies at all.
+    f.quoting = structuredClone(f.github.mapping);
     delete f.github.mapping.tree.quote;
 
     host = await startStaticServer();
@@ -99,7 +100,19 @@ describe('issue 12 mappings in the widget', () => {
       return answer(route, { uri, cid: `bafynew${n}`, validationStatus: 'valid' });
     });
 
-    await page.route('**/repos/example/blog/issues/7/comments*', (route) => answer(route, f.github.list));
+    await page.route('**/repos/example/blog/issues/7/comments*', (route) => {
+      if (route.request().method() !== 'POST') return answer(route, f.github.list);
+      const { body } = route.request().postDataJSON();
+      posted.github.push(body);
+      const comment = {
+        ...structuredClone(f.github.list[0]),
+        id: 2000 + posted.github.length,
+        body_html: `<p>${body.replace(/[<>&]/g, '')}</p>`,
+        created_at: new Date().toISOString(),
+      };
+      f.github.list.push(comment);
+      return answer(route, comment, 201);
+    });
 
     await page.route('**/t/4242.json*', (route) => answer(route, f.discourse.list));
     await page.route('**/posts.json', (route) => {
@@ -275,6 +288,20 @@ describe('issue 12 mappings in the widget', () => {
     await form.waitFor({ state: 'visible' });
     assert.equal(await form.locator('input[name="email"]').count(), 0, 'the post body has no {email}');
     assert.equal(await form.locator('input[name="website"]').count(), 0, 'the post body has no {website}');
+  });
+
+  test('GitHub with quoting: Reply posts a top-level comment that quotes the comment answered', LIMIT, async () => {
+    const mapping = JSON.stringify(f.quoting);
+    const page = await open({ thread: '7', mapping });
+    const text = uniqueText('An answer on a flat API.');
+    await clickOwnReply(page, '1001');
+    const form = replyForm(page, '1001');
+    await fillForm(form, { author: 'Reader', text });
+    await form.locator('button.tl-submit').click();
+    assert.equal((await commentWithText(page, text)).ancestor, null, 'shown at the top level at once');
+    assert.equal(posted.github.at(-1), `> @ada wrote earlier\n\n${text}`, 'the body quotes the parent');
+    await open({ thread: '7', mapping });
+    assert.equal((await commentWithText(page, text)).ancestor, null, 'and where it stays after a reload');
   });
 
   test('Discourse: a reply sends the post number and nests after a reload', LIMIT, async () => {
