@@ -193,6 +193,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         edit_window_ms,
         streams,
     };
+    let streams = state.streams.clone();
     let router = app(state);
 
     let mut stdout = std::io::stdout().lock();
@@ -204,7 +205,11 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     drop(stdout);
 
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            // Open live-update streams would keep the graceful shutdown waiting for ever.
+            streams.close_all();
+        })
         .await?;
     store.close().await;
     tracing::info!("stopped");

@@ -1,5 +1,7 @@
 //! Open live-update streams, counted per client address, so that one client cannot hold
-//! every connection of the server open.
+//! every connection of the server open; and the signal that ends them all when the server
+//! shuts down (a graceful shutdown waits for open responses, and a stream never ends by
+//! itself).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -11,6 +13,7 @@ use crate::error::ApiError;
 pub struct Streams {
     open: Arc<Mutex<HashMap<String, usize>>>,
     per_client: usize,
+    closing: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
 /// One open stream; dropping it (the client went away) frees its place.
@@ -23,7 +26,24 @@ pub struct StreamSlot {
 impl Streams {
     /// At most `per_client` streams per client.
     pub fn new(per_client: usize) -> Self {
-        Self { open: Arc::default(), per_client }
+        Self { open: Arc::default(), per_client, closing: Arc::new(tokio::sync::watch::channel(false).0) }
+    }
+
+    /// Ends every open stream (clients reconnect, with `Last-Event-ID`, to whatever serves
+    /// next); streams opened after this end at once.
+    pub fn close_all(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Resolves once [`Streams::close_all`] was called.
+    pub fn closed(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut closing = self.closing.subscribe();
+        async move {
+            // An error means the sender is gone: nothing can close us any more.
+            if closing.wait_for(|closed| *closed).await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        }
     }
 
     /// A place for one more stream of `client`; 429 when it has `per_client` open.

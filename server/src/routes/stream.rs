@@ -71,6 +71,7 @@ pub async fn stream(
         None => state.store.latest_change().await?,
     };
     let feed = Feed {
+        closed: Box::pin(state.streams.closed()),
         store: state.store.clone(),
         key: page_key(&site.id, &thread).into(),
         site: site.id.clone(),
@@ -88,6 +89,8 @@ pub async fn stream(
 
 /// One open stream's state.
 struct Feed {
+    /// Resolves when the server shuts down.
+    closed: std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>,
     store: Store,
     key: Arc<str>,
     site: String,
@@ -117,7 +120,12 @@ fn events(feed: Feed) -> impl Stream<Item = Result<Event, Infallible>> {
                 feed.read().await;
                 continue;
             }
-            match feed.wake.recv().await {
+            let woken = tokio::select! {
+                woken = feed.wake.recv() => woken,
+                // The server is shutting down: end the stream; the client comes back.
+                () = &mut feed.closed => return None,
+            };
+            match woken {
                 Ok(key) if key == feed.key => feed.read().await,
                 Ok(_) => {}
                 // Fell behind the wake-ups: read anyway, the database has everything.

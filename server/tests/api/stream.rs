@@ -177,3 +177,15 @@ async fn each_address_keeps_a_bounded_number_of_streams() {
     }
     assert!(reopened, "closing a stream frees its place");
 }
+
+#[tokio::test]
+async fn a_shutdown_ends_open_streams_instead_of_waiting_for_them() {
+    let db = TestDb::new();
+    let s = TestServer::start(&db.path, &[]).await;
+    let mut live = Stream::connect(&s, "/closing", None).await;
+    assert_eq!(live.next().await.event, "ready");
+    // SIGTERM: the graceful shutdown would wait for ever on an open stream; it ends it.
+    let status = tokio::time::timeout(Duration::from_secs(10), s.stop()).await.expect("stopped in time");
+    assert!(status.success(), "{status:?}");
+    assert!(live.next_within(Duration::from_secs(2)).await.is_none(), "the stream ended");
+}
