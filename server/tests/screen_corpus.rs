@@ -2,9 +2,9 @@
 //! per class and per language, beside rustrict alone, with floors from issue 11: at least
 //! 90% of the abusive set held, at most 5% of the acceptable set.
 //!
-//! The corpus is what the rules were tuned on (the original 400 comments and five probe sets
-//! written for the generalisation work, 1841 in all). `tests/corpus/screening-unseen.jsonl` is
-//! a sixth set of 287 comments written after the last tuning round and never tuned on: its
+//! The corpus is what the rules were tuned on (the original 400 comments and six probe sets
+//! written for the generalisation work, 2128 in all). `tests/corpus/screening-unseen.jsonl` is
+//! a seventh set of 287 comments written after the last tuning round and never tuned on: its
 //! rates are the honest estimate for new text, and its floors are set just below what it
 //! measured.
 
@@ -44,10 +44,12 @@ fn hold_rates_meet_the_floors() {
     assert!(acceptable.rate() <= 0.05, "acceptable held {:.1}%, want <= 5%", 100.0 * acceptable.rate());
 }
 
-/// Measured when the set was written, before any rule saw it: 66.7% of the abusive set held
-/// (98 of 147), 1.4% of the acceptable set (2 of 140: a German surname that is a swear word,
-/// and a call to expel *convicted* foreigners, which is policy). Nothing was tuned on it since.
-/// Floors leave a little room, not more.
+/// Probe 7, measured once after the sixth round and before any rule saw it: 57.8% of the
+/// abusive set held (85 of 147), 7.1% of the acceptable set (10 of 140). Most false holds are
+/// threat phrases in harmless use that the set was written to test ("Wir kommen am Wochenende
+/// vorbei", "Sabemos donde vives gracias al formulario", "رح نوصلك للمطار"), a surname
+/// (Connard), and a rustrict hit on Turkish `kilit`. Nothing was tuned on it since. Floors
+/// leave a little room, not more.
 #[test]
 fn unseen_set_rates_meet_their_floors() {
     let samples = measure::parse(UNSEEN).expect("unseen set parses");
@@ -62,10 +64,10 @@ fn unseen_set_rates_meet_their_floors() {
     }
     let abusive = rates.set(Set::Abusive);
     let acceptable = rates.set(Set::Acceptable);
-    assert!(abusive.rate() >= 0.65, "unseen abusive held {:.1}%, want >= 65%", 100.0 * abusive.rate());
+    assert!(abusive.rate() >= 0.55, "unseen abusive held {:.1}%, want >= 55%", 100.0 * abusive.rate());
     assert!(
-        acceptable.rate() <= 0.02,
-        "unseen acceptable held {:.1}%, want <= 2%",
+        acceptable.rate() <= 0.08,
+        "unseen acceptable held {:.1}%, want <= 8%",
         100.0 * acceptable.rate()
     );
 }

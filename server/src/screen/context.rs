@@ -30,6 +30,7 @@ pub(crate) struct Context<'a> {
     vocatives: Vec<(usize, &'static str)>,
     exclamatives: Vec<(usize, &'static str)>,
     reports: Vec<usize>,
+    qualifiers: Vec<usize>,
     named: Vec<bool>,
     condemned: Vec<u32>,
     listed: Vec<bool>,
@@ -47,6 +48,7 @@ impl<'a> Context<'a> {
             vocatives: Vec::new(),
             exclamatives: Vec::new(),
             reports: Vec::new(),
+            qualifiers: Vec::new(),
             named: vec![false; len],
             condemned: Vec::new(),
             listed: vec![false; len],
@@ -68,6 +70,7 @@ impl<'a> Context<'a> {
                 Source::Builtin(Kind::Vocative) => cx.vocatives.push((t.end - 1, entry.lang)),
                 Source::Builtin(Kind::Exclamative) => cx.exclamatives.push((t.end - 1, entry.lang)),
                 Source::Builtin(Kind::Report) => cx.reports.push(t.end - 1),
+                Source::Builtin(Kind::Qualifier) => cx.qualifiers.push(t.start),
                 Source::Builtin(Kind::Naming) => {
                     let end = (t.end + NAMING_REACH).min(len);
                     cx.named[t.end..end].fill(true);
@@ -140,14 +143,15 @@ impl<'a> Context<'a> {
     }
 
     /// A reporting verb or a negation governs the range (`vowed to`, `accused of`, `nobody`):
-    /// it stands shortly before it, in the same clause.
+    /// it stands shortly before it, in the same clause; or a qualifying cue follows the range
+    /// at once (`expulser les étrangers condamnés`: those convicted, not a whole group).
     pub fn is_reported(&self, r: Range<usize>) -> bool {
         let t = &self.n.tokens;
         self.reports.iter().any(|&c| {
             c < r.start
                 && t[c + 1..r.start].iter().all(|x| x.mark == Mark::Word)
                 && r.start - c - 1 <= REPORT_REACH
-        })
+        }) || self.qualifiers.contains(&r.end)
     }
 
     /// An insult in the range is aimed at someone: a second-person word of the same

@@ -134,9 +134,13 @@ struct LexiconBuilder {
     entries: Vec<Entry>,
 }
 
-/// Vowels a writer may mask with `*` (`f*ck`, `p*ta`, `нах*й`); consonants carry the word.
+/// Vowels a writer may mask with `*` (`f*ck`, `p*ta`, `нах*й`), and `l`, which a `1` stands for
+/// (`Arsch1och`); consonants carry the word.
 fn is_maskable(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я')
+    matches!(
+        c,
+        'a' | 'e' | 'i' | 'l' | 'o' | 'u' | 'y' | 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я'
+    )
 }
 
 /// The spellings of a pattern with one inner vowel of a word masked (`f*ck` for `fuck`), and

@@ -260,4 +260,6 @@ impl Collector<'_> {
 #[cfg(test)]
 mod family_tests;
 #[cfg(test)]
+mod family_tests6;
+#[cfg(test)]
 mod tests;

@@ -25,7 +25,8 @@ const WORDS: &[(Kind, &str)] = &[
         arschgesicht* arschgeige* arschkriecher* arschkrampe* du_sau du_schwein ihr_schweine"),
     (
         Abuse(Insult, Mild),
-        "idiot idioten *idiot *idioten dummkopf* trottel* depp deppen blodman* vollpfosten* \
+        "nicht_alle_tassen_im_schrank einen_an_der_waffel nicht_alle_latten_am_zaun geistiger_tiefflieger \
+        idiot idioten *idiot *idioten dummkopf* trottel* depp deppen blodman* vollpfosten* \
         spinner versager* penner* dumm dumme dummer dummes doof blod blode blöder bescheuert* behindert* \
         erbarmlich* schwachkopf* hirnlos* dumpfbacke* armleuchter witzfigur* clown clowns loser nichtsnutz* \
         hohlkopf* dummschwatzer* lappen lachnummer volltrottel* pfeife damlich* strunzdumm* stockdumm* grottendumm* saublod* \
@@ -62,6 +63,8 @@ const WORDS: &[(Kind, &str)] = &[
         sexuell* vergewaltig* schwul* lesbisch* lesbe lesben juden judisch* muslime muslimisch* \
         geschlechtsverkehr hoden* prostata kondom* missbrauch* padophil* prostitu* porno* after_krebs",
     ),
+    // A surname (`Frau Fick`) next to another capitalised word.
+    (NameWord, "fick"),
     (Common, "der das und ist nicht ein eine ich wir mit auf für den dem auch sind"),
 ];
 
@@ -121,7 +124,7 @@ const RULES: &[RuleDef] = &[
         "(?:{ref}) (?:{w} )?(?:{must})(?: (?:{pron})){0,3} (?:abgeschoben|rausgeschmissen|rausgeworfen|ausgewiesen|\
         deportiert|weggesperrt|ausgeschafft|verjagt|vertrieben|abschieben|rauswerfen|ausweisen|deportieren|verjagen|\
         vertreiben|rausschmeissen|ausschaffen|eingesperrt|ins lager|in lager)|(?:{must})(?: (?:{pron})){0,3} (?:{w} )?\
-        (?:in (?:ein|die) lager|ins lager|in lager|hinter gitter) (?:stecken|sperren|schicken|bringen|werfen|gesteckt|gesperrt)|(?:{group}) raus [,.]|(?:{ref}) (?:{must})(?: (?:{pron})){0,3} raus (?:aus|[,.])|\
+        (?:in (?:ein|die) lager|ins lager|in lager|hinter gitter) (?:stecken|sperren|schicken|bringen|werfen|gesteckt|gesperrt)|(?:{group}) raus (?:[,.]|aus)|(?:{ref}) (?:{must})(?: (?:{pron})){0,3} raus (?:aus|[,.])|\
         (?:alle|sie alle|die alle|alle sofort|sofort alle) (?:abschieben|rauswerfen|ausweisen|deportieren|rausschmeissen)|\
         raus mit (?:den|euch|dem) (?:{group}|pack|gesindel)"),
     rule(Threat, Moderate, "go-back",
@@ -171,6 +174,21 @@ const RULES: &[RuleDef] = &[
         "(?:ich wurde|ich will|ich mochte|ich werde|ich wurd|ich wurde) (?:dich|sie) (?:so richtig |gerne |mal )?\
         (?:ficken|bumsen|vogeln|flachlegen|vergewaltigen|durchnehmen|lecken)|(?:zeig|schick)(?: mir)? (?:mal )?deine \
         (?:titten|mopse|muschi|nacktbilder|nudes)|lutsch (?:meinen|mein) (?:schwanz|pimmel)|blas mir einen"),
+    // Threats with no verb of harm, arson in the imperative, the commenter in the third person.
+    rule(Threat, Severe, "presence-threat",
+        "wir (?:kommen|werden) (?:{w} ){0,2}(?:vorbei|dich besuchen|dich holen|euch holen|dich abholen)|wir (?:wissen|kennen) \
+        (?:wo (?:du|ihr) (?:wohnst|wohnt|arbeitest)|deine adresse|eure adresse)|(?:wir|ich) (?:haben|habe|hab) (?:deine|eure) adresse|\
+        wenn (?:ich|wir) (?:dich|euch) (?:erwische|erwischen|kriege|kriegen|finde|finden|treffe|sehe) (?:{w} ){0,2}(?:bist du|seid ihr|dann)\
+        |(?:dir|euch|ihm) (?:sollte|musste|muss|gehoren) (?:man )?(?:die|alle) (?:zahne|knochen|beine|finger) (?:ausschlagen|einschlagen|\
+        brechen|ausgeschlagen|gebrochen)"),
+    rule(Threat, Severe, "call-to-arson",
+        "(?:zundet|fackelt|brennt) (?:die|alle|ihre|diese|deren|jede) (?:{w} )?(?:asylheime?|heime?|moscheen?|synagogen?|unterkunfte|\
+        fluchtlingsheime?|asylantenheime?|hauser|laden|geschafte) (?:an|ab|nieder)"),
+    rule(Insult, Moderate, "commenter-insult",
+        "(?:der|dieser|die|diese) (?:kommentator|kommentatorin|verfasser|verfasserin|schreiber|schreiberling|foris|poster)\
+        (?: hier| oben| unten| da)? (?:ist|war|scheint|bleibt)(?: {w}){0,3} (?:{insult})|kommentar (?:von|eines|einer) \
+        (?:{w} ){0,2}(?:dummeren|dummen|bloden|bloderen|dummsten|beschrankten|hirnlosen) (?:menschen|typen|person|kerls?|idioten)|\
+        halt (?:{w} ){1,2}(?:die fresse|die klappe|dein maul|die schnauze|s maul)|(?:so )?(?:einen|ein) geistigen? tiefflieger"),
 ];
 
 /// German.

@@ -18,7 +18,7 @@ const WORDS: &[(Kind, &str)] = &[
     (Abuse(Insult, Moderate), "retard retards retarded whore* slut* skank* waste_of_space waste_of_oxygen \
         shit_for_brains shite_for_brains crap_for_brains \
         waste_of_skin waste_of_air subhuman*"),
-    (Abuse(Insult, Mild), "idiot* moron* imbecile* cretin* stupid dumb dumbass* dimwit* halfwit* nitwit* numpty \
+    (Abuse(Insult, Mild), "absolute_melt braindead keyboard_warrior* idiot* moron* imbecile* cretin* stupid dumb dumbass* dimwit* halfwit* nitwit* numpty \
         pillock* plonker* clown clowns loser losers pathetic ignorant brainless braindead brain_dead fool fools \
         jerk jerks douche lowlife* degenerate degenerates scum trash garbage worthless disgusting repulsive \
         spineless gutless dunce imbeciles simpleton* buffoon* cuck cucks snowflake dumber dumbest stupider \
@@ -45,6 +45,7 @@ const WORDS: &[(Kind, &str)] = &[
         apologise* apologize* ashamed out_of_line acceptable appropriate inappropriate way_to_talk way_to_speak hate_crime hate_crimes no_one_deserves nobody_deserves stop_calling dehumanising dehumanizing xenophobic antisemitic bullying \
         harassment wrong sickening horrible awful fined banned sanctioned punished sacked \
         suspended prosecuted"),
+    (Qualifier, "convicted"),
     (Report, "said says told according reported vowed vows threatened threatening threaten threatens pledged accused charged convicted sentenced \
         alleged allegedly arrested jailed denied plotted plotting planned attempted urged chanted chanting \
         ordered ordering commanded instructed sprayed daubed graffiti planning plans intending intended wanted \
@@ -242,6 +243,19 @@ const RULES: &[RuleDef] = &[
         shag|rape|grope|suck|pound|spank|finger|motorboat|cum on|jerk off to) (?:you|u|ya|her|him)|\
         (?:send|show)(?: me)? (?:your |ur |some |those )?(?:nudes|tits|boobs|pussy|ass|arse|naked (?:pics|photos))|\
         suck (?:on )?my (?:dick|cock|balls|tits)|(?:sit|sit on) my (?:face|lap|dick|cock)|on your knees (?:and|for)"),
+    // Threats with no verb of harm: being outside someone's door, knowing the address, coming for them.
+    rule(Threat, Severe, "presence-threat",
+        "(?:i ll|i will|we ll|we will|someone ll|someone will|they ll|they will) be waiting (?:for (?:you|u) )?(?:outside|at|near|by|in front of) \
+        (?:your|ur) (?:house|home|door|flat|work|office|school|place|car|kids school)|(?:we|i|they) (?:know|have|ve got|got|found) \
+        (?:your|ur) (?:address|home address|house|kids school)|(?:we re|we are|i m|i am|they re|they are) coming for (?:you|u|your family)|\
+        (?:you|u) (?:ll|will|re going to|are going to|gonna) (?:end up|be) (?:six|6) feet under|see what happens to (?:your|ur) \
+        (?:teeth|face|family|kids|car|house)"),
+    rule(Threat, Moderate, "call-to-expel",
+        "(?:run|drive|chase|kick|hound|boot) (?:these|those|them|all these|all those|every last|every|all the) (?:{w} )?(?:{w} )?\
+        out of (?:our|the|this|my) (?:town|city|country|village|street|neighbourhood|neighborhood|area|land)"),
+    rule(Insult, Moderate, "commenter-insult",
+        "(?:the|this|that) (?:clown|idiot|moron|fool|muppet|troll|genius|imbecile|halfwit|numpty|buffoon|cretin|donkey|plank) \
+        (?:in|from) (?:the )?(?:comments?|comment section|thread) (?:above|below|here)"),
 ];
 
 /// English.

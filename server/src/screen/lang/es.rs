@@ -10,7 +10,7 @@ use crate::screen::verdict::Severity::{Mild, Moderate, Severe};
 const WORDS: &[(Kind, &str)] = &[
     (Abuse(Slur, Severe), "sudaca* maricon* marica maricas negrata* panchito* bollera* travelo* sidoso* \
         moro_de_mierda moros_de_mierda judio_de_mierda judios_de_mierda"),
-    (Abuse(Profanity, Moderate), "hijo_de_puta hijos_de_puta hija_de_puta hijueputa* hdp puta putas puto \
+    (Abuse(Profanity, Moderate), "ctm csm ptm que_te_den_por_culo que_os_den_por_culo que_le_den_por_culo hijo_de_puta hijos_de_puta hija_de_puta hijueputa* hdp puta putas puto \
         putos cabron cabrones cabrona* gilipollas gilipolla pendejo* pendeja* jodete vete_a_la_mierda \
         iros_a_la_mierda chinga* chingar chingada* mamon mamones mamona* malparido* malparida* culero* \
         me_cago_en_tu_madre tu_puta_madre la_concha_de_tu_madre lameculos soplapollas comemierda*"),
@@ -34,6 +34,7 @@ const WORDS: &[(Kind, &str)] = &[
     (Condemn, "sancionado sancionada multado multada castigado inaceptable inadmisible vergonzoso vergonzosa verguenza racista racismo insulto* condena* \
         condeno intolerable repugnante machista homofobo* xenofobo* antisemita no_tiene_cabida indignante \
         lamentable deplorable discurso_de_odio ofensivo ofensiva fuera_de_lugar"),
+    (Qualifier, "condenados condenadas"),
     (Report, "dijo dijeron segun declaro afirmo acusado* acusada* amenazo amenazaron amenaza amenazado juro prometio presuntamente supuestamente \
         detenido* arrestado* condenado* coreaban corearon gritaban gritaron no nunca nadie ningun ninguna jamas \
         contra segun"),
@@ -142,6 +143,22 @@ const RULES: &[RuleDef] = &[
     rule(Sexual, Moderate, "sexual-harassment",
         "(?:te|la) (?:voy a|quiero|queria|me gustaria) (?:{w} )?(?:follar|violar|chupar|comer entera)|(?:te )?\
         (?:follaria|cogeria)|(?:ensename|mandame|pasame) (?:las |tus )?(?:tetas|fotos desnuda|nudes|el culo)"),
+    // Threats with no verb of harm, beatings as a call, theft as a group trait.
+    rule(Threat, Severe, "presence-threat",
+        "(?:vas a (?:acabar|terminar)|acabaras|terminaras|vais a (?:acabar|terminar)) (?:en una zanja|en una cuneta|bajo tierra|\
+        en el cementerio|en una caja|en un ataud|con los pies por delante|en el hospital)|(?:sabemos|se|sabemos muy bien) donde \
+        (?:vives|vivis|trabajas)|(?:tenemos|tengo) tu (?:direccion|domicilio)|(?:vamos|iremos|van|iran) (?:a )?por ti"),
+    rule(Threat, Severe, "call-to-violence",
+        "(?:{must}) [^ ,.]+(?:los|las|les) a (?:palos|patadas|hostias|tiros|golpes|pedradas|latigazos|porrazos)"),
+    rule(Slur, Moderate, "group-generalisation",
+        "(?:todos los|todas las) (?:{group}) (?:son unos |siempre |solo saben )?(?:roban|robar|mienten|violan|matan|delinquen|\
+        apestan|trafican|estafan|okupan)|(?:{group}) (?:siempre|solo) (?:roban|mienten|violan|delinquen|estafan)"),
+    rule(Slur, Moderate, "slur-by-modifier",
+        "(?:{group}|negro|negra|moro|mora|gitano|gitana|judio|judia|sudaca|panchito|maricon|marica) de mierda"),
+    rule(Insult, Moderate, "commenter-insult",
+        "(?:el|la|quien|lo) que (?:ha escrito|escribio|escribe|puso|ha puesto|publico) (?:este|ese|esto|eso)(?: comentario| mensaje)? \
+        (?:es|sera|debe ser)(?: {w}){0,2} (?:cretino|cretina|idiota|imbecil|subnormal|gilipollas|tonto|tonta|estupido|estupida|\
+        anormal|retrasado|payaso|ignorante|burro|mongolo|analfabeto|inutil)"),
 ];
 
 /// Spanish.

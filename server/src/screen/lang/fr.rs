@@ -17,7 +17,7 @@ const WORDS: &[(Kind, &str)] = &[
     (Abuse(Profanity, Mild), "putain merde bordel chier fais_chier cul emmerde* bite couilles"),
     (Abuse(Insult, Moderate), "sous_homme* sous_race* sousrace* raclure* ordure ordures pourriture batard* salaud* grognasse* \
         pouffiasse* mongolien* attarde* attardee*"),
-    (Abuse(Insult, Mild), "idiot* imbecile* cretin* debile* abruti* bouffon* guignol* blaireau* andouille \
+    (Abuse(Insult, Mild), "decerebre* espece_de_demeure* pauvre_demeure* quel_demeure idiot* imbecile* cretin* debile* abruti* bouffon* guignol* blaireau* andouille \
         boulet cassos minable* pitoyable teube boloss* crevard* branleur* tocard* naze nazes nul nulle \
         incapable ignare dechet dechets clown clowns mediocre pathetique* degueulasse conne connes stupide* \
         idiote* debiles ignorant ignorante ignorants ignorantes taree tarees gogol* \
@@ -26,7 +26,7 @@ const WORDS: &[(Kind, &str)] = &[
         guignols imbeciles abrutie* bouffonne* mongol mongols clochard_mental parasite_du_web"),
     // Not `baise*` or `suce*`: squeezed, `baisse` (a fall) and `succès` would match.
     (Abuse(Sexual, Moderate), "nichons nibards partouze*"),
-    (Addressee, "tu t toi te vous espece_de espece_d bande_de bande_d celui_qui_a_ecrit celle_qui_a_ecrit auteur_de_ce_commentaire \
+    (Addressee, "tu t toi te vous qui_commente qui_commentent espece_de espece_d bande_de bande_d celui_qui_a_ecrit celle_qui_a_ecrit auteur_de_ce_commentaire \
         qui_a_ecrit_ca qui_a_ecrit_ce qui_a_poste qui_ecrit_ca *dessus au_dessus_de_moi"),
     (Vocative, "he eh oh ecoute ecoutez dis_donc ferme_la taisez_vous tais_toi casse_toi cassez_vous degage degagez"),
     (Exclamative, "quel quelle quels quelles mais_quel quel_espece_de"),
@@ -34,6 +34,7 @@ const WORDS: &[(Kind, &str)] = &[
         sexiste homophobe antisemite insulte* injure* condamn* intolerable odieux odieuse abject* choquant* \
         deplorable inexcusable revoltant* haineux haineuse discriminatoire xenophobe sa_place pas_acceptable \
         grave lamentable condamne condamnee sanctionne* amende puni*"),
+    (Qualifier, "condamnes condamnees delinquants criminels"),
     (Report, "dit dire selon declare* accuse* inculpe* menace menaces menacait menacant jure promis aurait auraient selon affirme \
         arrete* soupconne* scande* crie* pas jamais personne aucun aucune contre"),
     (Naming, "traite* traiter appele* appeler qualifie* qualifier surnomme* mot terme"),
@@ -148,6 +149,25 @@ const RULES: &[RuleDef] = &[
         "(?:je vais|j vais|je veux|j veux|je voudrais|j aimerais|laisse moi) (?:te|vous|la|t) (?:baiser|sauter|\
         defoncer|violer|lecher|doigter)|(?:suce|suces|sucer) (?:ma|mon|mes) (?:bite|queue|couilles|teub)|\
         (?:montre|envoie)(?: moi)? (?:tes|tes belles) (?:seins|nichons|fesses|nudes)"),
+    // Threats with no verb of harm, first-person plural calls, idioms of stupidity.
+    rule(Threat, Severe, "presence-threat",
+        "(?:je|on) (?:te|vous|t) (?:fais|fait) la peau|(?:si je|si on) (?:te|vous|t) (?:croise|chope|trouve|attrape|recroise|vois)\
+        (?: {w}){0,3} (?:je|on) (?:te|vous|t)|(?:on|nous|j) (?:a|avons|ai|connait|connaissons|connais) (?:ton|votre|ta) (?:adresse|domicile)|\
+        (?:on|nous) (?:vient|viendra|arrive|va venir|venons) (?:te|vous|t) (?:chercher|voir|rendre visite)|\
+        (?:tu vas|vous allez|tu va|tu finiras|vous finirez) (?:finir |terminer )?(?:six|6) pieds sous terre"),
+    rule(Threat, Severe, "call-to-violence",
+        "(?:brulons|incendions|cramons|saccageons|pillons) (?:leurs|les|ces|toutes les|tous les) (?:{w} )?(?:commerces|\
+        mosquees|synagogues|eglises|maisons|voitures|magasins|foyers|centres|camps|quartiers|boutiques)|(?:pendons|tuons|\
+        fusillons|lynchons|butons|gazons|egorgeons) (?:les|les tous|tous|toutes|ces|{group})|(?:expulsons|chassons|virons|degageons|renvoyons|deportons) \
+        (?:les|ces|tous|toutes) (?:{w} )?(?:{group}|gens|{w}s)|(?:foutez|jetez|mettez|virez)(?: moi)? (?:tous |toutes )?\
+        (?:ces|les) (?:{w} )?(?:{group}|gens) (?:dehors|a la porte|a la mer)"),
+    rule(Insult, Moderate, "insult-idiom",
+        "(?:t as|tu as|t a|vous avez|tu n as|t as|vous n avez) (?:rien|que dalle|pas grand chose) (?:dans|sous) (?:le|la|ton|ta|votre) \
+        (?:crane|cervelle|caboche|ciboulot|tete|cerveau|citrouille)|(?:t es|tu es|vous etes|t etes)(?: (?:vraiment|completement|\
+        tellement|trop|si|bien|juste|grave|carrement)){0,2} (?:ridicule|pathetique|minable|lamentable|nul|nulle|pitoyable|\
+        demeure|demeuree|decerebre|decerebree|tare|taree|abruti|abrutie|attarde|attardee)(?: [,.]| a | de |,)|\
+        quel (?:{w} )?(?:debile|idiot|con|cretin|abruti|stupide|imbecile|bouffon) (?:ce|cet|son|votre|ton) \
+        (?:commentaire|post|message|auteur)"),
 ];
 
 /// French.

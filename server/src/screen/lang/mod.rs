@@ -44,6 +44,9 @@ pub(crate) enum Kind {
     Condemn,
     /// A word that reports what others did or said (`accused`, `vowed`), or negates.
     Report,
+    /// A word right after a group that narrows it to people a court judged (`condamnés`,
+    /// `convicted`): a call about them is law, not a call against the group.
+    Qualifier,
     /// A word that introduces a name someone was called (`called`, `traité`).
     Naming,
     /// A word that looks rude and is not: places, people, medicine, identities, news.

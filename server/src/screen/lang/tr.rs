@@ -10,7 +10,7 @@ use crate::screen::verdict::Severity::{Mild, Moderate, Severe};
 const WORDS: &[(Kind, &str)] = &[
     (Abuse(Slur, Severe), "ibne* gavur gavurlar gavurlara gavurları pis_suriyeli pis_yahudi pis_ermeni pis_kürt \
         pis_arap pis_afgan ermeni_dölü yahudi_dölü ermeni_piçi çingene_dölü zenci_köpek"),
-    (Abuse(Profanity, Moderate), "orospu* amk aq amına_koyayım amına_koyim amına_kodumun amına_kodum ananı_sikeyim \
+    (Abuse(Profanity, Moderate), "a_q a_k o_c amq orospu* amk aq amına_koyayım amına_koyim amına_kodumun amına_kodum ananı_sikeyim \
         ananı_sikerim sikerim sikeyim siktir* sikik* sikim sikiş* yarrak* yavşak* götveren* götünü kahpe* \
         şerefsiz* pezevenk* puşt kaltak* dalyarak* sürtük* hassiktir piç_kurusu orospu_piçi göt_oğlanı \
         sg s.g o.ç oç ananı_avradını ananı_avradini ananı_avradı"),
@@ -122,6 +122,19 @@ const RULES: &[RuleDef] = &[
         "(?:seni|sizi|onu) (?:{w} )?(?:sikeceğim|sikerim|sikmek|becereceğim|beceririm|düzerim|düzeceğim|\
         yatağa atacağım|tecavüz edeceğim)|(?:göğüslerini|memelerini|çıplak fotoğrafını|çıplak resmini) \
         (?:göster|at|gönder)"),
+    // Threats with no verb of harm, imperative calls over a whole group, idioms of stupidity.
+    rule(Threat, Severe, "presence-threat",
+        "kafana (?:sıkacağım|sıkarım|sıkıcam|sıkacam|sıkacağız|sıkarız)|nerede (?:oturduğunu|yaşadığını|çalıştığını) \
+        (?:biliyorum|biliyoruz|bulacağım|bulacağız|buldum|bulduk)|(?:evini|adresini) (?:biliyorum|biliyoruz|bulacağım|bulacağız)|\
+        (?:senin|sizin) için (?:geliyoruz|geleceğiz|gelecekler)"),
+    rule(Threat, Severe, "call-to-violence",
+        "[^ ,.]+(?:ları|leri|ların|lerin) (?:hepsini|tamamını|hepsi) (?:öldürün|asın|yakın|gebertin|vurun|kurşuna dizin|kesin)|\
+        (?:öldürün|asın|gebertin|kurşuna dizin) (?:hepsini|bunları|onları)|kahrolsun (?:{group})|(?:{group}) kahrolsun"),
+    rule(Dehumanising, Moderate, "dehumanising-comparison",
+        "(?:{group}|bunlar|onlar|bu {w}) (?:{w} )?insan değil(?:ler|dir)? (?:hayvan|hayvanlar|haşere|mikrop|böcek|sürü|canavar|\
+        köpek|domuz|asalak)"),
+    rule(Insult, Moderate, "insult-idiom",
+        "(?:kafan|beynin|aklın) (?:hiç |pek |da )?(?:çalışmıyor|basmıyor|almıyor|ermiyor|yok|sulanmış)"),
 ];
 
 /// Turkish.

@@ -156,7 +156,19 @@ fn star_run_between_letters(chars: &[(usize, char)], k: usize) -> bool {
 
 /// Normalises a text into tokens.
 pub(crate) fn normalize(text: &str) -> Normalized {
-    let chars: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| !is_ignorable(c)).collect();
+    let raw: Vec<(usize, char)> = text.char_indices().collect();
+    // Spaces next to a tatweel split a word on purpose (`كـ ـس`): they join instead.
+    let by_tatweel = |j: usize| {
+        let near = |mut it: Box<dyn Iterator<Item = &(usize, char)> + '_>| {
+            it.find(|p| !p.1.is_whitespace()).is_some_and(|p| p.1 == '\u{0640}')
+        };
+        near(Box::new(raw[..j].iter().rev())) || near(Box::new(raw[j + 1..].iter()))
+    };
+    let tatweel = text.contains('\u{0640}');
+    let chars: Vec<(usize, char)> = (0..raw.len())
+        .filter(|&j| !(is_ignorable(raw[j].1) || raw[j].1.is_whitespace() && tatweel && by_tatweel(j)))
+        .map(|j| raw[j])
+        .collect();
     let mut b = Builder { evasive: chars.len() != text.chars().count(), ..Builder::default() };
     for (k, &(i, c)) in chars.iter().enumerate() {
         let prev = k.checked_sub(1).map(|p| chars[p].1);

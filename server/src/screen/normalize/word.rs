@@ -31,7 +31,16 @@ pub(super) fn finish_word(word: &str) -> (String, bool) {
         };
     let mixed = cyrillic > 0 && latin > 0 || letters > latin + cyrillic;
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
+    let all: Vec<char> = word.chars().collect();
+    let between_letters =
+        |k: usize| k > 0 && all[k - 1].is_alphabetic() && all.get(k + 1).is_some_and(|n| n.is_alphabetic());
+    for (k, &c) in all.iter().enumerate() {
+        // `@` or `1` inside a Latin word stands for a letter we cannot know (`f@ck` has `u`,
+        // `Arsch1och` has `l`): it masks one, like `*`.
+        if matches!(c, '@' | '1') && !to_cyrillic && between_letters(k) {
+            out.push(MASK);
+            continue;
+        }
         // Digits that look like Cyrillic letters (`е6лан`, `3ачем`) in a Cyrillic word.
         let c = match c {
             '6' if leet && to_cyrillic => 'б',
