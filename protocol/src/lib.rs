@@ -30,6 +30,8 @@ pub mod limits {
     pub const EMAIL_MAX: usize = 254;
     /// Most characters in a website URL.
     pub const WEBSITE_MAX: usize = 2_048;
+    /// Most characters in a content warning.
+    pub const WARNING_MAX: usize = 100;
     /// Most characters in a thread key.
     pub const THREAD_MAX: usize = 512;
     /// Largest request body the server reads, in bytes; larger bodies get 413.

@@ -21,6 +21,10 @@ pub struct Comment {
     pub website: Option<String>,
     /// The comment text as the author wrote it (plain text; paragraphs separated by blank lines).
     pub text: String,
+    /// The author's content warning (a spoiler, a distressing subject): readers see it and
+    /// open the text themselves. Omitted when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
     /// Creation time, RFC 3339 in UTC, e.g. `2026-11-25T15:20:00Z`.
     pub created_at: String,
     /// Where the comment stands in moderation; omitted on the wire when approved.
@@ -158,6 +162,9 @@ pub struct NewComment {
     pub website: Option<String>,
     /// The comment text.
     pub text: String,
+    /// An optional content warning, shown in place of the text until a reader opens it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
 }
 
 /// The body of `PATCH /api/comments/{id}?site=…`: the author's new text, sent with the
@@ -166,6 +173,10 @@ pub struct NewComment {
 pub struct AuthorEdit {
     /// The new text; validated as a new comment's.
     pub text: String,
+    /// The content warning the comment now carries: an edit replaces the text and its
+    /// warning together, so leaving it out (or blank) takes the warning away.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
 }
 
 /// One page of a thread: whole top-level comments with all their replies, flat.

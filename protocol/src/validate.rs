@@ -38,6 +38,9 @@ pub enum ValidationError {
     /// The website is not an absolute `http` or `https` URL.
     #[error("The website must be an address starting with http:// or https://.")]
     BadWebsite,
+    /// The content warning holds a line break or other control character.
+    #[error("The content warning must be a single line.")]
+    BadWarning,
     /// The thread key is empty or too long.
     #[error("This page has no valid thread key.")]
     BadThread,
@@ -51,6 +54,7 @@ impl ValidationError {
             Self::BadAuthor => "author",
             Self::BadEmail => "email",
             Self::BadWebsite => "website",
+            Self::BadWarning => "warning",
             Self::BadThread => "thread",
         }
     }
@@ -62,6 +66,7 @@ fn label(field: &str) -> &'static str {
         "email" => "The email address",
         "website" => "The website",
         "thread" => "The thread key",
+        "warning" => "The content warning",
         _ => "Your comment",
     }
 }
@@ -81,7 +86,7 @@ pub fn non_blank(value: &Option<String>) -> Option<&str> {
 }
 
 /// Checks every field of `c` against the limits in [`crate::limits`]; the first error wins,
-/// in form order (name, email, website, text).
+/// in form order (name, email, website, text, content warning).
 pub fn validate_new_comment(c: &NewComment) -> Result<(), ValidationError> {
     let thread = c.thread.trim();
     if thread.is_empty() || thread.chars().count() > THREAD_MAX {
@@ -107,7 +112,21 @@ pub fn validate_new_comment(c: &NewComment) -> Result<(), ValidationError> {
             return Err(ValidationError::BadWebsite);
         }
     }
-    validate_text(&c.text)
+    validate_text(&c.text)?;
+    validate_warning(&c.warning)
+}
+
+/// Checks an optional content warning: blank counts as none; else one line of at most
+/// [`WARNING_MAX`] characters (it is a label, shown on one line before the text).
+pub fn validate_warning(warning: &Option<String>) -> Result<(), ValidationError> {
+    let Some(w) = non_blank(warning) else { return Ok(()) };
+    if w.chars().count() > WARNING_MAX {
+        return Err(ValidationError::TooLong { field: "warning", max: WARNING_MAX });
+    }
+    if w.chars().any(char::is_control) {
+        return Err(ValidationError::BadWarning);
+    }
+    Ok(())
 }
 
 /// Checks a comment's text alone (an author's edit is held to the rules of a new comment).
@@ -167,6 +186,23 @@ mod tests {
 
     fn comment(author: &str, text: &str) -> NewComment {
         NewComment { thread: "/t".into(), author: author.into(), text: text.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn content_warnings_are_optional_single_lines() {
+        let with = |w: &str| NewComment { warning: Some(w.into()), ..comment("Ann", "Hello") };
+        assert_eq!(validate_new_comment(&with("Spoilers for the final")), Ok(()));
+        assert_eq!(validate_new_comment(&with("   ")), Ok(()), "blank is none");
+        assert_eq!(validate_new_comment(&with(&"é".repeat(WARNING_MAX))), Ok(()));
+        assert_eq!(
+            validate_new_comment(&with(&"x".repeat(WARNING_MAX + 1))),
+            Err(ValidationError::TooLong { field: "warning", max: WARNING_MAX })
+        );
+        let err = validate_new_comment(&with("two\nlines")).unwrap_err();
+        assert_eq!(
+            (err.field(), err.to_string().as_str()),
+            ("warning", "The content warning must be a single line.")
+        );
     }
 
     #[test]
@@ -249,14 +285,17 @@ mod tests {
             #[test]
             fn never_panics_and_accepted_fields_are_within_limits(
                 author in ".{0,80}", text in ".{0,200}", email in proptest::option::of(".{0,40}"),
-                website in proptest::option::of(".{0,40}"),
+                website in proptest::option::of(".{0,40}"), warning in proptest::option::of(".{0,120}"),
             ) {
-                let c = NewComment { thread: "/t".into(), parent: None, author, email, website, text };
+                let c = NewComment { thread: "/t".into(), parent: None, author, email, website, text, warning };
                 if validate_new_comment(&c).is_ok() {
                     prop_assert!(!c.author.trim().is_empty() && c.author.chars().count() <= AUTHOR_MAX);
                     prop_assert!(!c.text.trim().is_empty());
                     if let Some(w) = non_blank(&c.website) {
                         prop_assert!(w.to_ascii_lowercase().starts_with("http"));
+                    }
+                    if let Some(w) = non_blank(&c.warning) {
+                        prop_assert!(w.chars().count() <= WARNING_MAX && !w.chars().any(char::is_control));
                     }
                 }
             }

@@ -169,7 +169,7 @@ fn line(c: &Comment) -> String {
         (c.status == Status::Deleted, "deleted".to_string()),
         (c.status == Status::Removed, "placeholder".to_string()),
         (c.pinned, "pinned".to_string()),
-        (c.extra.edited, "edited".to_string()),
+        (c.edited, "edited".to_string()),
         (c.html.is_some(), "html".to_string()),
         (c.markdown, "markdown".to_string()),
         (!c.extra.links.is_empty(), format!("{} links", c.extra.links.len())),
@@ -179,7 +179,7 @@ fn line(c: &Comment) -> String {
             let _ = write!(s, " [{mark}]");
         }
     }
-    if let Some(w) = &c.extra.warning {
+    if let Some(w) = &c.warning {
         let _ = write!(s, " [warning: {w}]");
     }
     if let Some(more) = &c.extra.more {

@@ -29,8 +29,14 @@ pub struct Decision {
 pub async fn decide(site: &SiteSettings, new: &NewComment) -> Result<Decision, ApiError> {
     let author = new.author.trim();
     let website = new.website.as_deref().map(str::trim).filter(|w| !w.is_empty());
+    // Readers see a content warning before the text, so it is screened with the text, as its
+    // first paragraph: a match in it is reported as a match in the comment.
+    let text = match threadline_protocol::validate::non_blank(&new.warning) {
+        Some(warning) => std::borrow::Cow::Owned(format!("{warning}\n\n{}", new.text)),
+        None => std::borrow::Cow::Borrowed(new.text.as_str()),
+    };
     let verdict = match &site.screen {
-        Some(screen) => screen.check(&Submission { text: &new.text, author, website }),
+        Some(screen) => screen.check(&Submission { text: &text, author, website }),
         // Not `Verdict::default()`: its action is the default action, `Hold`.
         None => Verdict { action: Action::Allow, reasons: Vec::new() },
     };
@@ -40,13 +46,8 @@ pub async fn decide(site: &SiteSettings, new: &NewComment) -> Result<Decision, A
         Action::Allow => {}
     }
     if let Some(hook) = &site.hook {
-        let request = HookRequest {
-            site: &site.id,
-            thread: new.thread.trim(),
-            author,
-            website,
-            text: new.text.trim_end(),
-        };
+        let request =
+            HookRequest { site: &site.id, thread: new.thread.trim(), author, website, text: text.trim_end() };
         let verdict = hook.consult(&request).await;
         match verdict.action {
             Action::Reject => return Err(hook_rejection(&verdict)),

@@ -23,6 +23,8 @@ struct DemoComment {
     website: Option<&'static str>,
     minutes_ago: i64,
     text: &'static str,
+    /// A content warning, shown instead of the text until a reader opens it.
+    warning: Option<&'static str>,
 }
 
 /// In posting order: every parent comes before its replies and is older than them.
@@ -39,6 +41,7 @@ honestly teared up. Three years ago the water stopped one block from our porch, 
 riverfront was nothing but fencing and mud.\n\nNow there are kids sitting on the steps by the water and \
 people eating lunch on the grass where the old parking lot used to be. Whatever you think of the budget, \
 it feels like the town got its front yard back.",
+        warning: None,
     },
     DemoComment {
         key: "dev-terraces",
@@ -51,6 +54,7 @@ it feels like the town got its front yard back.",
 city: the grass terraces are not just decoration. They sit on a compacted clay core, and the lowest \
 terrace is meant to flood during high water, so the current slows down before it reaches the wall.\n\n\
 So if you see the bottom steps under water next spring, that means it is working.",
+        warning: None,
     },
     DemoComment {
         key: "tom-cleanup",
@@ -60,6 +64,7 @@ So if you see the bottom steps under water next spring, that means it is working
         website: None,
         minutes_ago: 5200,
         text: "Does the lowest terrace have to be cleaned after every flood? And who pays for that?",
+        warning: None,
     },
     DemoComment {
         key: "dev-cleanup",
@@ -71,6 +76,7 @@ So if you see the bottom steps under water next spring, that means it is working
         text: "It comes out of the parks maintenance budget: about two crew-days after a typical high-water \
 event, mostly raking silt and checking the drains. The drains are sized so the terrace empties within a \
 day.",
+        warning: None,
     },
     DemoComment {
         key: "tom-thanks",
@@ -80,6 +86,7 @@ day.",
         website: None,
         minutes_ago: 4800,
         text: "Two crew-days is less than I expected. Fair enough, thanks for the straight answer.",
+        warning: None,
     },
     DemoComment {
         key: "gary",
@@ -92,6 +99,7 @@ day.",
 bills for the next twenty years. My assessment went up six percent last year and I am on a fixed \
 income.\n\nI am not against the floodgates. I am against treating the repair café and the splash pad as \
 if they were part of the same emergency. Those should have been separate votes.",
+        warning: None,
     },
     DemoComment {
         key: "maren-splash",
@@ -102,6 +110,7 @@ if they were part of the same emergency. Those should have been separate votes."
         minutes_ago: 4100,
         text: "For what it is worth, the splash pad was paid for by the Rotary fundraiser, not the bond. It \
 is in the council minutes from March.",
+        warning: None,
     },
     DemoComment {
         key: "gary-breakdown",
@@ -112,6 +121,7 @@ is in the council minutes from March.",
         minutes_ago: 3900,
         text: "I did not know that about the splash pad, thank you. I would still like to see the full cost \
 breakdown posted somewhere people can actually find it, not in a 200-page PDF.",
+        warning: None,
     },
     DemoComment {
         key: "priya",
@@ -126,6 +136,7 @@ still remember the smell of the bakery drifting over the river every morning.\n\
 photo look like a small cousin of the ones here. People here like to say you do not fight the water, you \
 make room for it. It sounds like Alder Falls learned the same lesson.\n\nSay hello to the Kessler family \
 for me if they are still running the bakery.",
+        warning: None,
     },
     DemoComment {
         key: "hannah",
@@ -136,6 +147,7 @@ for me if they are still running the bakery.",
         minutes_ago: 1900,
         text: "We are! Third generation now. My dad says hello back, and that your mother still owes him \
 her recipe for cardamom rolls.",
+        warning: None,
     },
     DemoComment {
         key: "luis",
@@ -146,6 +158,7 @@ her recipe for cardamom rolls.",
         minutes_ago: 1300,
         text: "The repair café is open every second Saturday in the old pump house. Last month we fixed 41 \
 things: mostly lamps, a few bikes and one very stubborn espresso machine. Bring your broken stuff!",
+        warning: None,
     },
     DemoComment {
         key: "ruth",
@@ -154,7 +167,9 @@ things: mostly lamps, a few bikes and one very stubborn espresso machine. Bring 
         email: None,
         website: None,
         minutes_ago: 600,
-        text: "Can you fix a sewing machine? Mine has been sitting in a closet since the flood.",
+        text: "Can you fix a sewing machine? It was my mother's. It stood in our basement the night the \
+water came in, and I have not had the heart to open the case since.",
+        warning: Some("The flood, and a family loss"),
     },
     DemoComment {
         key: "luis-sewing",
@@ -165,6 +180,7 @@ things: mostly lamps, a few bikes and one very stubborn espresso machine. Bring 
         minutes_ago: 420,
         text: "Probably! One of our volunteers used to repair them for a living. Bring the power cord and \
 the foot pedal too.",
+        warning: None,
     },
     DemoComment {
         key: "sam",
@@ -175,6 +191,7 @@ the foot pedal too.",
         minutes_ago: 60,
         text: "Walked the whole loop with the dog this morning. Forty minutes, plenty of benches, no \
 puddles. Good work, everyone.",
+        warning: None,
     },
 ];
 
@@ -186,6 +203,7 @@ fn new_comment(demo: &DemoComment, parent: Option<i64>) -> NewComment {
         email: demo.email.map(Into::into),
         website: demo.website.map(Into::into),
         text: demo.text.into(),
+        warning: demo.warning.map(Into::into),
     }
 }
 

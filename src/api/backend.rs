@@ -63,9 +63,13 @@ impl Backend {
     /// What this backend can do.
     pub fn capabilities(&self) -> Capabilities {
         match self {
-            Backend::Native(_) => {
-                Capabilities { name: "Threadline", markdown_input: true, reports: true, ..Capabilities::BASE }
-            }
+            Backend::Native(_) => Capabilities {
+                name: "Threadline",
+                markdown_input: true,
+                reports: true,
+                warnings: true,
+                ..Capabilities::BASE
+            },
             #[cfg(feature = "wordpress")]
             Backend::WordPress(_) => wordpress::CAPABILITIES,
             #[cfg(feature = "isso")]

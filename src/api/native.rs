@@ -185,6 +185,7 @@ pub fn new_comment(thread: &str, draft: &Draft) -> Result<NewComment, ClientErro
         email: optional(&draft.email),
         website: optional(&draft.website),
         text: draft.text.clone(),
+        warning: optional(&draft.warning),
     };
     validate_new_comment(&body)?;
     Ok(body)
@@ -227,6 +228,16 @@ mod tests {
     }
 
     #[test]
+    fn a_content_warning_is_sent_trimmed_and_only_when_given() {
+        let mut d = Draft { author: "Ann".into(), text: "It was the butler".into(), ..Default::default() };
+        assert_eq!(new_comment("/t", &d).unwrap().warning, None);
+        d.warning = "  Spoilers  ".into();
+        assert_eq!(new_comment("/t", &d).unwrap().warning.as_deref(), Some("Spoilers"));
+        d.warning = "x".repeat(threadline_protocol::limits::WARNING_MAX + 1);
+        assert_eq!(new_comment("/t", &d).unwrap_err().field(), Some("warning"));
+    }
+
+    #[test]
     fn a_held_post_keeps_its_status_and_the_author_token() {
         let answer = PostedComment {
             comment: threadline_protocol::Comment {
@@ -236,6 +247,7 @@ mod tests {
                 author: "A".into(),
                 website: None,
                 text: "t".into(),
+                warning: None,
                 created_at: "2026-01-01T00:00:00Z".into(),
                 status: threadline_protocol::CommentStatus::Pending,
                 pinned: false,
@@ -268,6 +280,7 @@ mod tests {
             author: "A".into(),
             website: Some("javascript:alert(1)".into()),
             text: "t".into(),
+            warning: None,
             created_at: "2026-01-01T00:00:00Z".into(),
             status: Default::default(),
             pinned: false,

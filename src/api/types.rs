@@ -31,6 +31,8 @@ pub struct Draft {
     pub website: String,
     /// Comment text.
     pub text: String,
+    /// A content warning, may be empty (only backends with [`Capabilities::warnings`] take one).
+    pub warning: String,
     /// The honeypot field: hidden from people, so only bots fill it.
     pub homepage: String,
     /// One key per comment the reader means to post, so that a retried request stores it once.
@@ -82,6 +84,8 @@ pub struct Capabilities {
     pub votes: bool,
     /// Readers can report a comment to the site's moderators (Threadline's own server).
     pub reports: bool,
+    /// Authors can put a content warning on their comment (Threadline's own server).
+    pub warnings: bool,
 }
 
 impl Capabilities {
@@ -100,5 +104,6 @@ impl Capabilities {
         editing: false,
         votes: false,
         reports: false,
+        warnings: false,
     };
 }

@@ -15,6 +15,7 @@ pub fn validate_draft(thread: &str, draft: &Draft, caps: &Capabilities) -> Resul
         email: Some(draft.email.clone()),
         website: Some(draft.website.clone()),
         text: draft.text.clone(),
+        warning: Some(draft.warning.clone()),
     };
     validate_new_comment(&probe)?;
     if caps.email_required && draft.email.trim().is_empty() {

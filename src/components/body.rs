@@ -63,19 +63,27 @@ fn render(node: &Rich) -> Html {
     }
 }
 
-/// A custom mapping's body: behind its content warning until the reader asks (a real button
-/// with `aria-expanded`; `shown` is the comment's own state), and plain text with the mapping's
-/// link ranges as links. A function of the comment's view, not a component: smaller.
-#[cfg(feature = "custom")]
-pub fn custom_body(c: &crate::model::Comment, shown: &UseStateHandle<bool>) -> Html {
-    use crate::i18n::extra::{HIDE, SHOW, WARNING};
-    let body = if c.html.is_none() && !c.markdown && !c.extra.links.is_empty() {
-        let nodes = crate::rich::links::linked(&c.text, &c.extra.links);
-        html! { <div class="tl-body">{ for nodes.iter().map(render) }</div> }
+/// A comment's body, behind its content warning until the reader asks (a real button with
+/// `aria-expanded`; `shown` is the comment's own state). A custom mapping's plain text carries
+/// its link ranges as links. A function of the comment's view, not a component: smaller.
+pub fn comment_body(c: &crate::model::Comment, shown: &UseStateHandle<bool>) -> Html {
+    use crate::i18n::{HIDE_WARNED, SHOW_WARNED, WARNING};
+    #[cfg(feature = "custom")]
+    let linked = c.html.is_none() && !c.markdown && !c.extra.links.is_empty();
+    #[cfg(not(feature = "custom"))]
+    let linked = false;
+    let body = if linked {
+        #[cfg(feature = "custom")]
+        {
+            let nodes = crate::rich::links::linked(&c.text, &c.extra.links);
+            html! { <div class="tl-body">{ for nodes.iter().map(render) }</div> }
+        }
+        #[cfg(not(feature = "custom"))]
+        html! {}
     } else {
         html! { <Body text={c.text.clone()} html={c.html.clone().map(AttrValue::from)} markdown={c.markdown} /> }
     };
-    let Some(warning) = &c.extra.warning else { return body };
+    let Some(warning) = &c.warning else { return body };
     let id = format!("tl-cw-{}", c.id);
     let toggle = {
         let shown = shown.clone();
@@ -84,10 +92,10 @@ pub fn custom_body(c: &crate::model::Comment, shown: &UseStateHandle<bool>) -> H
     html! {
         <>
             <p class="tl-warning">
-                <strong>{ WARNING }</strong>{ " " }<span class="tl-warning-text">{ warning.clone() }</span>{ " " }
+                <strong>{ WARNING }</strong>{ " " }<bdi class="tl-warning-text">{ warning.clone() }</bdi>{ " " }
                 <button type="button" class="tl-warning-toggle tl-link-button" aria-expanded={super::bool_attr(**shown)}
                     aria-controls={id.clone()} onclick={toggle}>
-                    { if **shown { HIDE } else { SHOW } }
+                    { if **shown { HIDE_WARNED } else { SHOW_WARNED } }
                 </button>
             </p>
             <div {id} class="tl-warned" hidden={!**shown}>

@@ -34,8 +34,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
     let ctx = use_context::<Rc<ThreadCtx>>();
     let collapsed = use_state(|| false);
     let replying = use_state(|| false);
-    // A custom mapping's content warning: the body shows once the reader asks.
-    #[cfg(feature = "custom")]
+    // A content warning: the body shows once the reader asks.
     let warning_shown = use_state(|| false);
     let article = use_node_ref();
     {
@@ -118,9 +117,8 @@ pub fn CommentView(props: &CommentProps) -> Html {
 
     // Hooks for other bundles, so that the reader's build is the view as it was, to the byte:
     // the moderator bundle adds each comment's actions after Report; the bundles of other
-    // backends may show remote avatars; the custom bundle adds an edited mark, content warnings,
-    // link ranges and "N more replies". Each stage below fills its hooks and hands on.
-    macro_rules! view { ([$($avatar:tt)*] [$($badges:tt)*] [$($body:tt)*] [$($after:tt)*] [$($moderate:tt)*]) => {
+    // backends may show remote avatars; the custom bundle adds "N more replies". Each stage below fills its hooks and hands on.
+    macro_rules! view { ([$($avatar:tt)*] [$($after:tt)*] [$($moderate:tt)*]) => {
     html! {
         <article ref={article} class={classes!("tl-comment", c.fresh.then_some("tl-fresh"))}
             id={format!("comment-{}", c.id)} data-id={AttrValue::from(c.id.clone())}
@@ -145,7 +143,9 @@ pub fn CommentView(props: &CommentProps) -> Html {
                         <a class="tl-permalink" href={format!("#comment-{}", c.id)} onclick={reveal}>
                             { time.unwrap_or_else(|| html! { <span class="tl-time">{ "#" }</span> }) }
                         </a>
-                        $($badges)*
+                        if c.edited && !gone {
+                            <span class="tl-edited">{ i18n::EDITED }</span>
+                        }
                     </span>
                 </header>
                 if let Some(name) = props.answers.clone().or_else(|| c.in_reply_to.clone().map(AttrValue::from)) {
@@ -156,7 +156,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                         { if c.status == Status::Removed { i18n::REMOVED } else { i18n::DELETED } }
                     </p>
                 } else {
-                    $($body)*
+                    { super::body::comment_body(c, &warning_shown) }
                 }
                 <footer class="tl-actions">
                     if can_reply {
@@ -194,23 +194,13 @@ pub fn CommentView(props: &CommentProps) -> Html {
     #[cfg(feature = "custom")]
     macro_rules! customised { ($($hooks:tt)*) => { moderated!($($hooks)*
         [
-            if c.extra.edited {
-                <span class="tl-edited">{ i18n::extra::EDITED }</span>
-            }
-        ]
-        [{ super::body::custom_body(c, &warning_shown) }]
-        [
             if let (Some(more), Some(ctx), false) = (&c.extra.more, &ctx, *collapsed) {
                 { super::more::more_replies(ctx, more) }
             }
         ]
     ) } }
     #[cfg(not(feature = "custom"))]
-    macro_rules! customised { ($($hooks:tt)*) => { moderated!($($hooks)*
-        []
-        [<super::body::Body text={c.text.clone()} html={c.html.clone().map(AttrValue::from)} markdown={c.markdown} />]
-        []
-    ) } }
+    macro_rules! customised { ($($hooks:tt)*) => { moderated!($($hooks)* []) } }
     #[cfg(feature = "foreign")]
     let remote = ctx
         .as_ref()

@@ -1,7 +1,7 @@
 //! The comment form: at the top of the thread, or in place under a comment.
 
 use super::body::Body;
-use crate::effects::post::remember_text;
+use crate::effects::post::{remember_text, remember_warning};
 use crate::effects::{post, restore_form, PostRequest, ThreadCtx};
 use crate::i18n;
 use crate::state::draft::text_key;
@@ -44,15 +44,14 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         let parent_author = props.replying_to.as_ref().map(|a| a.to_string());
         use_reducer(move || restore_form(parent, root, parent_author, &key))
     };
-    let refs =
-        use_memo((), |_| [NodeRef::default(), NodeRef::default(), NodeRef::default(), NodeRef::default()]);
+    let refs = use_memo((), |_| std::array::from_fn::<NodeRef, 5, _>(|_| NodeRef::default()));
     let field_ref = |f: Field| refs[f as usize].clone();
     {
         // Move focus to the field at fault, so the reader sees the message and can fix it.
         let failed_field = form.error.as_ref().and_then(|e| e.field()).map(str::to_string);
         let refs = refs.clone();
         use_effect_with(failed_field, move |field| {
-            let index = [Field::Text, Field::Author, Field::Email, Field::Website]
+            let index = [Field::Text, Field::Author, Field::Email, Field::Website, Field::Warning]
                 .into_iter()
                 .find(|f| Some(f.name()) == field.as_deref());
             if let Some(el) = index.and_then(|f| refs[f as usize].cast::<web_sys::HtmlElement>()) {
@@ -61,6 +60,15 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         });
     }
     let preview = use_state(|| false);
+    {
+        // Opening the content-warning field takes the reader to it.
+        let refs = refs.clone();
+        use_effect_with(form.warning_open, move |open| {
+            if let Some(el) = refs[Field::Warning as usize].cast::<web_sys::HtmlElement>().filter(|_| *open) {
+                let _ = el.focus();
+            }
+        });
+    }
     let Some(ctx) = ctx else { return html! {} };
 
     let on_input = |field: Field| {
@@ -74,8 +82,10 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             } else {
                 return;
             };
-            if field == Field::Text {
-                remember_text(&key, &value);
+            match field {
+                Field::Text => remember_text(&key, &value),
+                Field::Warning => remember_warning(&key, &value),
+                _ => {}
             }
             form.dispatch(FormAction::Edit(field, value));
         })
@@ -161,6 +171,16 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 </div>
             } else {
                 { field(Field::Text, i18n::TEXT, "text", "off") }
+            }
+            if ctx.caps.warnings {
+                if form.shows_warning() {
+                    { field(Field::Warning, i18n::WARNING_FIELD, "text", "off") }
+                } else {
+                    <button type="button" class="tl-add-warning tl-link-button" aria-expanded="false"
+                        onclick={{ let form = form.clone(); move |_| form.dispatch(FormAction::OpenWarning) }}>
+                        { i18n::ADD_WARNING }
+                    </button>
+                }
             }
             <div class="tl-fields-row">
                 { field(Field::Author, i18n::NAME, "text", "name") }

@@ -3,7 +3,7 @@
 use super::context::ThreadCtx;
 use crate::api::{Draft, Posted};
 use crate::model::Status;
-use crate::state::draft::{parse_identity, IDENTITY_KEY};
+use crate::state::draft::{parse_identity, warning_key, IDENTITY_KEY};
 use crate::state::form::{prepare_post, FormAction, FormState};
 use crate::state::Action;
 use crate::storage;
@@ -27,6 +27,7 @@ pub fn restore_form(
         email: id.email,
         website: id.website,
         text: storage::get(draft_key).unwrap_or_default(),
+        warning: storage::get(&warning_key(draft_key)).unwrap_or_default(),
         ..Default::default()
     };
     FormState { draft, ..Default::default() }
@@ -35,6 +36,11 @@ pub fn restore_form(
 /// Keeps the unsent text of a form, so that it survives a failed post and a reload.
 pub fn remember_text(draft_key: &str, text: &str) {
     storage::set(draft_key, text);
+}
+
+/// Keeps the unsent content warning of a form, beside its text.
+pub fn remember_warning(draft_key: &str, warning: &str) {
+    storage::set(&warning_key(draft_key), warning);
 }
 
 /// One press of a form's submit button.
@@ -67,6 +73,7 @@ pub fn post(ctx: &Rc<ThreadCtx>, request: PostRequest) {
             Ok(Posted { comment, author_token }) => {
                 super::author::keep(&ctx.backend, author_token.as_deref());
                 storage::set(&draft_key, "");
+                storage::set(&warning_key(&draft_key), "");
                 form.dispatch(FormAction::Posted { held: comment.status == Status::Pending });
                 ctx.dispatch.emit(Action::Posted(ctx.load, comment));
                 if let Some(cb) = on_posted {

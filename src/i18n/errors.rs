@@ -146,6 +146,7 @@ fn invalid(rule: &ValidationError) -> String {
         ValidationError::BadAuthor => "Your name contains characters that cannot be shown.",
         ValidationError::BadEmail => "That email address does not look right.",
         ValidationError::BadWebsite => "The website must be an address starting with http:// or https://.",
+        ValidationError::BadWarning => "The content warning must be a single line.",
         ValidationError::BadThread => "This page has no valid thread key.",
     };
     fixed.to_string()
@@ -158,6 +159,7 @@ fn label(field: &str) -> &'static str {
         "email" => "The email address",
         "website" => "The website",
         "thread" => "The thread key",
+        "warning" => "The content warning",
         _ => "Your comment",
     }
 }

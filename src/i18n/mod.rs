@@ -123,6 +123,18 @@ pub const HIDE_REPLIES: &str = "Hide replies";
 pub const SHOW_REPLIES: &str = "Show replies";
 /// Prefix of the note shown on replies past the indentation cap.
 pub const IN_REPLY_TO: &str = "in reply to";
+/// Prefix of a content warning, before its own text.
+pub const WARNING: &str = "Content warning:";
+/// The button that shows a body hidden behind a warning.
+pub const SHOW_WARNED: &str = "Show";
+/// The same button once the body is shown.
+pub const HIDE_WARNED: &str = "Hide";
+/// A comment edited after it was posted.
+pub const EDITED: &str = "edited";
+/// The button in the form that opens the content-warning field.
+pub const ADD_WARNING: &str = "Add a content warning";
+/// The content-warning field's label.
+pub const WARNING_FIELD: &str = "Content warning (shown instead of your comment until a reader opens it)";
 
 /// Accessible label of the collapse toggle.
 pub fn toggle_label(collapsed: bool, author: &str) -> String {
@@ -146,8 +158,7 @@ mod tests {
     }
 }
 
-/// What a custom mapping's comments add (issue 12): content warnings, edited marks, "N more
-/// replies". Only in the custom bundle.
+/// What a custom mapping's comments add (issue 12): "N more replies". Only in the custom bundle.
 #[cfg(feature = "custom")]
 pub mod extra {
     /// "1 more reply", "3 more replies": replies a listing announced without sending them.
@@ -158,14 +169,6 @@ pub mod extra {
             n => format!("{n} more replies"),
         }
     }
-    /// Prefix of a content warning, before its own text.
-    pub const WARNING: &str = "Content warning:";
-    /// The button that shows a body hidden behind a warning.
-    pub const SHOW: &str = "Show";
-    /// The same button once the body is shown.
-    pub const HIDE: &str = "Hide";
-    /// A comment its author edited.
-    pub const EDITED: &str = "edited";
     /// On the "N more replies" button while they load.
     pub const LOADING_REPLIES: &str = "Loading replies…";
 }

@@ -134,15 +134,15 @@ impl Mapping {
             avatar,
             ..Comment::default()
         };
-        comment.extra.warning = text_at(obj, &c.warning);
-        comment.extra.edited = holds(&c.edited, obj, place);
+        comment.warning = text_at(obj, &c.warning);
+        comment.edited = holds(&c.edited, obj, place);
         comment.extra.links = links;
         if placeholder {
             comment.author.clear();
             comment.website = None;
             comment.text.clear();
             comment.html = None;
-            comment.extra.warning = None;
+            comment.warning = None;
             comment.avatar = None;
         }
         let known = Known { parent: None, numeric: id_value.is_number(), send, raw: None };

@@ -1,5 +1,5 @@
-//! What only the custom mapping reads so far (issue 12): content warnings, link ranges, the
-//! edited flag, "N more replies" continuations and the server's order. Compiled with the
+//! What only the custom mapping reads so far (issue 12): link ranges, "N more replies"
+//! continuations and the server's order. Compiled with the
 //! `custom` feature only, so the other bundles stay as they were.
 
 use std::rc::Rc;
@@ -7,12 +7,8 @@ use std::rc::Rc;
 /// The extra fields of a [`super::Comment`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Extra {
-    /// A content warning: the body stays hidden until the reader asks.
-    pub warning: Option<String>,
     /// Links and mentions in `text`, sorted and never overlapping.
     pub links: Vec<LinkRange>,
-    /// The comment was edited.
-    pub edited: bool,
     /// More replies exist than were sent ("N more replies").
     pub more: Option<Continuation>,
     /// Keep the answer's order among siblings instead of sorting by time.

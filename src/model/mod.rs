@@ -71,7 +71,11 @@ pub struct Comment {
     pub pinned: bool,
     /// Whom this reply answered, when the backend filed it elsewhere (Isso keeps two levels).
     pub in_reply_to: Option<String>,
-    /// What only the custom mapping reads so far: warning, links, edited, continuations.
+    /// A content warning: the body stays hidden until the reader asks.
+    pub warning: Option<String>,
+    /// The comment was edited after it was posted.
+    pub edited: bool,
+    /// What only the custom mapping reads so far: links, continuations, the server's order.
     #[cfg(feature = "custom")]
     pub extra: extra::Extra,
     /// The author's avatar URL as the backend sent it (unchecked); shown only with
@@ -104,6 +108,8 @@ impl Comment {
             status: Status::from_native(c.status),
             pinned: c.pinned,
             in_reply_to: None,
+            warning: c.warning.filter(|w| !w.trim().is_empty()),
+            edited: c.edited,
             html: None,
             markdown: true,
             #[cfg(feature = "custom")]

@@ -25,6 +25,12 @@ pub fn text_key(thread: &str, parent: Option<&str>) -> String {
     format!("threadline:draft:{}:{thread}", parent.unwrap_or("top"))
 }
 
+/// Storage key of the unsent content warning of the form whose text is kept at `text_key`:
+/// the same key under its own prefix, so that it can never be another form's text key.
+pub fn warning_key(text_key: &str) -> String {
+    text_key.replacen("threadline:draft:", "threadline:draft-warning:", 1)
+}
+
 /// Storage key of the reader's author token for the API at `api` (its base URL): one token
 /// per API, as the server issues them, so two sites' tokens never mix.
 pub fn author_key(api: &str) -> String {
@@ -50,6 +56,13 @@ mod tests {
     fn keys_separate_threads_and_parents() {
         assert_ne!(text_key("/a", None), text_key("/b", None));
         assert_ne!(text_key("/a", None), text_key("/a", Some("1")));
+        // A warning's key is never a text key, whatever the thread is called.
+        let warning = warning_key(&text_key("/a", None));
+        assert_ne!(warning, warning_key(&text_key("/a", Some("1"))));
+        for thread in ["/a", "/a:warning", "-warning:top:/a", ""] {
+            assert_ne!(warning, text_key(thread, None));
+            assert_ne!(warning, text_key(thread, Some("top")));
+        }
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub enum Field {
     Email,
     /// The author's website.
     Website,
+    /// The comment's content warning.
+    Warning,
 }
 
 impl Field {
@@ -28,6 +30,7 @@ impl Field {
             Field::Author => "author",
             Field::Email => "email",
             Field::Website => "website",
+            Field::Warning => "warning",
         }
     }
 }
@@ -43,6 +46,8 @@ pub struct FormState {
     pub busy: bool,
     /// The comment just posted waits for a moderator: the form says so until the next edit.
     pub held: bool,
+    /// The reader opened the content-warning field; it closes with a successful post.
+    pub warning_open: bool,
 }
 
 impl FormState {
@@ -53,6 +58,7 @@ impl FormState {
             Field::Author => &self.draft.author,
             Field::Email => &self.draft.email,
             Field::Website => &self.draft.website,
+            Field::Warning => &self.draft.warning,
         }
     }
 
@@ -61,9 +67,15 @@ impl FormState {
         self.error.as_ref().filter(|e| e.field() == Some(field.name())).map(ClientError::reader_message)
     }
 
+    /// Whether the content-warning field shows: on request, and whenever it holds a warning
+    /// (one restored after a reload opens it by itself).
+    pub fn shows_warning(&self) -> bool {
+        self.warning_open || !self.draft.warning.is_empty()
+    }
+
     /// The error message that belongs to no field.
     pub fn form_error(&self) -> Option<String> {
-        let fields = ["text", "author", "email", "website"];
+        let fields = ["text", "author", "email", "website", "warning"];
         self.error
             .as_ref()
             .filter(|e| e.field().is_none_or(|f| !fields.contains(&f)))
@@ -87,6 +99,8 @@ pub enum FormAction {
     },
     /// Something filled the hidden honeypot field.
     Honeypot(String),
+    /// The reader asked for the content-warning field.
+    OpenWarning,
 }
 
 impl Reducible for FormState {
@@ -112,6 +126,7 @@ pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
                 Field::Author => s.draft.author = value,
                 Field::Email => s.draft.email = value,
                 Field::Website => s.draft.website = value,
+                Field::Warning => s.draft.warning = value,
             }
         }
         FormAction::Submit(key) => {
@@ -129,9 +144,12 @@ pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
             s.held = held;
             s.error = None;
             s.draft.text.clear();
+            s.draft.warning.clear();
+            s.warning_open = false;
             s.draft.idempotency_key = None;
         }
         FormAction::Honeypot(value) => s.draft.homepage = value,
+        FormAction::OpenWarning => s.warning_open = true,
     }
     s
 }
@@ -161,6 +179,10 @@ pub fn prepare_post(
         if !caps.website {
             draft.website.clear();
         }
+    }
+    // A backend that takes no content warning is never sent one it would drop.
+    if !caps.warnings {
+        draft.warning.clear();
     }
     validate_draft(thread, &draft, caps)?;
     draft.idempotency_key.get_or_insert_with(new_key);
@@ -231,6 +253,31 @@ mod tests {
         assert_eq!(s.draft.idempotency_key, None, "edited words are a new comment");
         let s = reduce_form(s, FormAction::Posted { held: false });
         assert_eq!((s.value(Field::Text), s.value(Field::Author), s.held), ("", "Ann", false));
+    }
+
+    #[test]
+    fn a_content_warning_is_kept_like_the_text_and_sent_only_where_it_is_taken() {
+        let s = reduce_form(FormState::default(), FormAction::OpenWarning);
+        assert!(s.shows_warning());
+        let s = reduce_form(s, FormAction::Edit(Field::Warning, "Spoilers".into()));
+        let s = reduce_form(s, FormAction::Failed(ClientError::Network("x".into())));
+        assert_eq!(s.value(Field::Warning), "Spoilers", "a failure keeps it");
+        let restored = FormState {
+            draft: Draft { warning: "Spoilers".into(), ..Draft::default() },
+            ..FormState::default()
+        };
+        assert!(restored.shows_warning(), "a warning restored after a reload shows");
+        let with = Draft { warning: "Spoilers".into(), ..draft("Hello", "") };
+        let native = Capabilities { warnings: true, ..Capabilities::BASE };
+        assert_eq!(prepare_post("/t", with.clone(), &native, String::new).unwrap().0.warning, "Spoilers");
+        let other = prepare_post("/t", with.clone(), &Capabilities::BASE, String::new).unwrap().0;
+        assert_eq!(other.warning, "", "a backend without warnings is not sent one");
+        let long = Draft { warning: "x".repeat(101), ..with };
+        let err = prepare_post("/t", long, &native, String::new).unwrap_err();
+        assert_eq!(err.field(), Some("warning"));
+        let s = reduce_form(s, FormAction::Posted { held: false });
+        assert_eq!(s.value(Field::Warning), "", "a stored comment takes its warning with it");
+        assert!(!s.shows_warning(), "and the field closes");
     }
 
     #[test]

@@ -272,6 +272,7 @@ fn unstored(new: &NewComment, id: i64, now_ms: i64) -> Comment {
         author: new.author.trim().to_owned(),
         website: non_blank(&new.website).map(str::to_owned),
         text: new.text.trim_end().to_owned(),
+        warning: non_blank(&new.warning).map(str::to_owned),
         created_at: clock::rfc3339(now_ms),
         status: CommentStatus::Approved,
         pinned: false,

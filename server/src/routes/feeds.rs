@@ -93,7 +93,10 @@ impl FeedMeta {
                     published: Some(when),
                     updated: when,
                     links: link.into_iter().map(alternate).collect(),
-                    content: Some(Content {
+                    // A feed reader cannot hide a text behind its warning, so a warned comment's
+                    // entry carries only the warning; the link opens the comment.
+                    summary: c.warning.as_ref().map(|w| Text::plain(format!("Content warning: {w}"))),
+                    content: c.warning.is_none().then(|| Content {
                         value: Some(c.text.clone()),
                         content_type: Some("text".into()),
                         ..Content::default()

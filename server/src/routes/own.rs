@@ -14,7 +14,7 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::Json;
 use serde::Deserialize;
-use threadline_protocol::validate::validate_text;
+use threadline_protocol::validate::{non_blank, validate_text, validate_warning};
 use threadline_protocol::{AuthorEdit, Comment, NewComment};
 
 use crate::abuse::client_ip::ClientIp;
@@ -41,7 +41,8 @@ fn parts(
     Ok((id, tokens::hash(&token)))
 }
 
-/// `PATCH /api/comments/{id}?site=…` with `{"text": …}`: answers the comment as its author
+/// `PATCH /api/comments/{id}?site=…` with `{"text": …, "warning": …}` (the warning is
+/// replaced with the text: leaving it out takes it away): answers the comment as its author
 /// now sees it (`edited`, and `pending` if screening held the new text).
 pub async fn edit(
     State(state): State<AppState>,
@@ -54,18 +55,25 @@ pub async fn edit(
     let (id, token_hash) = parts(path, token)?;
     let edit: AuthorEdit = parse_json(&body)?;
     validate_text(&edit.text)?;
+    validate_warning(&edit.warning)?;
     let site = state.sites.get(params.site.as_deref())?;
     let (comment_site, thread) = state.store.comment_place(id).await?.ok_or(ApiError::NoSuchItem)?;
     if comment_site != site.id {
         return Err(ApiError::NoSuchItem);
     }
     // The name and website were screened with the post and do not change.
-    let probe = NewComment { thread, text: edit.text.clone(), ..NewComment::default() };
+    let probe = NewComment {
+        thread,
+        text: edit.text.clone(),
+        warning: edit.warning.clone(),
+        ..NewComment::default()
+    };
     let decision = screening::decide(&site, &probe).await?;
     // Under pre-moderation with --approve-known, an author editing their own comment is
     // known; a comment still held stays held whatever the screen says.
     let hold = if decision.approve_known { None } else { decision.hold };
-    let change = AuthorChange::Edit { text: edit.text.trim_end().to_owned(), hold };
+    let warning = non_blank(&edit.warning).map(str::to_owned);
+    let change = AuthorChange::Edit { text: edit.text.trim_end().to_owned(), warning, hold };
     let ip_hash = state.guards.client_hash(ip).map(|h| h.to_string());
     let window_ms = state.edit_window_ms;
     let comment = state

@@ -11,8 +11,9 @@ use super::{sqlite, Store, StoreError};
 /// One change a live stream sends.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    /// A comment readers see, new or changed (a removed one as its placeholder).
-    Comment(Comment),
+    /// A comment readers see, new or changed (a removed one as its placeholder). Boxed: a
+    /// batch holds many `Gone`s beside the comments.
+    Comment(Box<Comment>),
     /// A comment readers saw is no more to be shown (hidden by reports, or held again after
     /// an edit, or under such a comment).
     Gone(i64),
@@ -45,7 +46,7 @@ impl Store {
                     // Held: a comment edited since it was public leaves; a new one was never seen.
                     status::PENDING if row.edited_ms.is_some() => Change::Gone(row.id),
                     status::PENDING => return None,
-                    _ => Change::Comment(row.into_public()),
+                    _ => Change::Comment(Box::new(row.into_public())),
                 };
                 Some((changed.change_seq, change))
             })

@@ -27,6 +27,9 @@ pub struct StoredComment {
     pub website: Option<String>,
     /// The text, without trailing whitespace.
     pub text: String,
+    /// The author's content warning, trimmed; `None` for none.
+    #[sqlx(default)]
+    pub warning: Option<String>,
     /// Creation time, epoch milliseconds.
     pub created_ms: i64,
     /// The site (`default` for rows of queries that do not select it).
@@ -58,7 +61,7 @@ pub struct StoredComment {
 #[doc(hidden)]
 macro_rules! comment_columns {
     () => {
-        "id, thread, parent_id, author, website, text, created_ms, site, status,  pinned, edited_ms, withdrawn_ms, upvotes, downvotes"
+        "id, thread, parent_id, author, website, text, warning, created_ms, site, status, pinned, edited_ms, withdrawn_ms, upvotes, downvotes"
     };
 }
 
@@ -105,6 +108,7 @@ impl StoredComment {
             comment.author.clear();
             comment.text.clear();
             comment.website = None;
+            comment.warning = None;
             comment.edited = false;
             comment.upvotes = 0;
             comment.downvotes = 0;
@@ -132,6 +136,7 @@ impl From<StoredComment> for Comment {
             author: row.author,
             website: row.website,
             text: row.text,
+            warning: row.warning,
             created_at: clock::rfc3339(row.created_ms),
             status,
             pinned: row.pinned,

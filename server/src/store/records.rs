@@ -85,6 +85,8 @@ pub enum AuthorChange {
     Edit {
         /// The new text, trimmed at the end.
         text: String,
+        /// The warning it now carries, trimmed; `None` takes it away.
+        warning: Option<String>,
         /// Why screening held the new text, if it did.
         hold: Option<String>,
     },

@@ -23,3 +23,4 @@ mod support;
 mod threads;
 mod visibility;
 mod votes;
+mod warnings;

@@ -80,6 +80,8 @@ fn every_rule() -> Vec<ValidationError> {
         ValidationError::BadAuthor,
         ValidationError::BadEmail,
         ValidationError::BadWebsite,
+        ValidationError::BadWarning,
+        ValidationError::TooLong { field: "warning", max: 100 },
         ValidationError::BadThread,
     ];
     for v in &all {
@@ -90,6 +92,7 @@ fn every_rule() -> Vec<ValidationError> {
             | ValidationError::BadAuthor
             | ValidationError::BadEmail
             | ValidationError::BadWebsite
+            | ValidationError::BadWarning
             | ValidationError::BadThread => {}
         }
     }

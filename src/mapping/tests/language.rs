@@ -75,14 +75,14 @@ fn placeholders_keep_their_replies_and_lose_author_and_text() {
     let c = read(&m, &doc).page.comments;
     assert_eq!(outline(&c), [("1", None), ("2", Some("1")), ("3", None)]);
     assert_eq!(
-        (c[0].status, c[0].author.as_str(), c[0].text.as_str(), c[0].extra.warning.clone()),
+        (c[0].status, c[0].author.as_str(), c[0].text.as_str(), c[0].warning.clone()),
         (Status::Removed, "", "", None)
     );
     assert_eq!(
-        (c[1].status, c[1].extra.warning.as_deref(), c[1].pinned, c[1].extra.edited),
+        (c[1].status, c[1].warning.as_deref(), c[1].pinned, c[1].edited),
         (Status::Published, Some("spoiler"), true, true)
     );
-    assert_eq!((c[2].status, c[2].pinned, c[2].extra.edited), (Status::Published, false, false));
+    assert_eq!((c[2].status, c[2].pinned, c[2].edited), (Status::Published, false, false));
     let tree = Forest::build(c);
     assert_eq!(tree.roots[0].replies.len(), 1, "the placeholder keeps its reply");
 }

@@ -56,7 +56,7 @@ pub(in crate::store) async fn change(
         return Err(StoreError::EditWindowClosed { window_ms });
     }
     let (action, before_text) = match change {
-        AuthorChange::Edit { text, hold } => {
+        AuthorChange::Edit { text, warning, hold } => {
             let (locked, ban_until): (bool, Option<i64>) = sqlx::query_as(
                 "SELECT
                    EXISTS (SELECT 1 FROM locked_threads WHERE site = ?1 AND thread = ?2),
@@ -83,7 +83,7 @@ pub(in crate::store) async fn change(
             let held = if hold.is_some() { Some(status::PENDING) } else { None };
             sqlx::query(
                 "UPDATE comments SET text = ?2, edited_ms = ?3, status = COALESCE(?4, status),
-                        moderation_reason = COALESCE(?5, moderation_reason)
+                        moderation_reason = COALESCE(?5, moderation_reason), warning = ?6
                  WHERE id = ?1",
             )
             .bind(id)
@@ -91,6 +91,7 @@ pub(in crate::store) async fn change(
             .bind(now_ms)
             .bind(held)
             .bind(hold)
+            .bind(warning)
             .execute(&mut *tx)
             .await?;
             ("author_edit", Some(before.text.as_str()))

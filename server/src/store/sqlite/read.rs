@@ -49,7 +49,8 @@ macro_rules! visible_count {
 
 /// The page statement of one order: `$after` keeps the top-level comments after the cursor
 /// (`?3` created, `?4` id, and `?7` the negated score for the top order), `$order` orders
-/// them, and `$total` counts the thread (see [`thread_page`]).
+/// them, and `$total` counts the thread (see [`thread_page`]). The total's row pads every
+/// column of [`crate::comment_columns`] with a NULL: a new column needs one more here.
 macro_rules! page_sql {
     (($($after:tt)*), ($($order:tt)*), $($total:tt)*) => {
         concat!(
@@ -68,7 +69,7 @@ macro_rules! page_sql {
              WHERE root_id IN (SELECT id FROM tops ORDER BY ", $($order)*, " LIMIT ?5)
                AND parent_id IS NOT NULL
              UNION ALL
-             SELECT 0, ", $($total)*, ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+             SELECT 0, ", $($total)*, ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
         )
     };
 }

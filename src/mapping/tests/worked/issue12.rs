@@ -31,7 +31,7 @@ fn reddit_continuations_become_more_replies_on_their_parent() {
     assert_eq!(a.dropped, 3, "three stubs, none of them a comment");
     let c = &a.page.comments;
     assert!(c[0].pinned && !c[1].pinned, "stickied");
-    assert!(c[2].extra.edited && !c[1].extra.edited, "edited: a timestamp or false");
+    assert!(c[2].edited && !c[1].edited, "edited: a timestamp or false");
     assert!(c.iter().all(|c| c.extra.server_order));
     assert_eq!((c[3].status, c[3].author.as_str(), c[3].text.as_str()), (Status::Removed, "", ""));
     let more = c[2].extra.more.clone().expect("k3 has a stub");
@@ -120,7 +120,7 @@ fn discourse_links_replies_by_number_and_posts_the_number() {
     assert_eq!((a.dropped, a.page.total), (1, Some(4)), "the topic's own post is skipped and not counted");
     let c = &a.page.comments;
     assert_eq!((c[0].author.as_str(), c[1].author.as_str()), ("Ada", "lin"), "name, else username");
-    assert!(c[1].extra.edited && !c[0].extra.edited);
+    assert!(c[1].edited && !c[0].edited);
     assert_eq!((c[2].status, c[2].author.as_str()), (Status::Removed, ""), "deleted: a placeholder");
     assert_eq!(c[3].status, Status::Published);
     let (url, body) = post_body(&m, &env, &reply("9003"), &seen);
@@ -160,7 +160,7 @@ fn lemmy_nests_by_the_path_string() {
     assert_eq!((c[0].author.as_str(), c[1].author.as_str()), ("Ada", "lin"));
     assert_eq!(c[1].website.as_deref(), Some("https://lemmy.example.org/u/lin"));
     assert!(c[0].pinned && c[0].markdown);
-    assert!(c[1].extra.edited && !c[2].extra.edited);
+    assert!(c[1].edited && !c[2].edited);
     assert_eq!(c[1].created_ms, parse_rfc3339_ms("2024-05-01T09:10:00Z"));
     assert_eq!((c[3].status, c[3].text.as_str()), (Status::Removed, ""), "removed: a placeholder");
     let (_, body) = post_body(&m, &env, &reply("45"), &seen);
@@ -200,7 +200,7 @@ fn bluesky_replies_cite_parent_and_root_by_uri_and_hash() {
         [&c[2], &c[3]].iter().all(|p| p.status == Status::Removed && p.author.is_empty()),
         "not found, blocked"
     );
-    assert_eq!(c[4].extra.warning.as_deref(), Some("graphic-media"));
+    assert_eq!(c[4].warning.as_deref(), Some("graphic-media"));
     let text = &c[0].text;
     let links: Vec<(&str, &str)> = c[0]
         .extra

@@ -36,6 +36,7 @@ pub(super) async fn post_one(conn: &mut SqliteConnection, job: &PostJob) -> Post
         author: new.author.trim().to_owned(),
         website: non_blank(&new.website).map(str::to_owned),
         text: new.text.trim_end().to_owned(),
+        warning: non_blank(&new.warning).map(str::to_owned),
         created_ms,
         site: meta.site().to_owned(),
         status: status::APPROVED.to_owned(),
@@ -193,11 +194,11 @@ async fn insert_row(
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO comments
          (thread, parent_id, root_id, author, email, website, text, created_ms, text_hash, ip_hash,
-          site, status, moderation_reason, author_token_hash, email_hash)
-         SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13, ?14
+          site, status, moderation_reason, author_token_hash, email_hash, warning)
+         SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13, ?14, ?15
          FROM (SELECT NULL AS id, NULL AS root_id) p WHERE ?9 IS NULL
          UNION ALL
-         SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13, ?14
+         SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13, ?14, ?15
          FROM comments p WHERE ?9 IS NOT NULL AND p.id = ?9 AND p.thread = ?1 AND p.site = ?10
          RETURNING id",
     )
@@ -215,6 +216,7 @@ async fn insert_row(
     .bind(if row.status == status::PENDING { meta.hold.as_deref() } else { None })
     .bind(&meta.author_token_hash)
     .bind(&meta.email_hash)
+    .bind(&row.warning)
     .fetch_optional(&mut *conn)
     .await?;
     id.ok_or(StoreError::UnknownParent)
