@@ -202,3 +202,21 @@ async fn a_late_answer_for_the_previous_thread_is_dropped() {
     let text = query(&div, ".tl-list").unwrap().text_content().unwrap();
     assert!(text.contains("from the new thread") && !text.contains("from the old thread"), "{text}");
 }
+
+/// A mapping's regex capture runs on the browser's own `RegExp` (no engine in the wasm), and
+/// reads the shared syntax as the native engine does (`src/mapping/pattern.rs` tests the same).
+#[cfg(feature = "custom")]
+#[wasm_bindgen_test]
+fn regex_captures_run_on_the_browsers_engine_like_the_native_one() {
+    use threadline::mapping::pattern::Pattern;
+    let id = Pattern::new(r"/comments/(\d+)$").unwrap();
+    assert_eq!(id.capture("https://x.example/api/comments/4512").as_deref(), Some("4512"));
+    assert_eq!(id.capture("https://x.example/api/comments/4512/replies"), None);
+    assert_eq!(Pattern::new(r"[A-Z]{2,}").unwrap().capture("ref: ABC-12").as_deref(), Some("ABC"));
+    assert_eq!(Pattern::new(r"^a(b)?").unwrap().capture("ac"), None);
+    assert_eq!(Pattern::new(r"^t\d_(\w+)").unwrap().capture("t1_k3x9").as_deref(), Some("k3x9"));
+    // Non-ASCII text: the `u` flag reads characters, not UTF-16 halves.
+    assert_eq!(Pattern::new(r"^(.)").unwrap().capture("😀x").as_deref(), Some("😀"));
+    let err = Pattern::new(r"(\d+").unwrap_err();
+    assert!(!err.is_empty(), "a syntax error says why");
+}

@@ -165,6 +165,9 @@ pub fn describe(spec: &Spec) -> String {
         Spec::StripPrefix { at, prefix } => {
             format!("{{\"at\": {}, \"strip_prefix\": {prefix:?}}}", describe(at))
         }
+        Spec::Capture { at, pattern } => {
+            format!("{{\"at\": {}, \"regex\": {:?}}}", describe(at), pattern.source())
+        }
         Spec::Invalid(why) => format!("(invalid: {why})"),
     }
 }

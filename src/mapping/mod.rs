@@ -17,6 +17,7 @@ pub mod manual;
 pub mod more;
 pub mod paging;
 pub mod parse;
+pub mod pattern;
 pub mod post;
 pub mod ranges;
 pub mod read;

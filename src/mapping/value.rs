@@ -1,12 +1,14 @@
 //! Value specs: where a leaf value of a comment comes from. A spec is a JSON pointer, an array
 //! of specs (the first one that reads a non-empty value wins), a template combining several
 //! fields (`{"template": "{/user/name}@{/user/instance}"}`), or a transform of another spec's
-//! string: a segment of a split (`{"at": "/path", "split": ".", "index": -2}`) or a prefix
-//! strip (`{"at": "/parent_id", "strip_prefix": "t1_"}`).
+//! string: a segment of a split (`{"at": "/path", "split": ".", "index": -2}`), a prefix
+//! strip (`{"at": "/parent_id", "strip_prefix": "t1_"}`) or a regex capture
+//! (`{"at": "/url", "regex": "/comments/(\\d+)$"}`, see [`super::pattern`]).
 //!
 //! Specs deserialise from any JSON; what is malformed is kept as [`Spec::Invalid`] and reported
 //! by [`Spec::check`] under the exact key (`comment.author[1]`).
 
+use super::pattern::Pattern;
 use crate::api::json::text_of;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -35,6 +37,13 @@ pub enum Spec {
         at: Box<Spec>,
         /// The prefix removed.
         prefix: String,
+    },
+    /// The first capture group (or the whole match) of a regular expression in a string.
+    Capture {
+        /// The string searched.
+        at: Box<Spec>,
+        /// The compiled pattern.
+        pattern: Pattern,
     },
     /// A spec that could not be read, with the reason.
     Invalid(String),
@@ -68,6 +77,15 @@ impl Spec {
                     (_, Some(_)) => return Spec::Invalid("\"template\" must be a string, alone".into()),
                     _ => {}
                 }
+                if let Some(regex) = get(map, "regex") {
+                    return match (regex, keys.len()) {
+                        (Value::String(r), 2) => match Pattern::new(r) {
+                            Ok(pattern) => Spec::Capture { at: at(), pattern },
+                            Err(why) => Spec::Invalid(format!(".regex \"{r}\" does not compile: {why}")),
+                        },
+                        _ => Spec::Invalid("takes \"at\" and a string \"regex\"".into()),
+                    };
+                }
                 if let Some(prefix) = get(map, "strip_prefix") {
                     return match (prefix, keys.len()) {
                         (Value::String(p), 2) => Spec::StripPrefix { at: at(), prefix: p.clone() },
@@ -82,7 +100,7 @@ impl Spec {
                         Spec::Split { at: at(), sep: sep.clone(), index: 0 }
                     }
                     _ => Spec::Invalid(format!(
-                        "is an object with keys {keys:?}: use \"template\", or \"at\" with \"split\" (and \"index\") or \"strip_prefix\""
+                        "is an object with keys {keys:?}: use \"template\", or \"at\" with \"split\" (and \"index\"), \"strip_prefix\" or \"regex\""
                     )),
                 }
             }
@@ -109,7 +127,11 @@ impl Spec {
                     None => Ok(()),
                 }
             }
-            Spec::Split { at, .. } | Spec::StripPrefix { at, .. } => at.check(&format!("{key}.at")),
+            Spec::Split { at, .. } | Spec::StripPrefix { at, .. } | Spec::Capture { at, .. } => {
+                at.check(&format!("{key}.at"))
+            }
+            // A message that starts with the sub-key (`.regex`) follows the key directly.
+            Spec::Invalid(why) if why.starts_with('.') => Err(format!("{key}{why}")),
             Spec::Invalid(why) => Err(format!("{key} {why}")),
         }
     }
@@ -144,6 +166,11 @@ impl Spec {
                 let s = at.text(obj)?;
                 let rest = s.strip_prefix(prefix.as_str()).unwrap_or(&s).trim();
                 (!rest.is_empty()).then(|| Cow::Owned(Value::String(rest.to_string())))
+            }
+            Spec::Capture { at, pattern } => {
+                let found = pattern.capture(&at.text(obj)?)?;
+                let found = found.trim();
+                (!found.is_empty()).then(|| Cow::Owned(Value::String(found.to_string())))
             }
             Spec::Invalid(_) => None,
         }

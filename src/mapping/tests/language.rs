@@ -33,10 +33,21 @@ fn value_specs_chain_combine_split_and_strip() {
     assert_eq!(text(json!({"at": "/path", "split": "."})).as_deref(), Some("0"));
     assert_eq!(text(json!({"at": "/ref", "strip_prefix": "t1_"})).as_deref(), Some("k3"));
     assert_eq!(text(json!({"at": "/n", "strip_prefix": "t1_"})).as_deref(), Some("7"));
+    // A regex capture: the first group, or the whole match; nothing when it does not match.
+    assert_eq!(text(json!({"at": "/path", "regex": r"^\d+\.(\d+)"})).as_deref(), Some("12"));
+    assert_eq!(text(json!({"at": "/host", "regex": r"[a-z]+$"})).as_deref(), Some("example"));
+    assert_eq!(text(json!({"at": "/ref", "regex": r"^t3_(.+)"})), None);
+    assert_eq!(
+        text(json!([{"at": "/ref", "regex": r"^t3_(.+)"}, {"at": "/ref", "regex": r"_(.+)"}])).as_deref(),
+        Some("k3")
+    );
     assert_eq!(spec(json!("/n")).read(&obj).as_deref(), Some(&json!(7)), "types are kept");
     assert!(spec(json!(true)).check("k").unwrap_err().starts_with("k must be"));
     assert!(spec(json!([])).check("k").is_err());
     assert!(spec(json!({"at": "/a", "split": ""})).check("k").is_err());
+    let bad = spec(json!({"at": "/a", "regex": "(\\d+"})).check("k").unwrap_err();
+    assert!(bad.starts_with(r#"k.regex "(\d+" does not compile: "#), "{bad}");
+    assert!(spec(json!({"at": "/a", "regex": 3})).check("k").unwrap_err().contains("a string \"regex\""));
 }
 
 #[test]

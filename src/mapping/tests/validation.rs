@@ -64,6 +64,11 @@ fn bad_mappings_name_their_key() {
             "tree.parent.at must be a JSON pointer",
         ),
         (
+            &["comment", "id"],
+            json!({"at": "/url", "regex": "/comments/(\\d+"}),
+            r#"comment.id.regex "/comments/(\d+" does not compile: unclosed group"#,
+        ),
+        (
             &["list", "skip"],
             json!({"any": [{"position": 0}, {"missing": "id"}]}),
             "list.skip[1] must be a JSON pointer",
