@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { launch } from '../render/clock.mjs';
+import { byOwner } from './owners.mjs';
 import { generateThread } from '../render/generate.mjs';
 import { startPageServer } from '../render/pages.mjs';
 import { loadThreadline, startIsso, startThreadline, startWaline, stopAll } from '../render/servers.mjs';
@@ -53,6 +54,7 @@ const paths = {
   artalk: path.join(npm, 'artalk'),
   yewFloor: env('BENCH_YEW_FLOOR', path.join(ROOT, 'target', 'bench', 'yew-floor', 'dist')),
   twiggyJson: env('BENCH_TWIGGY_JSON', path.join(ROOT, 'target', 'bench', 'twiggy-top.json')),
+  twiggyOwners: env('BENCH_TWIGGY_OWNERS', ''),
   twiggyWasm: env('BENCH_TWIGGY_WASM', path.join(ROOT, 'target', 'bench', 'twiggy', 'threadline_names_bg.wasm')),
   server: env('THREADLINE_SERVER_BIN', path.join(ROOT, 'target', 'release', 'threadline-server')),
   issoBin: env('THREADLINE_ISSO_BIN', path.join(ROOT, 'target', 'peers', 'isso-venv', 'bin', 'isso')),
@@ -274,6 +276,18 @@ function twiggy(shippedWasm) {
   };
 }
 
+/** Each bundle's wasm summed by crate and module (`owners.mjs`), from `BENCH_TWIGGY_OWNERS`. */
+function owners() {
+  const pairs = paths.twiggyOwners.split(',').filter(Boolean).map((p) => p.split('='));
+  if (!pairs.length || !pairs.every(([, file]) => existsSync(file))) return null;
+  const bundles = Object.fromEntries(pairs.map(([bundle, file]) => [bundle, JSON.parse(readFileSync(file, 'utf8'))]));
+  return {
+    command: 'twiggy top -n 1000000 --format json, shallow sizes summed by owner (names section left out)',
+    note: 'The reader bundle is the native backend\'s (no features); the custom bundle is `--features custom`. Both are names-kept copies (wasm-bindgen, wasm-opt -Oz -g) of the release wasm.',
+    ...byOwner(bundles),
+  };
+}
+
 async function main() {
   const started = Date.now();
   const { systems, widget, largest } = measureFiles();
@@ -290,6 +304,7 @@ async function main() {
       { name: 'loader gzip bytes', value: loader.gzip, target: LOADER_GZIP_BUDGET, met: loader.gzip <= LOADER_GZIP_BUDGET },
     ],
     twiggy: twiggy(tl.find((f) => f.part === 'wasm')),
+    twiggy_owners: owners(),
     bytes_before_thread: args['no-browser'] ? null : await bytesBeforeThread(),
   };
   result.duration_s = Math.round((Date.now() - started) / 1000);

@@ -3,7 +3,8 @@
 //! Raw, gzip -9 and brotli sizes of Threadline's `dist/` beside the peers' published files
 //! (Isso 0.14.0 from PyPI, `@waline/client` and `artalk` from npm) and a Yew "hello world"
 //! floor built here with the same release profile, wasm-bindgen and `wasm-opt -Oz`; the top 15
-//! of `twiggy top` on a names-kept copy of our wasm; and the bytes each system fetches on a long
+//! of `twiggy top` on a names-kept copy of our wasm, and every item of it and of the custom
+//! bundle's summed by crate and module (where each bundle's bytes go); and the bytes each system fetches on a long
 //! article before the reader scrolls to the comments (Chromium). The measuring is done by
 //! `bench/sizes/measure.mjs`; this module builds and installs what it needs, runs it and
 //! checks that it wrote `sizes.json`.
@@ -63,6 +64,7 @@ pub fn run(out: &Path) -> Result {
     let server = render::prepare()?;
     let floor = build_floor(out)?;
     let (twiggy_json, twiggy_wasm) = twiggy_top(out)?;
+    let owners = twiggy_owners(out, &twiggy_wasm)?;
 
     let json = out.join("sizes.json");
     let started = SystemTime::now();
@@ -70,7 +72,8 @@ pub fn run(out: &Path) -> Result {
     node.env("BENCH_ISSO_PACKAGE", isso_package()?)
         .env("BENCH_YEW_FLOOR", &floor)
         .env("BENCH_TWIGGY_JSON", &twiggy_json)
-        .env("BENCH_TWIGGY_WASM", &twiggy_wasm);
+        .env("BENCH_TWIGGY_WASM", &twiggy_wasm)
+        .env("BENCH_TWIGGY_OWNERS", owners);
     cmd::run(&mut node)?;
     render::check_json(&json, started, &["\"systems\"", "\"goals\"", "\"twiggy\"", "\"bytes_before_thread\""])
 }
@@ -118,6 +121,29 @@ fn twiggy_top(out: &Path) -> Result<(PathBuf, PathBuf)> {
     twiggy.arg(&json).arg(&wasm);
     cmd::run(&mut twiggy)?;
     Ok((json, wasm))
+}
+
+/// Every item of the reader bundle's names-kept wasm (`reader_wasm`, from [`twiggy_top`]) and
+/// of the custom-mapping bundle's, as `twiggy top --format json` lists them, for the table of
+/// where each bundle's bytes go by crate and module. Returns `bundle=file` pairs, comma-separated,
+/// for `BENCH_TWIGGY_OWNERS`.
+fn twiggy_owners(out: &Path, reader_wasm: &Path) -> Result<String> {
+    let dir = out.join("twiggy");
+    let mut build = cmd::cargo(["build", "--release", "--lib", "--target", tools::WASM_TARGET]);
+    cmd::run(build.args(["--no-default-features", "--features", "custom"]))?;
+    let release = crate::target_dir().join(tools::WASM_TARGET).join("release").join("threadline.wasm");
+    bindgen(&release, &dir, "threadline_custom_names")?;
+    let custom_wasm = dir.join("threadline_custom_names_bg.wasm");
+    wasm_opt(&custom_wasm, &custom_wasm, true)?;
+    let mut pairs = Vec::new();
+    for (bundle, wasm) in [("reader", reader_wasm), ("custom", custom_wasm.as_path())] {
+        let json = out.join(format!("twiggy-all-{bundle}.json"));
+        // Every item (`-n` larger than any wasm has), so the sums are whole.
+        let mut twiggy = cmd::program("twiggy", ["top", "-n", "1000000", "--format", "json", "-o"]);
+        cmd::run(twiggy.arg(&json).arg(wasm))?;
+        pairs.push(format!("{bundle}={}", json.display()));
+    }
+    Ok(pairs.join(","))
 }
 
 fn ensure_twiggy() -> Result {

@@ -185,7 +185,8 @@ fn e2e_tests(files: &[String]) -> Result<(bool, Counts)> {
     );
     command.arg(format!("--test-reporter-destination={}", tap.display()));
     if files.is_empty() {
-        command.arg("tests/e2e/");
+        // The benchmarks' pure helpers have their tests there too (no browser, milliseconds).
+        command.args(["tests/e2e/", "bench/"]);
     } else {
         command.args(files);
     }

@@ -14,6 +14,7 @@ pub(super) fn section(md: &mut String, s: &Value) {
     files(md, s);
     before_thread(md, &s["bytes_before_thread"]);
     twiggy(md, &s["twiggy"]);
+    owners(md, &s["twiggy_owners"]);
 }
 
 /// One row per published file, a total per system, and Threadline's widget (the budgeted part).
@@ -143,5 +144,42 @@ fn twiggy(t: &mut String, twiggy: &Value) {
     );
     if let Some(note) = twiggy["note"].as_str() {
         let _ = writeln!(t, "{note}");
+    }
+}
+
+/// Each bundle's wasm summed by owner (crate, Threadline module, data, structure): where the
+/// bytes go, one column pair per bundle.
+fn owners(t: &mut String, o: &Value) {
+    let bundles: Vec<&str> = arr(&o["bundles"]).iter().filter_map(Value::as_str).collect();
+    if bundles.is_empty() {
+        return;
+    }
+    let _ = write!(
+        t,
+        "\n**Where each bundle's wasm goes, by owner** (`{}`):\n\n| owner |",
+        o["command"].as_str().unwrap_or("twiggy top")
+    );
+    for b in &bundles {
+        let _ = write!(t, " {b} bytes | {b} % |");
+    }
+    let _ = write!(t, "\n| --- |");
+    for _ in &bundles {
+        let _ = write!(t, " ---: | ---: |");
+    }
+    t.push('\n');
+    for row in arr(&o["rows"]) {
+        let _ = write!(t, "| {} |", cell(text(&row["owner"])));
+        for b in &bundles {
+            let _ = write!(t, " {} | {} % |", num(&row["bytes"][b]), num(&row["percent"][b]));
+        }
+        t.push('\n');
+    }
+    let _ = write!(t, "| all of it |");
+    for b in &bundles {
+        let _ = write!(t, " {} | 100 % |", num(&o["totals"][b]));
+    }
+    t.push('\n');
+    if let Some(note) = o["note"].as_str() {
+        let _ = writeln!(t, "\n{note}");
     }
 }

@@ -178,6 +178,32 @@ fn sizes_show_every_file_total_byte_before_the_thread_and_twiggy_item() {
     for table in [files, before, twiggy] {
         table.every_column_compared();
     }
+
+    // Results from before the owners table was measured have none.
+    let owners = &s["twiggy_owners"];
+    if !owners.is_null() {
+        let table = Table::after(&md, "**Where each bundle's wasm goes, by owner**");
+        for row in some(&owners["rows"], "owner rows") {
+            for bundle in some(&owners["bundles"], "owner bundles") {
+                let row_key = [("owner", cell(text(&row["owner"])))];
+                t_shows(&table, &row_key, &format!("{} bytes", text(bundle)), &row["bytes"][text(bundle)]);
+                table.shows(
+                    &row_key,
+                    &format!("{} %", text(bundle)),
+                    &[format!("{} %", num(&row["percent"][text(bundle)]))],
+                );
+            }
+        }
+        for bundle in some(&owners["bundles"], "owner bundles") {
+            t_shows(
+                &table,
+                &[("owner", "all of it".into())],
+                &format!("{} bytes", text(bundle)),
+                &owners["totals"][text(bundle)],
+            );
+        }
+        table.every_column_compared();
+    }
 }
 
 /// [`Table::shows`] of one JSON value.
