@@ -6,7 +6,7 @@
 /** The owner of one twiggy item, or null for the names section (not in the shipped wasm). */
 export function owner(name) {
   if (name === '"function names" subsection') return null;
-  if (/^data\[\d+\]$/.test(name)) return 'constant data (data segments)';
+  if (/^data\[\d+\]$|^data segment /.test(name)) return 'constant data (data segments)';
   if (/^__wbg|^__wbindgen|^wasm_bindgen/.test(name)) return 'wasm_bindgen';
   if (/^(code|type|table|elem|global|func|memory)\[\d+\]$|^import |^export |^custom section|^wasm magic|header/.test(name)) {
     return 'wasm structure (types, imports, exports, tables)';

@@ -10,6 +10,7 @@ test('items belong to their crate, Threadline items to their module', () => {
   assert.equal(owner('core::fmt::write::h3'), 'core');
   assert.equal(owner('<T as alloc::string::ToString>::to_string::h4'), 'generic impls of no one crate');
   assert.equal(owner('data[3]'), 'constant data (data segments)');
+  assert.equal(owner('data segment ".rodata.26"'), 'constant data (data segments)');
   assert.equal(owner('__wbg_fetch_1234'), 'wasm_bindgen');
   assert.equal(owner('export "__wbindgen_malloc"'), 'wasm structure (types, imports, exports, tables)');
   assert.equal(owner('import wbg::__wbg_new_123'), 'wasm structure (types, imports, exports, tables)');

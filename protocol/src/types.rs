@@ -188,6 +188,21 @@ pub struct ThreadPage {
     pub next_cursor: Option<String>,
     /// Number of comments in the whole thread, replies included.
     pub total: u64,
+    /// What the site lets readers do, so that the widget offers only what works. Absent from
+    /// servers older than it, which offered none of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub features: Option<SiteFeatures>,
+}
+
+/// What a site lets its readers do beyond reading and posting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SiteFeatures {
+    /// How long after posting an author may edit or delete a comment, in seconds (the
+    /// server's `--edit-window-mins`); 0 when never.
+    pub edit_window_secs: u32,
+    /// Readers may vote comments down as well as up (`site set --downvotes`).
+    #[serde(default)]
+    pub downvotes: bool,
 }
 
 /// The body of `POST /api/counts`.

@@ -91,6 +91,47 @@ impl Backend {
         }
     }
 
+    #[cfg(not(feature = "foreign"))]
+    /// The author edits their comment `id` (Threadline's own server only, with the author token).
+    pub async fn edit_own(
+        &self,
+        id: &str,
+        text: &str,
+        warning: &str,
+        author: &str,
+    ) -> Result<crate::model::Comment, ClientError> {
+        match self {
+            Backend::Native(api) => api.edit_own(id, text, warning, author).await,
+            #[allow(unreachable_patterns)]
+            _ => Err(ClientError::Status(405)),
+        }
+    }
+
+    #[cfg(not(feature = "foreign"))]
+    /// The author deletes their comment `id`: answers the placeholder.
+    pub async fn delete_own(&self, id: &str, author: &str) -> Result<crate::model::Comment, ClientError> {
+        match self {
+            Backend::Native(api) => api.delete_own(id, author).await,
+            #[allow(unreachable_patterns)]
+            _ => Err(ClientError::Status(405)),
+        }
+    }
+
+    #[cfg(not(feature = "foreign"))]
+    /// The reader votes on comment `id` (1, -1, or 0 to take it back): answers the counts.
+    pub async fn vote(
+        &self,
+        id: &str,
+        value: i8,
+        author: Option<&str>,
+    ) -> Result<threadline_protocol::VoteCount, ClientError> {
+        match self {
+            Backend::Native(api) => api.vote(id, value, author).await,
+            #[allow(unreachable_patterns)]
+            _ => Err(ClientError::Status(405)),
+        }
+    }
+
     /// Loads one page of a thread; `cursor` is `None` for the first page. `author` is the
     /// reader's author token, for the backends that have them ([`Self::author_scope`]).
     pub async fn list(

@@ -166,7 +166,12 @@ pub fn parse_list(response: &RawResponse, offset: u64) -> Result<(Page, Vec<(Str
     let top_returned = list_of(root.get("replies")).len() as u64;
     let more = root.get("hidden_replies").and_then(Value::as_u64).unwrap_or(0) > 0 && top_returned > 0;
     let total = root.get("total_replies").and_then(Value::as_u64);
-    let page = Page { comments, next_cursor: more.then(|| (offset + top_returned).to_string()), total };
+    let page = Page {
+        comments,
+        next_cursor: more.then(|| (offset + top_returned).to_string()),
+        total,
+        features: None,
+    };
     Ok((page, held_back))
 }
 

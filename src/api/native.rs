@@ -1,12 +1,13 @@
-//! The native Threadline protocol: `GET /comments`, `POST /comments` and
-//! `POST /comments/{id}/reports` (see `docs/protocol.md`).
+//! The native Threadline protocol: `GET /comments`, `POST /comments`, an author's `PATCH` and
+//! `DELETE /comments/{id}`, `POST /comments/{id}/vote` and `POST /comments/{id}/reports`
+//! (see `docs/protocol.md`).
 
 use super::{send_json, Draft, Page, Posted};
 use crate::error::ClientError;
 use crate::model::Comment;
 use gloo_net::http::{Request, RequestBuilder};
 use threadline_protocol::moderation::NewReport;
-use threadline_protocol::{validate_new_comment, NewComment, ThreadPage};
+use threadline_protocol::{validate_new_comment, AuthorEdit, NewComment, ThreadPage, Vote, VoteCount};
 
 /// The header that names the reader to the server: their author token.
 pub const AUTHOR_HEADER: &str = "X-Threadline-Author";
@@ -99,6 +100,41 @@ impl NativeApi {
         super::check(answer.status, &answer.body)
     }
 
+    /// `PATCH {base}/comments/{id}?site=…`: the author's new text and warning, with their
+    /// author token; answers the comment as it is now (`edited`, perhaps held again).
+    pub async fn edit_own(
+        &self,
+        id: &str,
+        text: &str,
+        warning: &str,
+        author: &str,
+    ) -> Result<Comment, ClientError> {
+        let warning = Some(warning.trim().to_string()).filter(|w| !w.is_empty());
+        let edit = AuthorEdit { text: text.to_string(), warning };
+        threadline_protocol::validate::validate_text(&edit.text)?;
+        threadline_protocol::validate::validate_warning(&edit.warning)?;
+        let url = format!("{}/comments/{id}", self.base);
+        let builder = as_author(Request::patch(&url).query([("site", self.site.as_str())]), Some(author));
+        let comment: threadline_protocol::Comment = send_json(super::with_json(builder, &edit)?).await?;
+        Ok(Comment::from_native(comment))
+    }
+
+    /// `DELETE {base}/comments/{id}?site=…` with the author token: answers the placeholder.
+    pub async fn delete_own(&self, id: &str, author: &str) -> Result<Comment, ClientError> {
+        let url = format!("{}/comments/{id}", self.base);
+        let builder = as_author(Request::delete(&url).query([("site", self.site.as_str())]), Some(author));
+        let comment: threadline_protocol::Comment = send_json(builder.build()?).await?;
+        Ok(Comment::from_native(comment))
+    }
+
+    /// `POST {base}/comments/{id}/vote?site=…`: `1` up, `-1` down, `0` takes the vote back;
+    /// answers the comment's counts.
+    pub async fn vote(&self, id: &str, value: i8, author: Option<&str>) -> Result<VoteCount, ClientError> {
+        let url = format!("{}/comments/{id}/vote", self.base);
+        let builder = as_author(Request::post(&url).query([("site", self.site.as_str())]), author);
+        send_json(super::with_json(builder, &Vote { value })?).await
+    }
+
     async fn send_post(
         &self,
         body: &PostBody<'_>,
@@ -168,6 +204,7 @@ pub fn page_from_native(page: ThreadPage) -> Page {
         comments: page.comments.into_iter().map(Comment::from_native).collect(),
         next_cursor: page.next_cursor,
         total: Some(page.total),
+        features: page.features,
     }
 }
 

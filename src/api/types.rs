@@ -12,6 +12,8 @@ pub struct Page {
     pub next_cursor: Option<String>,
     /// Total comments in the thread, when the backend reports it.
     pub total: Option<u64>,
+    /// What the site lets readers do (Threadline's own server says so with every page).
+    pub features: Option<threadline_protocol::SiteFeatures>,
 }
 
 /// What the reader typed, ready to post.
@@ -78,10 +80,14 @@ pub struct Capabilities {
     pub counts: bool,
     /// Comment text is read as markdown by the backend.
     pub markdown_input: bool,
-    /// Authors can edit their comments (not offered by the widget yet).
+    /// Authors can edit and delete their own comments, for `edit_window_secs` after posting.
     pub editing: bool,
-    /// Readers can vote on comments (not offered by the widget yet).
+    /// How long after posting an author may edit or delete, in seconds.
+    pub edit_window_secs: u32,
+    /// Readers can vote comments up.
     pub votes: bool,
+    /// Readers can vote comments down too.
+    pub downvotes: bool,
     /// Readers can report a comment to the site's moderators (Threadline's own server).
     pub reports: bool,
     /// Authors can put a content warning on their comment (Threadline's own server).
@@ -89,6 +95,21 @@ pub struct Capabilities {
 }
 
 impl Capabilities {
+    /// These capabilities as a page's site features refine them: a page that says what its
+    /// site takes turns on votes, and editing within the site's window.
+    pub fn with_features(self, features: Option<threadline_protocol::SiteFeatures>) -> Self {
+        match features {
+            Some(f) => Capabilities {
+                editing: f.edit_window_secs > 0,
+                edit_window_secs: f.edit_window_secs,
+                votes: true,
+                downvotes: f.downvotes,
+                ..self
+            },
+            None => self,
+        }
+    }
+
     /// Defaults shared by the presets; each overrides what differs.
     pub const BASE: Capabilities = Capabilities {
         name: "",
@@ -102,7 +123,9 @@ impl Capabilities {
         counts: true,
         markdown_input: false,
         editing: false,
+        edit_window_secs: 0,
         votes: false,
+        downvotes: false,
         reports: false,
         warnings: false,
     };

@@ -92,7 +92,7 @@ pub fn comment_body(c: &crate::model::Comment, shown: &UseStateHandle<bool>) -> 
     html! {
         <>
             <p class="tl-warning">
-                <strong>{ WARNING }</strong>{ " " }<bdi class="tl-warning-text">{ warning.clone() }</bdi>{ " " }
+                <strong>{ WARNING }</strong>{ " " }<span class="tl-warning-text">{ warning.clone() }</span>{ " " }
                 <button type="button" class="tl-warning-toggle tl-link-button" aria-expanded={super::bool_attr(**shown)}
                     aria-controls={id.clone()} onclick={toggle}>
                     { if **shown { HIDE_WARNED } else { SHOW_WARNED } }

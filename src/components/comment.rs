@@ -52,12 +52,19 @@ pub fn CommentView(props: &CommentProps) -> Html {
     let max_depth = ctx.as_ref().map_or(crate::config::DEFAULT_MAX_DEPTH, |x| x.max_depth);
     let has_replies = !props.flat && !props.node.replies.is_empty();
     let gone = matches!(c.status, Status::Deleted | Status::Removed);
+    let nameless = c.status == Status::Removed || gone && c.author.is_empty();
     let can_reply = !gone && ctx.as_ref().is_none_or(|x| x.caps.posting);
     // A flat API takes no replies (unless its mapping says how to quote the comment answered).
     #[cfg(feature = "custom")]
     let can_reply = can_reply && ctx.as_ref().is_none_or(|x| x.caps.nesting != Some(1));
     // Only what everyone can see can be reported: not a held comment (its author's own).
     let can_report = c.status == Status::Published && ctx.as_ref().is_some_and(|x| x.caps.reports);
+    // Votes, and the author's Edit and Delete: Threadline's own server only, so the bundles of
+    // other backends leave them out.
+    #[cfg(not(feature = "foreign"))]
+    let talk = super::own::use_conversation(c, ctx.as_ref());
+    #[cfg(feature = "foreign")]
+    let talk = Conversation::default();
 
     let author = match &c.website {
         Some(url) => html! {
@@ -126,12 +133,13 @@ pub fn CommentView(props: &CommentProps) -> Html {
             data-depth={props.depth.to_string()} tabindex="-1">
             <div class="tl-card">
                 <header class="tl-meta">
-                    // A removed comment has no author left to show.
-                    if c.status != Status::Removed {
+                    // A removed comment has no author left to show, nor has one its author
+                    // deleted (the native server clears it; other backends may keep it).
+                    if !nameless {
                         $($avatar)*
                     }
                     <span class="tl-byline">
-                        if c.status != Status::Removed {
+                        if !nameless {
                             { author }
                         }
                         if c.status == Status::Pending {
@@ -155,10 +163,13 @@ pub fn CommentView(props: &CommentProps) -> Html {
                     <p class="tl-body tl-deleted">
                         { if c.status == Status::Removed { i18n::REMOVED } else { i18n::DELETED } }
                     </p>
+                } else if let Some(form) = talk.edit_form.clone() {
+                    { form }
                 } else {
                     { super::body::comment_body(c, &warning_shown) }
                 }
                 <footer class="tl-actions">
+                    { talk.votes.clone() }
                     if can_reply {
                         <button type="button" class="tl-reply tl-link-button" aria-expanded={super::bool_attr(*replying)}
                             onclick={toggle_reply}>{ i18n::REPLY }</button>
@@ -169,6 +180,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                             { if *collapsed { i18n::SHOW_REPLIES } else { i18n::HIDE_REPLIES } }
                         </button>
                     }
+                    { talk.own.clone() }
                     if can_report {
                         <ReportButton id={c.id.clone()} />
                     }
@@ -210,6 +222,15 @@ pub fn CommentView(props: &CommentProps) -> Html {
     return customised!([<Avatar name={c.author.clone()} url={remote.map(AttrValue::from)} />]);
     #[cfg(not(feature = "foreign"))]
     customised!([<Avatar name={c.author.clone()} />])
+}
+
+/// The bundles of other backends have no conversation parts.
+#[cfg(feature = "foreign")]
+#[derive(Default)]
+struct Conversation {
+    edit_form: Option<Html>,
+    votes: Html,
+    own: Html,
 }
 
 thread_local! {

@@ -8,10 +8,14 @@ pub mod comment;
 pub mod moderator;
 #[cfg(feature = "custom")]
 pub mod more;
+#[cfg(not(feature = "foreign"))]
+pub mod own;
 pub mod reply_form;
 pub mod report;
 pub mod states;
 pub mod thread;
+#[cfg(not(feature = "foreign"))]
+pub mod votes;
 
 /// Adopts the stylesheet of what the other backends' bundles add (remote avatars, content
 /// warnings, "N more replies") into the widget's shadow root; the reader bundle has none.

@@ -2,9 +2,11 @@
 
 use super::body::Body;
 use crate::effects::post::{remember_text, remember_warning};
+#[cfg(not(feature = "foreign"))]
+use crate::effects::post::{restore_edit, save_edit};
 use crate::effects::{post, restore_form, PostRequest, ThreadCtx};
 use crate::i18n;
-use crate::state::draft::text_key;
+use crate::state::draft::{edit_key, text_key};
 use crate::state::form::{Field, FormAction};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -31,6 +33,9 @@ pub struct ReplyFormProps {
     /// Called after a successful post (the comment itself goes to the thread via context).
     #[prop_or_default]
     pub on_posted: Option<Callback<()>>,
+    /// The reader's own comment this form edits (text and warning only), in place of its body.
+    #[prop_or_default]
+    pub editing: Option<Rc<crate::model::Comment>>,
 }
 
 /// A comment form whose text and identity survive failures and reloads (`localStorage`).
@@ -38,11 +43,19 @@ pub struct ReplyFormProps {
 pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     let ctx = use_context::<Rc<ThreadCtx>>();
     let thread = ctx.as_ref().map(|c| c.thread.to_string()).unwrap_or_default();
-    let draft_key = text_key(&thread, props.parent.as_deref());
+    let draft_key = match &props.editing {
+        Some(c) => edit_key(&thread, &c.id),
+        None => text_key(&thread, props.parent.as_deref()),
+    };
     let form = {
         let (parent, root, key) = (props.parent.clone(), props.root.clone(), draft_key.clone());
         let parent_author = props.replying_to.as_ref().map(|a| a.to_string());
-        use_reducer(move || restore_form(parent, root, parent_author, &key))
+        let editing = props.editing.clone();
+        use_reducer(move || match editing {
+            #[cfg(not(feature = "foreign"))]
+            Some(c) => restore_edit(&c, &key),
+            _ => restore_form(parent, root, parent_author, &key),
+        })
     };
     let refs = use_memo((), |_| std::array::from_fn::<NodeRef, 5, _>(|_| NodeRef::default()));
     let field_ref = |f: Field| refs[f as usize].clone();
@@ -60,6 +73,15 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         });
     }
     let preview = use_state(|| false);
+    {
+        // An edit form opens with the reader in its text.
+        let (refs, editing) = (refs.clone(), props.editing.is_some());
+        use_effect_with((), move |_| {
+            if let Some(el) = refs[Field::Text as usize].cast::<web_sys::HtmlElement>().filter(|_| editing) {
+                let _ = el.focus();
+            }
+        });
+    }
     {
         // Opening the content-warning field takes the reader to it.
         let refs = refs.clone();
@@ -92,20 +114,26 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     };
     let onsubmit = {
         let (form, ctx, key) = (form.clone(), ctx.clone(), draft_key.clone());
-        let on_posted = props.on_posted.clone();
+        let (on_posted, editing) = (props.on_posted.clone(), props.editing.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if !form.busy {
                 let (draft, draft_key) = (form.draft.clone(), key.clone());
-                post(
-                    &ctx,
-                    PostRequest { draft, draft_key, form: form.dispatcher(), on_posted: on_posted.clone() },
-                );
+                let request =
+                    PostRequest { draft, draft_key, form: form.dispatcher(), on_posted: on_posted.clone() };
+                match &editing {
+                    #[cfg(not(feature = "foreign"))]
+                    Some(c) => save_edit(&ctx, c, request),
+                    _ => post(&ctx, request),
+                }
             }
         })
     };
 
-    let prefix = format!("tl-{}", props.parent.as_deref().unwrap_or("top"));
+    let prefix = match &props.editing {
+        Some(c) => format!("tl-edit-{}", c.id),
+        None => format!("tl-{}", props.parent.as_deref().unwrap_or("top")),
+    };
     let field = |f: Field, label: &'static str, kind: &'static str, autocomplete: &'static str| {
         let id = format!("{prefix}-{}", f.name());
         let error = form.error_for(f);
@@ -135,7 +163,9 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             </div>
         }
     };
+    let editing = props.editing.is_some();
     let heading = match &props.replying_to {
+        _ if editing => html! { <p class="tl-form-title">{ i18n::EDITING }</p> },
         Some(name) => {
             html! { <p class="tl-form-title">{ i18n::REPLYING_TO }{ " " }<strong>{ name.clone() }</strong></p> }
         }
@@ -154,7 +184,11 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     let show_email = ctx.caps.email;
     #[cfg(not(feature = "custom"))]
     let show_email = true;
-    let kind = if props.parent.is_some() { "reply" } else { "top" };
+    let kind = match (editing, props.parent.is_some()) {
+        (true, _) => "edit",
+        (false, true) => "reply",
+        (false, false) => "top",
+    };
     html! {
         <form class={classes!("tl-form", format!("tl-form-{kind}"))} data-form={kind}
             data-parent={props.parent.as_deref().map(str::to_string)} novalidate=true onsubmit={onsubmit}
@@ -182,6 +216,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                     </button>
                 }
             }
+            if !editing {
             <div class="tl-fields-row">
                 { field(Field::Author, i18n::NAME, "text", "name") }
                 if show_email {
@@ -202,6 +237,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                         }
                     } }} />
             </div>
+            }
             if let Some(msg) = form.form_error() {
                 <p class="tl-form-error" role="alert">{ msg }</p>
             }
@@ -214,7 +250,12 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                     { if *preview { i18n::EDIT } else { i18n::PREVIEW } }
                 </button>
                 <button type="submit" class="tl-submit tl-button" disabled={form.busy}>
-                    { if form.busy { i18n::POSTING } else { i18n::POST } }
+                    { match (editing, form.busy) {
+                        (true, true) => i18n::SAVING,
+                        (true, false) => i18n::SAVE,
+                        (false, true) => i18n::POSTING,
+                        (false, false) => i18n::POST,
+                    } }
                 </button>
                 if let Some(cancel) = props.on_cancel.clone() {
                     <button type="button" class="tl-cancel tl-link-button" onclick={move |_| cancel.emit(())}>

@@ -33,6 +33,43 @@ pub fn restore_form(
     FormState { draft, ..Default::default() }
 }
 
+#[cfg(not(feature = "foreign"))]
+/// The form that edits `comment`: what the reader typed under `draft_key` before a failure or
+/// a reload, else the comment's text and warning as they are.
+pub fn restore_edit(comment: &crate::model::Comment, draft_key: &str) -> FormState {
+    let draft = Draft {
+        text: storage::get(draft_key).unwrap_or_else(|| comment.text.clone()),
+        warning: storage::get(&warning_key(draft_key))
+            .unwrap_or_else(|| comment.warning.clone().unwrap_or_default()),
+        ..Default::default()
+    };
+    FormState { draft, ..Default::default() }
+}
+
+#[cfg(not(feature = "foreign"))]
+/// Saves the author's edit of `comment`: the comment takes its new shape in the thread and the
+/// form closes; a refusal goes back to the form, with the text kept.
+pub fn save_edit(ctx: &Rc<ThreadCtx>, comment: &Rc<crate::model::Comment>, request: PostRequest) {
+    let PostRequest { draft, draft_key, form, on_posted } = request;
+    let Some(token) = super::author::token(&ctx.backend) else { return };
+    form.dispatch(FormAction::Submit(String::new()));
+    let (ctx, before) = (ctx.clone(), Rc::clone(comment));
+    wasm_bindgen_futures::spawn_local(async move {
+        match ctx.backend.edit_own(&before.id, &draft.text, &draft.warning, &token).await {
+            Ok(mut now) => {
+                storage::set(&draft_key, "");
+                storage::set(&warning_key(&draft_key), "");
+                (now.own, now.my_vote) = (true, before.my_vote);
+                ctx.dispatch.emit(Action::Changed(ctx.load, now));
+                if let Some(cb) = on_posted {
+                    cb.emit(());
+                }
+            }
+            Err(err) => form.dispatch(FormAction::Failed(err)),
+        }
+    });
+}
+
 /// Keeps the unsent text of a form, so that it survives a failed post and a reload.
 pub fn remember_text(draft_key: &str, text: &str) {
     storage::set(draft_key, text);
@@ -72,6 +109,12 @@ pub fn post(ctx: &Rc<ThreadCtx>, request: PostRequest) {
         match ctx.backend.post(&ctx.thread, &draft, author.as_deref()).await {
             Ok(Posted { comment, author_token }) => {
                 super::author::keep(&ctx.backend, author_token.as_deref());
+                // A comment of one's own, to edit or delete later (an author token says so).
+                #[cfg(not(feature = "foreign"))]
+                let comment = match author_token {
+                    Some(_) => super::mine::posted(&ctx.backend, comment),
+                    None => comment,
+                };
                 storage::set(&draft_key, "");
                 storage::set(&warning_key(&draft_key), "");
                 form.dispatch(FormAction::Posted { held: comment.status == Status::Pending });

@@ -65,7 +65,12 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
                 let author = super::author::token(&backend);
                 match backend.list(&thread, None, limit, author.as_deref()).await {
                     // Asked after the answer: a mapping given by URL is known only now.
-                    Ok(page) => dispatcher.dispatch(Action::Loaded(ticket, page, backend.capabilities())),
+                    Ok(page) => {
+                        #[cfg(not(feature = "foreign"))]
+                        let page = super::mine::marked(&backend, page);
+                        let caps = backend.capabilities().with_features(page.features);
+                        dispatcher.dispatch(Action::Loaded(ticket, page, caps))
+                    }
                     Err(e) => dispatcher.dispatch(Action::LoadFailed(ticket, e)),
                 }
             });
@@ -104,7 +109,11 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
             wasm_bindgen_futures::spawn_local(async move {
                 let author = super::author::token(&backend);
                 match backend.list(&thread, Some(&cursor), limit, author.as_deref()).await {
-                    Ok(page) => dispatcher.dispatch(Action::MoreLoaded(ticket, page)),
+                    Ok(page) => {
+                        #[cfg(not(feature = "foreign"))]
+                        let page = super::mine::marked(&backend, page);
+                        dispatcher.dispatch(Action::MoreLoaded(ticket, page))
+                    }
                     Err(e) => dispatcher.dispatch(Action::MoreFailed(ticket, e)),
                 }
             });

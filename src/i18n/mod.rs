@@ -131,6 +131,26 @@ pub const SHOW_WARNED: &str = "Show";
 pub const HIDE_WARNED: &str = "Hide";
 /// A comment edited after it was posted.
 pub const EDITED: &str = "edited";
+/// Deletes the reader's own comment (after [`DELETE_CONFIRM`]).
+pub const DELETE: &str = "Delete";
+/// Asked before the reader's own comment is deleted.
+pub const DELETE_CONFIRM: &str = "Delete this comment?";
+/// The heading of the form that edits the reader's own comment.
+pub const EDITING: &str = "Editing your comment";
+/// Saves an edited comment.
+pub const SAVE: &str = "Save";
+/// On the Save button while the edit is sent.
+pub const SAVING: &str = "Saving…";
+
+/// What a vote button says to assistive technology, with the count it shows.
+pub fn vote_label(value: i8, count: u32) -> String {
+    let what = if value < 0 { "Vote down" } else { "Vote up" };
+    match count {
+        1 => format!("{what} (1 vote)"),
+        n => format!("{what} ({n} votes)"),
+    }
+}
+
 /// The button in the form that opens the content-warning field.
 pub const ADD_WARNING: &str = "Add a content warning";
 /// The content-warning field's label.

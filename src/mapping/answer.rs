@@ -135,6 +135,7 @@ impl Mapping {
             comments: out.comments,
             next_cursor: self.next_cursor(doc, header, req, items.len()).filter(|_| fresh),
             total: self.total_of(doc, header),
+            features: None,
         };
         Ok(ListAnswer {
             page,

@@ -75,6 +75,14 @@ pub struct Comment {
     pub warning: Option<String>,
     /// The comment was edited after it was posted.
     pub edited: bool,
+    /// Readers' upvotes.
+    pub upvotes: u32,
+    /// Readers' downvotes (sites that take them).
+    pub downvotes: u32,
+    /// This reader's vote: 1 up, -1 down, 0 none (as this browser remembers it).
+    pub my_vote: i8,
+    /// This reader posted it from this browser (and may edit or delete it within the window).
+    pub own: bool,
     /// What only the custom mapping reads so far: links, continuations, the server's order.
     #[cfg(feature = "custom")]
     pub extra: extra::Extra,
@@ -93,6 +101,25 @@ pub fn remote_avatar(url: Option<&str>) -> Option<String> {
 }
 
 impl Comment {
+    /// Whether its author may still edit or delete it at `now_ms`, in a window of
+    /// `window_secs` after it was posted: their own, not gone, and not too late.
+    pub fn editable(&self, now_ms: i64, window_secs: u32) -> bool {
+        let gone = matches!(self.status, Status::Deleted | Status::Removed);
+        let until = self.created_ms.map(|t| t + i64::from(window_secs) * 1000);
+        self.own && !gone && window_secs > 0 && until.is_some_and(|u| now_ms < u)
+    }
+
+    /// The same comment with the reader's vote moved to `value`, its counts adjusted: what
+    /// the page shows at once, before the server has answered.
+    pub fn with_vote(&self, value: i8) -> Comment {
+        let mut c = self.clone();
+        let (up, down) = (u32::from(c.my_vote == 1), u32::from(c.my_vote == -1));
+        c.upvotes = c.upvotes.saturating_sub(up) + u32::from(value == 1);
+        c.downvotes = c.downvotes.saturating_sub(down) + u32::from(value == -1);
+        c.my_vote = value;
+        c
+    }
+
     /// Converts the native protocol's comment, checking the website scheme again: a link is
     /// rendered only if it is `http(s)`, whatever the backend claims.
     pub fn from_native(c: threadline_protocol::Comment) -> Self {
@@ -110,6 +137,10 @@ impl Comment {
             in_reply_to: None,
             warning: c.warning.filter(|w| !w.trim().is_empty()),
             edited: c.edited,
+            upvotes: c.upvotes,
+            downvotes: c.downvotes,
+            my_vote: 0,
+            own: false,
             html: None,
             markdown: true,
             #[cfg(feature = "custom")]
@@ -124,6 +155,30 @@ impl Comment {
 mod tests {
     use super::*;
     use threadline_protocol::CommentStatus as Wire;
+
+    #[test]
+    fn own_comments_are_editable_within_the_window_only() {
+        let c = Comment { own: true, created_ms: Some(1_000_000), ..Comment::default() };
+        assert!(c.editable(1_000_000 + 899_999, 900));
+        assert!(!c.editable(1_000_000 + 900_000, 900), "the window is closed");
+        assert!(!Comment { own: false, ..c.clone() }.editable(1_000_001, 900), "someone else's");
+        assert!(!c.editable(1_000_001, 0), "a site without editing");
+        assert!(!Comment { status: Status::Deleted, ..c.clone() }.editable(1_000_001, 900));
+        assert!(!Comment { created_ms: None, ..c }.editable(1_000_001, 900), "no time, no window");
+    }
+
+    #[test]
+    fn a_vote_moves_the_counts_at_once() {
+        let c = Comment { upvotes: 3, downvotes: 1, ..Comment::default() };
+        let up = c.with_vote(1);
+        assert_eq!((up.upvotes, up.downvotes, up.my_vote), (4, 1, 1));
+        let down = up.with_vote(-1);
+        assert_eq!((down.upvotes, down.downvotes, down.my_vote), (3, 2, -1), "changing one's mind moves it");
+        let none = down.with_vote(0);
+        assert_eq!((none.upvotes, none.downvotes, none.my_vote), (3, 1, 0));
+        let odd = Comment { my_vote: 1, ..Comment::default() }.with_vote(0);
+        assert_eq!(odd.upvotes, 0, "never below zero, whatever was remembered");
+    }
 
     #[test]
     fn native_statuses_read_as_a_reader_sees_them() {

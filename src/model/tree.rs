@@ -297,7 +297,6 @@ pub fn flatten_descendants(node: &Shared<Node>) -> Vec<FlatReply> {
     out
 }
 
-#[cfg(any(feature = "moderator", feature = "custom"))]
 mod replace;
 #[cfg(test)]
 mod tests;

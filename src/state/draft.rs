@@ -25,6 +25,12 @@ pub fn text_key(thread: &str, parent: Option<&str>) -> String {
     format!("threadline:draft:{}:{thread}", parent.unwrap_or("top"))
 }
 
+/// Storage key of the unsaved text of an edit of comment `id`: its own prefix, so that it is
+/// never a new comment's draft.
+pub fn edit_key(thread: &str, id: &str) -> String {
+    format!("threadline:draft:edit:{id}:{thread}")
+}
+
 /// Storage key of the unsent content warning of the form whose text is kept at `text_key`:
 /// the same key under its own prefix, so that it can never be another form's text key.
 pub fn warning_key(text_key: &str) -> String {
@@ -56,6 +62,7 @@ mod tests {
     fn keys_separate_threads_and_parents() {
         assert_ne!(text_key("/a", None), text_key("/b", None));
         assert_ne!(text_key("/a", None), text_key("/a", Some("1")));
+        assert_ne!(edit_key("/a", "1"), text_key("/a", Some("1")), "an edit is not a reply");
         // A warning's key is never a text key, whatever the thread is called.
         let warning = warning_key(&text_key("/a", None));
         assert_ne!(warning, warning_key(&text_key("/a", Some("1"))));

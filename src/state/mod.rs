@@ -10,6 +10,7 @@
 pub mod desk;
 pub mod draft;
 pub mod form;
+pub mod mine;
 #[cfg(feature = "moderator")]
 pub mod moderation;
 #[cfg(feature = "custom")]
@@ -96,6 +97,9 @@ pub enum Action {
     /// The reader's comment was stored by the backend; the ticket is the load it was posted
     /// under, so a comment posted to a thread the widget has since left is not shown here.
     Posted(Ticket, Comment),
+    /// A comment of the load with this ticket changed (its author edited or deleted it, or a
+    /// vote moved its counts): the comment as it is now.
+    Changed(Ticket, Comment),
     /// A moderator acted on a comment of the load with this ticket: the comment as it is now.
     #[cfg(feature = "moderator")]
     Moderated(Ticket, Comment),
@@ -155,8 +159,9 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
                 s.forest.insert(comment);
             }
         }
+        Action::Changed(ticket, comment) if ticket == s.load => changed(&mut s, comment),
         #[cfg(feature = "moderator")]
-        Action::Moderated(ticket, comment) if ticket == s.load => moderation::moderated(&mut s, comment),
+        Action::Moderated(ticket, comment) if ticket == s.load => changed(&mut s, comment),
         // An answer to a request that is no longer current: the state it would change is gone.
         #[cfg(feature = "moderator")]
         Action::Moderated(..) => {}
@@ -168,9 +173,26 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
         | Action::LoadFailed(..)
         | Action::MoreLoaded(..)
         | Action::MoreFailed(..)
-        | Action::Posted(..) => {}
+        | Action::Posted(..)
+        | Action::Changed(..) => {}
     }
     s
+}
+
+/// Puts `comment` in the place of the one with its id, keeping its replies; the count follows
+/// whether readers see it now and saw it before.
+fn changed(s: &mut ThreadState, comment: Comment) {
+    if s.phase != Phase::Ready {
+        return;
+    }
+    let now = comment.status == crate::model::Status::Published;
+    if let Some(old) = s.forest.replace(comment) {
+        match (old.status == crate::model::Status::Published, now) {
+            (false, true) => s.total += 1,
+            (true, false) => s.total = s.total.saturating_sub(1),
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
@@ -198,6 +220,7 @@ mod tests {
             comments: ids.iter().map(|(i, p)| comment(i, *p)).collect(),
             next_cursor: next.map(Into::into),
             total: Some(total),
+            features: None,
         }
     }
 
@@ -207,6 +230,21 @@ mod tests {
 
     fn ids(s: &ThreadState) -> Vec<String> {
         s.forest.roots.iter().map(|r| r.comment.id.to_string()).collect()
+    }
+
+    #[test]
+    fn a_changed_comment_takes_its_place_for_its_own_load_only() {
+        let s = reduce(ThreadState::default(), Action::Reload(T1));
+        let s = reduce(s, Action::Loaded(T1, page(&[("1", None), ("2", Some("1"))], None, 2), caps()));
+        let edited = Comment { text: "new".into(), edited: true, upvotes: 2, ..comment("1", None) };
+        let late = reduce(s.clone(), Action::Changed(T2, edited.clone()));
+        assert_eq!(late.forest.roots[0].comment.text, "t", "an answer for another load is dropped");
+        let s = reduce(s, Action::Changed(T1, edited));
+        let root = &s.forest.roots[0];
+        assert_eq!((root.comment.text.as_str(), root.comment.upvotes, root.replies.len()), ("new", 2, 1));
+        let deleted = Comment { status: crate::model::Status::Deleted, ..comment("1", None) };
+        let s = reduce(s, Action::Changed(T1, deleted));
+        assert_eq!((s.total, s.forest.roots[0].replies.len()), (1, 1), "a deletion keeps the replies");
     }
 
     #[test]

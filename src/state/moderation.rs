@@ -1,9 +1,9 @@
 //! Moderator mode's pure state: the stored session's key and shape, the sign-in link's token,
-//! a moderated comment in the thread, and the Queue view's reducer.
+//! and the Queue view's reducer. (A moderated comment takes its place in the thread through
+//! the thread's own reducer, as any changed comment does.)
 
-use super::{Phase, ThreadState};
+use super::Phase;
 use crate::error::ClientError;
-use crate::model::{Comment, Status};
 use std::rc::Rc;
 use threadline_protocol::moderation::{Queue, QueueItem};
 use threadline_protocol::CommentId;
@@ -30,22 +30,6 @@ pub struct StoredSession {
     pub session: String,
     /// The moderator's name, shown in the moderator bar.
     pub name: String,
-}
-
-/// The thread after a moderator's action: the comment takes its new shape in place, and the
-/// count follows whether readers can now see it.
-pub fn moderated(s: &mut ThreadState, comment: Comment) {
-    if s.phase != Phase::Ready {
-        return;
-    }
-    let now = comment.status == Status::Published;
-    if let Some(old) = s.forest.replace(comment) {
-        match (old.status == Status::Published, now) {
-            (false, true) => s.total += 1,
-            (true, false) => s.total = s.total.saturating_sub(1),
-            _ => {}
-        }
-    }
 }
 
 /// Where the Queue view stands.
@@ -151,7 +135,8 @@ pub fn reduce_queue(mut s: QueueState, action: QueueAction) -> QueueState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{reduce, Action, Ticket};
+    use crate::model::{Comment, Status};
+    use crate::state::{reduce, Action, ThreadState, Ticket};
 
     fn item(id: CommentId) -> QueueItem {
         serde_json::from_value(serde_json::json!({
@@ -214,7 +199,7 @@ mod tests {
     fn a_moderated_comment_changes_in_place_and_in_the_count() {
         let held = Comment { id: "1".into(), status: Status::Pending, ..Default::default() };
         let other = Comment { id: "2".into(), ..Default::default() };
-        let page = crate::api::Page { comments: vec![held, other], next_cursor: None, total: Some(1) };
+        let page = crate::api::Page { comments: vec![held, other], total: Some(1), ..Default::default() };
         let s = reduce(ThreadState::default(), Action::Reload(Ticket(1)));
         let s = reduce(s, Action::Loaded(Ticket(1), page, crate::api::Capabilities::BASE));
         let approved = Comment { id: "1".into(), ..Default::default() };

@@ -59,7 +59,7 @@ mod tests {
     fn loaded() -> ThreadState {
         let mut k2 = c("k2", Some("k1"));
         k2.extra.more = Some(Continuation { parent: "k2".into(), count: 2, ..Default::default() });
-        let page = Page { comments: vec![c("k1", None), k2], next_cursor: None, total: None };
+        let page = Page { comments: vec![c("k1", None), k2], ..Default::default() };
         let s = reduce(ThreadState::default(), Action::Reload(Ticket(1)));
         reduce(s, Action::Loaded(Ticket(1), page, Capabilities::BASE))
     }

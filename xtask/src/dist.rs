@@ -36,22 +36,30 @@ pub const WIDGET_BROTLI_GOAL: usize = 90 * 1024;
 /// core's float printing out of every bundle (−7.9 KB), and the rest of issue 12 added
 /// nothing to the reader: 138 357 B. Every ceiling sits about 2 % above the build measured
 /// at the end of issue 12 (wordpress 174 992 B, isso 174 204 B, waline 173 543 B, custom
-/// 219 072 B, moderator 179 414 B). Issue 13 may add up to 10 KB to the reader for
-/// everything it brings, and raises the ceilings it needs with its measurements.
+/// 219 072 B, moderator 179 414 B).
+///
+/// Issue 13 may add up to 10 KiB to the reader for everything it brings: its ceiling is that
+/// cap, 141 100 + 10 240 B, not 2 % above a build. Content warnings on the native server
+/// (issue 12) and the reader's edit, delete and votes (issue 13) took it to 150 352 B; the
+/// rest of issue 13 has to make room first. The bundles of other backends leave the reader's
+/// conversation out (`cfg(not(feature = "foreign"))`) but now render content warnings for
+/// every backend: wordpress 178 513 B, isso 177 648 B, waline 176 924 B, custom 222 187 B,
+/// each ceiling 2 % above that (custom's stays where it was, above its build).
 pub const WIDGET_BROTLI_LIMITS: [(&str, usize); 6] = [
-    ("threadline", 141_100),
-    ("wordpress", 178_500),
-    ("isso", 177_700),
-    ("waline", 177_000),
+    ("threadline", 151_340),
+    ("wordpress", 182_100),
+    ("isso", 181_200),
+    ("waline", 180_500),
     ("custom", 223_300),
     // Moderators only: readers never download it.
     ("moderator", MODERATOR_CEILING),
 ];
 
-/// The moderator bundle's ceiling (brotli bytes), about 2 % above its weight (179 414 B with
-/// the reject, edit and ban dialogs, the thread lock, the Bans view and Queue paging; 165 405 B
-/// before them, less the float printing issue 12 took out of every bundle).
-const MODERATOR_CEILING: usize = 183_000;
+/// The moderator bundle's ceiling (brotli bytes), about 2 % above its weight: 189 934 B with
+/// the reader's edit, delete and votes of issue 13 (179 414 B with the reject, edit and ban
+/// dialogs, the thread lock, the Bans view and Queue paging; 165 405 B before them, less the
+/// float printing issue 12 took out of every bundle).
+const MODERATOR_CEILING: usize = 193_700;
 
 /// The file names substituted into the loader template.
 const BUNDLES_PLACEHOLDER: &str = "__TL_BUNDLES__";

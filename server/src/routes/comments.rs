@@ -10,7 +10,9 @@ use axum::Json;
 use serde::Deserialize;
 use threadline_protocol::limits::{PAGE_DEFAULT, PAGE_MAX, REPLY_BATCH, THREAD_MAX};
 use threadline_protocol::validate::non_blank;
-use threadline_protocol::{validate_new_comment, Comment, CommentStatus, NewComment, PostedComment};
+use threadline_protocol::{
+    validate_new_comment, Comment, CommentStatus, NewComment, PostedComment, SiteFeatures,
+};
 
 use crate::abuse::client_ip::ClientIp;
 use crate::abuse::{honeypot_filled, pow, IDEMPOTENCY_TTL};
@@ -79,13 +81,18 @@ pub async fn comments_list(
         }
     }
     let no_store = (CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let features = SiteFeatures {
+        edit_window_secs: u32::try_from(state.edit_window_ms / 1000).unwrap_or(u32::MAX),
+        downvotes: site.downvotes,
+    };
     // A moderator sees every status; such pages are never cached, here or in the browser.
     if headers.contains_key(AUTHORIZATION) {
         let moderator = moderator_of(&state, &headers, clock::now_ms()).await?;
         if moderator.site != site.id {
             return Err(ApiError::Forbidden);
         }
-        let page = state.store.moderator_page(&site.id, thread, cursor, limit).await?;
+        let mut page = state.store.moderator_page(&site.id, thread, cursor, limit).await?;
+        page.features = Some(features);
         return Ok(([no_store], Json(page)).into_response());
     }
     // The author's own held comments join the first page, for that author only.
@@ -93,6 +100,7 @@ pub async fn comments_list(
         let own = state.store.own_pending(&site.id, thread, &tokens::hash(token)).await?;
         if !own.is_empty() {
             let mut page = state.store.thread_page_in(&site.id, thread, cursor, shape).await?;
+            page.features = Some(features);
             let mut ids: HashSet<i64> = page.comments.iter().map(|c| c.id).collect();
             for comment in own {
                 // A reply whose parent readers cannot see has no place on the page.
@@ -104,7 +112,7 @@ pub async fn comments_list(
             return Ok(([no_store], Json(page)).into_response());
         }
     }
-    let page = state.store.thread_page_json_in(&site.id, thread, cursor, shape).await?;
+    let page = state.store.thread_page_json_in(&site.id, thread, cursor, shape, features).await?;
     let etag = page.etag.clone();
     let cache = (CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     if headers.get_all(IF_NONE_MATCH).iter().any(|v| etag_matches(v, &etag)) {

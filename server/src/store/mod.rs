@@ -39,7 +39,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use threadline_protocol::{Comment, NewComment, ThreadPage};
+use threadline_protocol::{Comment, NewComment, SiteFeatures, ThreadPage};
 
 pub use model::{text_hash, IdempotencyClaim, PostJob, PostMeta, PostResult, Posted, SpentChallenge};
 pub use read::{page_key, CachedPage, Cursor, CursorError, PageCache, PageShape, Sort};
@@ -212,38 +212,42 @@ impl Store {
         self.db.own_pending(site, thread, token_hash).await
     }
 
-    /// One page of `thread` of the `default` site as JSON; see [`Store::thread_page_json_in`].
+    /// One page of `thread` of the `default` site as JSON, with the default features; see
+    /// [`Store::thread_page_json_in`].
     pub async fn thread_page_json(
         &self,
         thread: &str,
         after: Option<Cursor>,
         shape: impl Into<PageShape>,
     ) -> Result<Arc<CachedPage>, StoreError> {
-        self.thread_page_json_in(DEFAULT_SITE, thread, after, shape).await
+        self.thread_page_json_in(DEFAULT_SITE, thread, after, shape, SiteFeatures::default()).await
     }
 
     /// [`Store::thread_page_in`] serialized as JSON, from the page cache when the thread has
     /// not changed since the page was built (see [`read::cache`] for why this is never
-    /// stale). Only readers' pages are cached.
+    /// stale). Only readers' pages are cached. The page carries `features`, what the site
+    /// lets readers do.
     pub async fn thread_page_json_in(
         &self,
         site: &str,
         thread: &str,
         after: Option<Cursor>,
         shape: impl Into<PageShape>,
+        features: SiteFeatures,
     ) -> Result<Arc<CachedPage>, StoreError> {
         let shape = shape.into();
         let key = page_key(site, thread);
         // Read the version first: a write that commits after this point bumps it, so a page
         // built from an older snapshot is tagged with a version that is already stale.
         let version = self.cache.version(&key);
-        if let Some(page) = self.cache.get(&key, after, shape, version) {
+        if let Some(page) = self.cache.get(&key, after, shape, features, version) {
             return Ok(page);
         }
-        let page = self.thread_page_in(site, thread, after, shape).await?;
+        let mut page = self.thread_page_in(site, thread, after, shape).await?;
+        page.features = Some(features);
         let body = serde_json::to_vec(&page).expect("a thread page always serializes");
         let page = Arc::new(CachedPage::new(body, version));
-        self.cache.insert(&key, after, shape, Arc::clone(&page));
+        self.cache.insert(&key, after, shape, features, Arc::clone(&page));
         Ok(page)
     }
 

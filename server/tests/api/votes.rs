@@ -97,8 +97,15 @@ async fn downvotes_where_the_site_takes_them_and_none_on_held_comments() {
     // Changing one's mind moves the vote; it does not add one.
     let changed = counted(vote(&s, target.comment.id, "open", Some(&ann), 1).await).await;
     assert_eq!((changed.upvotes, changed.downvotes), (2, 0));
-    let seen = &page(&s, "open", t, None).await.comments[0];
+    let open = page(&s, "open", t, None).await;
+    let seen = &open.comments[0];
     assert_eq!((seen.upvotes, seen.downvotes), (2, 0));
+    // Each page tells the widget what the site takes: the edit window (15 minutes by
+    // default) and downvotes on this site, not on the default one.
+    let features =
+        |p: &threadline_protocol::ThreadPage| p.features.map(|f| (f.edit_window_secs, f.downvotes));
+    assert_eq!(features(&open), Some((900, true)));
+    assert_eq!(features(&page(&s, "default", t, None).await), Some((900, false)));
 
     let held = post_as(&s, &comment(t, "Bananarama, held."), Some("open"), None).await;
     assert_error(

@@ -27,7 +27,13 @@ async fn an_unchanged_thread_is_served_from_the_cache() {
     assert_eq!(parsed.total, 1);
     let (again, _) = page(&store, "/a").await;
     assert!(Arc::ptr_eq(&first, &again), "the same cached bytes");
-    assert_eq!(parsed, store.thread_page("/a", None, 50).await.unwrap(), "the cache holds the real page");
+    let real = store.thread_page("/a", None, 50).await.unwrap();
+    let features = Some(threadline_protocol::SiteFeatures::default());
+    assert_eq!(
+        parsed,
+        ThreadPage { features, ..real },
+        "the cache holds the real page and the site's features"
+    );
     // A write to another thread does not change this one.
     store.insert_comment(&top("/b", "elsewhere"), 2).await.unwrap();
     let (_, after) = page(&store, "/a").await;

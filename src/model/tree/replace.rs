@@ -1,5 +1,6 @@
-//! [`Forest::replace`]: a comment a moderator acted on takes the place of the one shown, keeping
-//! its replies; like [`Forest::insert`], only the path up to its top-level comment is copied.
+//! [`Forest::replace`]: a changed comment (edited, deleted, voted on, moderated) takes the
+//! place of the one shown, keeping its replies; like [`Forest::insert`], only the path up to
+//! its top-level comment is copied.
 
 use super::{Forest, Node, Shared};
 use crate::model::Comment;

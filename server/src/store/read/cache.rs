@@ -26,6 +26,8 @@ use quick_cache::sync::Cache;
 use quick_cache::{Equivalent, Weighter};
 use sha2::{Digest, Sha256};
 
+use threadline_protocol::SiteFeatures;
+
 use super::cursor::{Cursor, PageShape};
 
 /// Number of version stripes (a power of two).
@@ -60,11 +62,14 @@ impl CachedPage {
     }
 }
 
+/// A page is cached per thread, cursor and shape, and per the site's features it carries: a
+/// settings change (`site set`) makes new keys, and the old pages age out.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct PageKey {
     thread: String,
     after: Option<Cursor>,
     shape: PageShape,
+    features: SiteFeatures,
 }
 
 /// The borrowed form of [`PageKey`], for look-ups without allocating. Field order and types
@@ -74,11 +79,15 @@ struct PageKeyRef<'a> {
     thread: &'a str,
     after: Option<Cursor>,
     shape: PageShape,
+    features: SiteFeatures,
 }
 
 impl Equivalent<PageKey> for PageKeyRef<'_> {
     fn equivalent(&self, key: &PageKey) -> bool {
-        self.thread == key.thread && self.after == key.after && self.shape == key.shape
+        self.thread == key.thread
+            && self.after == key.after
+            && self.shape == key.shape
+            && self.features == key.features
     }
 }
 
@@ -154,9 +163,11 @@ impl PageCache {
         thread: &str,
         after: Option<Cursor>,
         shape: impl Into<PageShape>,
+        features: SiteFeatures,
         version: u64,
     ) -> Option<Arc<CachedPage>> {
-        let page = self.pages.as_ref()?.get(&PageKeyRef { thread, after, shape: shape.into() })?;
+        let key = PageKeyRef { thread, after, shape: shape.into(), features };
+        let page = self.pages.as_ref()?.get(&key)?;
         (page.version == version).then_some(page)
     }
 
@@ -167,11 +178,13 @@ impl PageCache {
         thread: &str,
         after: Option<Cursor>,
         shape: impl Into<PageShape>,
+        features: SiteFeatures,
         page: Arc<CachedPage>,
     ) {
         let Some(pages) = &self.pages else { return };
         if page.version == self.version(thread) {
-            pages.insert(PageKey { thread: thread.to_owned(), after, shape: shape.into() }, page);
+            let key = PageKey { thread: thread.to_owned(), after, shape: shape.into(), features };
+            pages.insert(key, page);
         }
     }
 
@@ -190,6 +203,8 @@ impl PageCache {
 mod tests {
     use super::*;
 
+    const F: SiteFeatures = SiteFeatures { edit_window_secs: 900, downvotes: false };
+
     fn page(body: &str, version: u64) -> Arc<CachedPage> {
         Arc::new(CachedPage::new(body.as_bytes().to_vec(), version))
     }
@@ -198,11 +213,13 @@ mod tests {
     fn a_page_is_served_until_its_thread_changes() {
         let cache = PageCache::new(1 << 20);
         let v = cache.version("/a");
-        cache.insert("/a", None, 50, page("one", v));
-        assert_eq!(cache.get("/a", None, 50, v).unwrap().body, "one");
-        assert!(cache.get("/a", None, 10, v).is_none(), "another limit is another page");
+        cache.insert("/a", None, 50, F, page("one", v));
+        assert_eq!(cache.get("/a", None, 50, F, v).unwrap().body, "one");
+        assert!(cache.get("/a", None, 10, F, v).is_none(), "another limit is another page");
+        let other = SiteFeatures { downvotes: true, ..F };
+        assert!(cache.get("/a", None, 50, other, v).is_none(), "a settings change is another page");
         cache.invalidate("/a");
-        assert!(cache.get("/a", None, 50, cache.version("/a")).is_none());
+        assert!(cache.get("/a", None, 50, F, cache.version("/a")).is_none());
     }
 
     #[test]
@@ -211,9 +228,9 @@ mod tests {
         let before = cache.version("/a");
         // A write commits and bumps while the reader is still building its page.
         cache.invalidate("/a");
-        cache.insert("/a", None, 50, page("stale", before));
+        cache.insert("/a", None, 50, F, page("stale", before));
         assert!(cache.is_empty(), "not even stored");
-        assert!(cache.get("/a", None, 50, cache.version("/a")).is_none());
+        assert!(cache.get("/a", None, 50, F, cache.version("/a")).is_none());
     }
 
     #[test]
@@ -222,11 +239,11 @@ mod tests {
         let big = "x".repeat(10_000);
         for i in 0..100 {
             let thread = format!("/t{i}");
-            cache.insert(&thread, None, 50, page(&big, cache.version(&thread)));
+            cache.insert(&thread, None, 50, F, page(&big, cache.version(&thread)));
         }
         assert!(cache.len() <= 7, "{} pages of 10 KB in 64 KB", cache.len());
         let off = PageCache::new(0);
-        off.insert("/a", None, 50, page("x", 0));
+        off.insert("/a", None, 50, F, page("x", 0));
         assert!(off.is_empty());
     }
 

@@ -188,7 +188,7 @@ pub(in crate::store) async fn thread_page(
         }
         comments
     };
-    Ok(ThreadPage { comments, next_cursor, total: total.max(0) as u64 })
+    Ok(ThreadPage { comments, next_cursor, total: total.max(0) as u64, features: None })
 }
 
 /// The comments of `thread` posted with the author token hashed as `token_hash` that are
