@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use threadline::mapping::check::{check, Report};
+use threadline::mapping::check::{check_with_headers, Report};
 use threadline::mapping::post::rfc3339;
 use threadline::mapping::{Env, HttpRequest, Mapping};
 use threadline::model::{Comment, Status};
@@ -46,6 +46,10 @@ pub struct CheckArgs {
     /// The page's title (`{title}`).
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub title: String,
+    /// A response header that came with the answer, for what the mapping reads from
+    /// `header:Name` (a total, a page count, a `Link`); repeat for several.
+    #[arg(long = "header", value_name = "NAME: VALUE")]
+    pub headers: Vec<String>,
 }
 
 /// What `mapping check` printed, and whether it warned.
@@ -76,7 +80,18 @@ pub fn run(args: &CheckArgs, now_ms: i64) -> Result<Checked, String> {
         local_offset_min: 0,
         now_ms,
     };
-    let report = check(&m, &answer_text, &env).map_err(|e| format!("{}: {e}", args.answer.display()))?;
+    let headers = args
+        .headers
+        .iter()
+        .map(|h| match h.split_once(':') {
+            Some((name, value)) if !name.trim().is_empty() => {
+                Ok((name.trim().to_string(), value.trim().to_string()))
+            }
+            _ => Err(format!("--header {h:?} must be NAME: VALUE, e.g. \"X-Total-Count: 12\"")),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let report = check_with_headers(&m, &answer_text, headers, &env)
+        .map_err(|e| format!("{}: {e}", args.answer.display()))?;
     let mut out = String::new();
     print(&mut out, &m, args, &report);
     Ok(Checked { out, warned: !report.warnings.is_empty() })

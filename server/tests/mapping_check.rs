@@ -112,6 +112,27 @@ fn the_tree_and_the_posts_are_printed() {
 }
 
 #[test]
+fn response_headers_given_with_the_answer_are_read() {
+    let args = ["--api", "https://api.github.example", "--thread", "7"];
+    let bare = check("github/mapping.json", "github/list.json", &args);
+    assert!(bare.out.contains("next page: none"), "{}", bare.out);
+    let link = "Link: <https://api.github.example/repositories/1/issues/7/comments?page=2>; rel=\"next\", \
+                <https://api.github.example/repositories/1/issues/7/comments?page=3>; rel=\"last\"";
+    let with = check("github/mapping.json", "github/list.json", &[&args[..], &["--header", link]].concat());
+    assert_eq!(with.code, 0, "{}", with.err);
+    assert!(
+        with.out
+            .contains(r#"next page: "https://api.github.example/repositories/1/issues/7/comments?page=2""#),
+        "the Link header's next page:\n{}",
+        with.out
+    );
+    let bad =
+        check("github/mapping.json", "github/list.json", &[&args[..], &["--header", "no colon"]].concat());
+    assert_eq!(bad.code, 2);
+    assert!(bad.err.contains("--header \"no colon\" must be NAME: VALUE"), "{}", bad.err);
+}
+
+#[test]
 fn skipped_items_stubs_and_placeholders_are_counted() {
     let reddit = check("reddit/mapping.json", "reddit/list.json", &["--thread", "abc123"]);
     assert!(reddit.out.contains("continuation stubs: 3 (on 2 comments)"), "{}", reddit.out);

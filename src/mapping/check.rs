@@ -191,8 +191,19 @@ fn draft(m: &Mapping, parent: Option<&Comment>, root: Option<Rc<str>>) -> Draft 
 /// mapping's `error` reads as an error, or that has no list at `list.items` is an error,
 /// naming the line or the pointer.
 pub fn check(m: &Mapping, answer: &str, env: &Env<'_>) -> Result<Report, String> {
+    check_with_headers(m, answer, Vec::new(), env)
+}
+
+/// [`check`] of an answer that came with these response headers (name, value): what a
+/// mapping reads from `header:Name` (a total, a page count, a `Link` to the next page).
+pub fn check_with_headers(
+    m: &Mapping,
+    answer: &str,
+    headers: Vec<(String, String)>,
+    env: &Env<'_>,
+) -> Result<Report, String> {
     let doc: Value = serde_json::from_str(answer).map_err(|e| format!("the answer is not JSON: {e}"))?;
-    let response = RawResponse { status: 200, headers: Vec::new(), body: answer.to_string() };
+    let response = RawResponse { status: 200, headers, body: answer.to_string() };
     if m.check_answer(&response, false).is_err() {
         let said = m.error_message(&doc).map_or(String::new(), |msg| format!(": {msg:?}"));
         let at = m.error.as_ref().and_then(|e| e.at.clone()).unwrap_or_default();
@@ -201,7 +212,8 @@ pub fn check(m: &Mapping, answer: &str, env: &Env<'_>) -> Result<Report, String>
     let req = m.page_request(None, 50);
     let list_request = m.list_request(env, &req);
     let mut seen = Seen::default();
-    let answer = m.read_list_doc(&doc, &|_| None, &req, env, &mut seen).map_err(|e| match e {
+    let header = |name: &str| response.header(name).map(str::to_string);
+    let answer = m.read_list_doc(&doc, &header, &req, env, &mut seen).map_err(|e| match e {
         crate::error::ClientError::Decode(s) => s,
         other => other.to_string(),
     })?;
