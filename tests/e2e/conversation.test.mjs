@@ -20,6 +20,14 @@ async function reader(server) {
   return browser;
 }
 
+/** Ann posts a top-level comment through the form; answers it as rendered. */
+async function postAsAnn(page, text) {
+  const form = topForm(page);
+  await fillForm(form, { author: 'Ann', text });
+  await form.locator('button.tl-submit').click();
+  return commentWithText(page, text);
+}
+
 async function stored(server, id) {
   return (await fetchThread(server.api)).comments.find((c) => String(c.id) === String(id));
 }
@@ -44,10 +52,7 @@ describe('edit, delete and votes', () => {
   test('an author edits their comment in place; others get no Edit button', LIMIT, async () => {
     const page = ann.page;
     const text = uniqueText('My first take on the levee.');
-    const form = topForm(page);
-    await fillForm(form, { author: 'Ann', text });
-    await form.locator('button.tl-submit').click();
-    const mine = await commentWithText(page, text);
+    const mine = await postAsAnn(page, text);
     assert.equal(await page.locator(own(mine.id, 'button.tl-edit-own')).count(), 1, 'own comment: Edit');
     const someoneElse = (await fetchThread(server.api)).comments.find((c) => c.author !== 'Ann');
     assert.equal(await page.locator(own(someoneElse.id, 'button.tl-edit-own')).count(), 0, 'not on others');
@@ -81,11 +86,7 @@ describe('edit, delete and votes', () => {
 
   test('deleting a comment with a reply leaves a placeholder that keeps the reply', LIMIT, async () => {
     const page = ann.page;
-    const text = uniqueText('A comment Ann will take back.');
-    const form = topForm(page);
-    await fillForm(form, { author: 'Ann', text });
-    await form.locator('button.tl-submit').click();
-    const mine = await commentWithText(page, text);
+    const mine = await postAsAnn(page, uniqueText('A comment Ann will take back.'));
     const answer = await fetch(`${server.api}/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
