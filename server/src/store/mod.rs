@@ -128,6 +128,7 @@ pub enum StoreError {
 pub struct Store {
     db: sqlite::Db,
     cache: Arc<PageCache>,
+    shared_reads: Arc<changes::SharedReads>,
 }
 
 impl Store {
@@ -144,13 +145,15 @@ impl Store {
     /// processes write to as well needs the cache off.
     pub async fn open_with_cache(path: &Path, page_cache_bytes: u64) -> Result<Self, StoreError> {
         let cache = Arc::new(PageCache::new(page_cache_bytes));
-        Ok(Self { db: sqlite::Db::open(path, Arc::clone(&cache)).await?, cache })
+        let db = sqlite::Db::open(path, Arc::clone(&cache)).await?;
+        Ok(Self { db, cache, shared_reads: Arc::default() })
     }
 
     /// Opens a private in-memory database (for unit tests), migrated.
     pub async fn open_in_memory() -> Result<Self, StoreError> {
         let cache = Arc::new(PageCache::new(PAGE_CACHE_BYTES));
-        Ok(Self { db: sqlite::Db::open_in_memory(Arc::clone(&cache)).await?, cache })
+        let db = sqlite::Db::open_in_memory(Arc::clone(&cache)).await?;
+        Ok(Self { db, cache, shared_reads: Arc::default() })
     }
 
     /// Waits for open connections to finish and closes them (checkpointing the WAL).

@@ -1,5 +1,5 @@
-//! `cargo xtask bench [sizes] [render] [load] [screening] | report`: Threadline measured
-//! against its peers, and its screening of new comments.
+//! `cargo xtask bench [sizes] [render] [load] [screening] [streams] | report`: Threadline
+//! measured against its peers, its screening of new comments, and its live updates.
 //!
 //! Each part writes `target/bench/<part>.json`; the report merges them into the committed
 //! `docs/bench/results.json` and regenerates `BENCHMARKS.md` and the plots from it. With no
@@ -12,11 +12,12 @@ pub mod render;
 pub mod report;
 pub mod screening;
 pub mod sizes;
+pub mod streams;
 
 use crate::Result;
 
 /// The parts, in the order they run.
-pub const PARTS: [&str; 4] = ["sizes", "render", "load", "screening"];
+pub const PARTS: [&str; 5] = ["sizes", "render", "load", "screening", "streams"];
 
 /// Runs the parts named in `args` (all when empty), then writes the report.
 pub fn run(args: &[String]) -> Result {
@@ -50,6 +51,10 @@ pub fn run(args: &[String]) -> Result {
     if wants("screening") {
         crate::header("bench: screening of new comments");
         screening::run(&out)?;
+    }
+    if wants("streams") {
+        crate::header("bench: live updates, 1,000 open streams");
+        streams::run(&out)?;
     }
     let ran: Vec<&str> = PARTS.into_iter().filter(|part| wants(part)).collect();
     report::write(&report::collect(&out, &ran)?)?;

@@ -1,16 +1,17 @@
 //! Turns the raw benchmark JSON into `BENCHMARKS.md` and the SVG plots in `docs/bench/`.
 //!
-//! The parts write `target/bench/{sizes,render,load,screening}.json`; [`collect`] merges them
+//! The parts write `target/bench/{sizes,render,load,screening,streams}.json`; [`collect`] merges them
 //! into `docs/bench/results.json`, which is committed, and everything else is generated from
 //! that file alone, so `cargo xtask bench report` can redraw the report without measuring again
 //! and a unit test can tell when `BENCHMARKS.md` is stale. The sections live in [`sizes`],
-//! [`render`], [`load`] and [`screening`], the plots in [`plots`].
+//! [`render`], [`load`], [`screening`] and [`streams`], the plots in [`plots`].
 
 mod load;
 mod plots;
 mod render;
 mod screening;
 mod sizes;
+mod streams;
 #[cfg(test)]
 mod tests;
 
@@ -115,6 +116,7 @@ pub fn markdown(r: &Value) -> String {
     render::section(&mut md, &r["render"]);
     load::section(&mut md, &r["load"]);
     screening::section(&mut md, &r["screening"]);
+    streams::section(&mut md, &r["streams"]);
     md
 }
 

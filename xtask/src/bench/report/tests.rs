@@ -355,3 +355,35 @@ fn a_column_the_json_never_holds_fails_the_check() {
     let caught = catch_unwind(AssertUnwindSafe(|| t.every_column_compared()));
     assert!(caught.is_err(), "a column that compared nothing must fail");
 }
+
+#[test]
+fn live_updates_show_every_figure_of_the_streams_part() {
+    let r = committed();
+    let s = &r["streams"];
+    // Results from before the streams part was measured have none.
+    if s.is_null() {
+        return;
+    }
+    let md = markdown(&r);
+    let table = Table::after(&md, "## Live updates");
+    let row = [("streams", num(&s["streams"]))];
+    for (header, value) in [
+        ("posts", &s["posts"]),
+        ("deliveries", &s["deliveries"]),
+        ("missed", &s["missed"]),
+        ("bytes per stream", &s["bytes_per_stream"]),
+        ("post answered, median (ms)", &s["post_answer_ms"]["p50"]),
+        ("post → event p50 (ms)", &s["delay_ms"]["p50"]),
+        ("p90 (ms)", &s["delay_ms"]["p90"]),
+        ("p99 (ms)", &s["delay_ms"]["p99"]),
+        ("max (ms)", &s["delay_ms"]["max"]),
+    ] {
+        t_shows(&table, &row, header, value);
+    }
+    for (header, value) in
+        [("server RSS idle (MB)", &s["rss_idle_bytes"]), ("with the streams (MB)", &s["rss_streams_bytes"])]
+    {
+        table.shows(&row, header, &[super::mb(value)]);
+    }
+    table.every_column_compared();
+}
