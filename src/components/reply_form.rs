@@ -1,7 +1,7 @@
 //! The comment form: at the top of the thread, or in place under a comment.
 
 use super::body::Body;
-use crate::effects::post::{remember_text, remember_warning};
+use crate::effects::post::{remember_identity, remember_text, remember_warning};
 #[cfg(not(feature = "foreign"))]
 use crate::effects::post::{restore_edit, save_edit};
 use crate::effects::{post, restore_form, PostRequest, ThreadCtx};
@@ -107,7 +107,15 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             match field {
                 Field::Text => remember_text(&key, &value),
                 Field::Warning => remember_warning(&key, &value),
-                _ => {}
+                Field::Author | Field::Email | Field::Website => {
+                    let mut draft = form.draft.clone();
+                    *match field {
+                        Field::Author => &mut draft.author,
+                        Field::Email => &mut draft.email,
+                        _ => &mut draft.website,
+                    } = value.clone();
+                    remember_identity(&draft);
+                }
             }
             form.dispatch(FormAction::Edit(field, value));
         })

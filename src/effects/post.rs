@@ -75,6 +75,17 @@ pub fn remember_text(draft_key: &str, text: &str) {
     storage::set(draft_key, text);
 }
 
+/// Keeps the name, email and website as the reader types them (for every form of the site),
+/// so that they survive a reload before the comment is posted, as the text does.
+pub fn remember_identity(draft: &Draft) {
+    let identity = crate::state::draft::Identity {
+        author: draft.author.clone(),
+        email: draft.email.clone(),
+        website: draft.website.clone(),
+    };
+    storage::set(IDENTITY_KEY, &serde_json::to_string(&identity).unwrap_or_default());
+}
+
 /// Keeps the unsent content warning of a form, beside its text.
 pub fn remember_warning(draft_key: &str, warning: &str) {
     storage::set(&warning_key(draft_key), warning);

@@ -84,7 +84,7 @@ describe('content warnings on the native backend', () => {
     const text = uniqueText('What happens in the last chapter, in detail.');
     const warning = '<b>Spoilers</b> for the last chapter';
     await field.fill(warning);
-    await fillForm(form, { text });
+    await fillForm(form, { author: 'Warned Author', text });
 
     // A reload keeps the warning with the text.
     await page.reload();
@@ -92,7 +92,7 @@ describe('content warnings on the native backend', () => {
     const again = topForm(page);
     assert.equal(await again.locator('input[name="warning"]').inputValue(), warning);
     assert.equal(await again.locator('textarea[name="text"]').inputValue(), text);
-    await fillForm(again, { author: 'Warned Author' });
+    assert.equal(await again.locator('input[name="author"]').inputValue(), 'Warned Author', 'and the name');
     await again.locator('button.tl-submit').click();
 
     const stored = await waitForStored(text);
