@@ -50,12 +50,8 @@ pub fn run(args: &[String]) -> Result {
     for line in BufReader::new(stdout).lines() {
         let line = line?;
         writeln!(out, "{line}")?;
-        if let Some(url) = line.trim().strip_prefix(LISTENING_PREFIX) {
-            let article = format!("{}/", url.trim_end_matches('/'));
-            writeln!(out, "\n    >>> demo article: {article}  <<<\n\n    Ctrl-C stops the server.\n")?;
-        }
-        if let Some(link) = line.trim().strip_prefix(MODERATOR_PREFIX) {
-            writeln!(out, "\n    >>> moderator sign-in (one use): {link}  <<<\n")?;
+        if let Some(pointer) = pointer(&line) {
+            writeln!(out, "{pointer}")?;
         }
         out.flush()?;
     }
@@ -65,6 +61,17 @@ pub fn run(args: &[String]) -> Result {
     } else {
         Err(format!("threadline-server exited with {status}").into())
     }
+}
+
+/// What the demo prints after a line of the server's output, if anything: the article's URL
+/// once the server listens, and the demo moderator's one-time sign-in link.
+fn pointer(line: &str) -> Option<String> {
+    if let Some(url) = line.trim().strip_prefix(LISTENING_PREFIX) {
+        let article = format!("{}/", url.trim_end_matches('/'));
+        return Some(format!("\n    >>> demo article: {article}  <<<\n\n    Ctrl-C stops the server.\n"));
+    }
+    let link = line.trim().strip_prefix(MODERATOR_PREFIX)?;
+    Some(format!("\n    >>> moderator sign-in (one use): {link}  <<<\n"))
 }
 
 /// `--listen ADDR` or `--listen=ADDR`; nothing else is accepted.
@@ -83,6 +90,17 @@ mod tests {
 
     fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn points_at_the_article_and_the_moderators_sign_in_link() {
+        // The lines as threadline-server prints them (the moderator e2e test reads the same one).
+        let listening = pointer("threadline-server listening on http://127.0.0.1:8080").unwrap();
+        assert!(listening.contains(">>> demo article: http://127.0.0.1:8080/  <<<"), "{listening}");
+        let link = "http://127.0.0.1:8080/#threadline-signin=abc";
+        let signin = pointer(&format!("demo moderator sign-in: {link}")).unwrap();
+        assert!(signin.contains(&format!(">>> moderator sign-in (one use): {link}  <<<")), "{signin}");
+        assert_eq!(pointer("INFO threadline_server: demo seed added=15"), None);
     }
 
     #[test]

@@ -14,6 +14,8 @@ mod sizes;
 mod streams;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_quoted;
 
 use crate::Result;
 use serde_json::{json, Value};

@@ -14,7 +14,7 @@ use super::*;
 
 /// The committed results. They are part of the repository, so a checkout without them is a
 /// failure here, not a reason to check nothing.
-fn committed() -> Value {
+pub(super) fn committed() -> Value {
     let path = docs_dir().join("results.json");
     let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
@@ -26,14 +26,14 @@ fn committed() -> Value {
 }
 
 /// The elements of the array `v`, which must have some: a loop over none would check nothing.
-fn some<'a>(v: &'a Value, what: &str) -> &'a [Value] {
+pub(super) fn some<'a>(v: &'a Value, what: &str) -> &'a [Value] {
     let items = arr(v);
     assert!(!items.is_empty(), "results.json has no {what}");
     items
 }
 
 /// A Markdown table: its header cells and the cells of each row.
-struct Table {
+pub(super) struct Table {
     name: String,
     headers: Vec<String>,
     rows: Vec<Vec<String>>,
@@ -50,7 +50,7 @@ fn cells(line: &str) -> Vec<String> {
 
 impl Table {
     /// The first table after the first line of `md` that contains `marker`.
-    fn after(md: &str, marker: &str) -> Table {
+    pub(super) fn after(md: &str, marker: &str) -> Table {
         let lines: Vec<&str> = md.lines().skip_while(|l| !l.contains(marker)).skip(1).collect();
         assert!(!lines.is_empty(), "the report has no {marker:?}");
         let mut table = lines.iter().skip_while(|l| !l.starts_with('|')).take_while(|l| l.starts_with('|'));
@@ -73,7 +73,7 @@ impl Table {
 
     /// Asserts that the cell under `header` in the row of `labels` shows each figure of `values`
     /// the JSON holds (numbers, and strings for the targets).
-    fn shows(&self, labels: &[(&str, String)], header: &str, values: &[String]) {
+    pub(super) fn shows(&self, labels: &[(&str, String)], header: &str, values: &[String]) {
         let text = &self.row(labels)[self.column(header)];
         let mut compared = self.compared.borrow_mut();
         let count = compared.entry(header.to_string()).or_default();
@@ -90,7 +90,7 @@ impl Table {
     /// Asserts that every column [`Table::shows`] was asked about compared at least one figure:
     /// a key the JSON never has (a typo here, or a rename there) reads as [`MISSING`] everywhere
     /// and would otherwise check nothing.
-    fn every_column_compared(&self) {
+    pub(super) fn every_column_compared(&self) {
         let compared = self.compared.borrow();
         assert!(!compared.is_empty(), "{}: nothing was compared", self.name);
         for (header, count) in compared.iter() {
@@ -179,35 +179,33 @@ fn sizes_show_every_file_total_byte_before_the_thread_and_twiggy_item() {
         table.every_column_compared();
     }
 
-    // Results from before the owners table was measured have none.
     let owners = &s["twiggy_owners"];
-    if !owners.is_null() {
-        let table = Table::after(&md, "**Where each bundle's wasm goes, by owner**");
-        for row in some(&owners["rows"], "owner rows") {
-            for bundle in some(&owners["bundles"], "owner bundles") {
-                let row_key = [("owner", cell(text(&row["owner"])))];
-                t_shows(&table, &row_key, &format!("{} bytes", text(bundle)), &row["bytes"][text(bundle)]);
-                table.shows(
-                    &row_key,
-                    &format!("{} %", text(bundle)),
-                    &[format!("{} %", num(&row["percent"][text(bundle)]))],
-                );
-            }
-        }
+    assert!(owners.is_object(), "results.json has no owner table");
+    let table = Table::after(&md, "**Where each bundle's wasm goes, by owner**");
+    for row in some(&owners["rows"], "owner rows") {
         for bundle in some(&owners["bundles"], "owner bundles") {
-            t_shows(
-                &table,
-                &[("owner", "all of it".into())],
-                &format!("{} bytes", text(bundle)),
-                &owners["totals"][text(bundle)],
+            let row_key = [("owner", cell(text(&row["owner"])))];
+            t_shows(&table, &row_key, &format!("{} bytes", text(bundle)), &row["bytes"][text(bundle)]);
+            table.shows(
+                &row_key,
+                &format!("{} %", text(bundle)),
+                &[format!("{} %", num(&row["percent"][text(bundle)]))],
             );
         }
-        table.every_column_compared();
     }
+    for bundle in some(&owners["bundles"], "owner bundles") {
+        t_shows(
+            &table,
+            &[("owner", "all of it".into())],
+            &format!("{} bytes", text(bundle)),
+            &owners["totals"][text(bundle)],
+        );
+    }
+    table.every_column_compared();
 }
 
 /// [`Table::shows`] of one JSON value.
-fn t_shows(t: &Table, row: &[(&str, String)], header: &str, value: &Value) {
+pub(super) fn t_shows(t: &Table, row: &[(&str, String)], header: &str, value: &Value) {
     t.shows(row, header, &[num(value)]);
 }
 
@@ -354,36 +352,4 @@ fn a_column_the_json_never_holds_fails_the_check() {
     t_shows(&t, &row, "gzip", &json["gzip_typo"]);
     let caught = catch_unwind(AssertUnwindSafe(|| t.every_column_compared()));
     assert!(caught.is_err(), "a column that compared nothing must fail");
-}
-
-#[test]
-fn live_updates_show_every_figure_of_the_streams_part() {
-    let r = committed();
-    let s = &r["streams"];
-    // Results from before the streams part was measured have none.
-    if s.is_null() {
-        return;
-    }
-    let md = markdown(&r);
-    let table = Table::after(&md, "## Live updates");
-    let row = [("streams", num(&s["streams"]))];
-    for (header, value) in [
-        ("posts", &s["posts"]),
-        ("deliveries", &s["deliveries"]),
-        ("missed", &s["missed"]),
-        ("bytes per stream", &s["bytes_per_stream"]),
-        ("post answered, median (ms)", &s["post_answer_ms"]["p50"]),
-        ("post → event p50 (ms)", &s["delay_ms"]["p50"]),
-        ("p90 (ms)", &s["delay_ms"]["p90"]),
-        ("p99 (ms)", &s["delay_ms"]["p99"]),
-        ("max (ms)", &s["delay_ms"]["max"]),
-    ] {
-        t_shows(&table, &row, header, value);
-    }
-    for (header, value) in
-        [("server RSS idle (MB)", &s["rss_idle_bytes"]), ("with the streams (MB)", &s["rss_streams_bytes"])]
-    {
-        table.shows(&row, header, &[super::mb(value)]);
-    }
-    table.every_column_compared();
 }
