@@ -224,13 +224,17 @@ pub fn CommentView(props: &CommentProps) -> Html {
     customised!([<Avatar name={c.author.clone()} />])
 }
 
-/// The bundles of other backends have no conversation parts.
-#[cfg(feature = "foreign")]
+/// What a comment shows of the reader's conversation: the edit form (in place of the body,
+/// while the author edits), the vote buttons, and the author's Edit and Delete. The bundles of
+/// other backends have none of it (the default).
 #[derive(Default)]
-struct Conversation {
-    edit_form: Option<Html>,
-    votes: Html,
-    own: Html,
+pub struct Conversation {
+    /// The edit form, while the author edits.
+    pub edit_form: Option<Html>,
+    /// The vote buttons (empty where the backend takes no votes).
+    pub votes: Html,
+    /// Edit and Delete, on the reader's own comment within the window.
+    pub own: Html,
 }
 
 thread_local! {

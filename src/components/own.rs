@@ -4,6 +4,7 @@
 //! a component, like the vote buttons; only in the bundles of Threadline's own server (the
 //! other backends' bundles leave the reader's conversation out).
 
+use super::comment::Conversation;
 use super::reply_form::ReplyForm;
 use crate::effects::{author, ThreadCtx};
 use crate::i18n;
@@ -11,17 +12,6 @@ use crate::model::{Comment, Status};
 use crate::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// What a comment shows of the reader's conversation: the edit form (in place of the body,
-/// while the author edits), the vote buttons, and the author's Edit and Delete.
-pub struct Conversation {
-    /// The edit form, while the author edits.
-    pub edit_form: Option<Html>,
-    /// The vote buttons (empty where the backend takes no votes).
-    pub votes: Html,
-    /// Edit and Delete, on the reader's own comment within the window.
-    pub own: Html,
-}
 
 /// The conversation parts of comment `c`, with their state (a hook of the comment's view).
 #[hook]
@@ -31,7 +21,7 @@ pub fn use_conversation(c: &Rc<Comment>, ctx: Option<&Rc<ThreadCtx>>) -> Convers
     let vote_error = use_state(|| None::<String>);
     let delete_error = use_state(|| None::<String>);
     let Some(ctx) = ctx else {
-        return Conversation { edit_form: None, votes: Html::default(), own: Html::default() };
+        return Conversation::default();
     };
     let can_vote = c.status == Status::Published && ctx.caps.votes;
     let now_ms = js_sys::Date::now() as i64;

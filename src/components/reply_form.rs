@@ -6,7 +6,7 @@ use crate::effects::post::{remember_identity, remember_text, remember_warning};
 use crate::effects::post::{restore_edit, save_edit};
 use crate::effects::{post, restore_form, PostRequest, ThreadCtx};
 use crate::i18n;
-use crate::state::draft::{edit_key, text_key};
+use crate::state::draft::{edit_key, text_key, Identity};
 use crate::state::form::{Field, FormAction};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -108,13 +108,18 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 Field::Text => remember_text(&key, &value),
                 Field::Warning => remember_warning(&key, &value),
                 Field::Author | Field::Email | Field::Website => {
-                    let mut draft = form.draft.clone();
+                    let d = &form.draft;
+                    let mut identity = Identity {
+                        author: d.author.clone(),
+                        email: d.email.clone(),
+                        website: d.website.clone(),
+                    };
                     *match field {
-                        Field::Author => &mut draft.author,
-                        Field::Email => &mut draft.email,
-                        _ => &mut draft.website,
+                        Field::Author => &mut identity.author,
+                        Field::Email => &mut identity.email,
+                        _ => &mut identity.website,
                     } = value.clone();
-                    remember_identity(&draft);
+                    remember_identity(&identity);
                 }
             }
             form.dispatch(FormAction::Edit(field, value));

@@ -3,7 +3,7 @@
 use super::context::ThreadCtx;
 use crate::api::{Draft, Posted};
 use crate::model::Status;
-use crate::state::draft::{parse_identity, warning_key, IDENTITY_KEY};
+use crate::state::draft::{parse_identity, warning_key, Identity, IDENTITY_KEY};
 use crate::state::form::{prepare_post, FormAction, FormState};
 use crate::state::Action;
 use crate::storage;
@@ -75,15 +75,10 @@ pub fn remember_text(draft_key: &str, text: &str) {
     storage::set(draft_key, text);
 }
 
-/// Keeps the name, email and website as the reader types them (for every form of the site),
-/// so that they survive a reload before the comment is posted, as the text does.
-pub fn remember_identity(draft: &Draft) {
-    let identity = crate::state::draft::Identity {
-        author: draft.author.clone(),
-        email: draft.email.clone(),
-        website: draft.website.clone(),
-    };
-    storage::set(IDENTITY_KEY, &serde_json::to_string(&identity).unwrap_or_default());
+/// Keeps the name, email and website (for every form of the site): as the reader types them,
+/// so that they survive a reload before the comment is posted, as the text does, and as posted.
+pub fn remember_identity(identity: &Identity) {
+    storage::set(IDENTITY_KEY, &serde_json::to_string(identity).unwrap_or_default());
 }
 
 /// Keeps the unsent content warning of a form, beside its text.
@@ -112,7 +107,7 @@ pub fn post(ctx: &Rc<ThreadCtx>, request: PostRequest) {
         Ok(prepared) => prepared,
         Err(err) => return form.dispatch(FormAction::Failed(err)),
     };
-    storage::set(IDENTITY_KEY, &serde_json::to_string(&identity).unwrap_or_default());
+    remember_identity(&identity);
     form.dispatch(FormAction::Submit(draft.idempotency_key.clone().unwrap_or_default()));
     let ctx = ctx.clone();
     wasm_bindgen_futures::spawn_local(async move {

@@ -149,10 +149,10 @@ impl Feed {
                 }
             };
             let full = changes.len() as u32 == BATCH;
-            for (seq, change) in changes {
+            for &(seq, ref change) in changes.iter() {
                 self.after = self.after.max(seq);
                 let event = match change {
-                    Change::Comment(comment) => Event::default().event("comment").json_data(&comment),
+                    Change::Comment(comment) => Event::default().event("comment").json_data(comment),
                     Change::Gone(id) => {
                         Event::default().event("gone").json_data(serde_json::json!({ "id": id }))
                     }

@@ -21,7 +21,7 @@ use super::{sqlite, Store, StoreError};
 const SHARED_READS_MAX: usize = 4096;
 
 /// The changes one read found, shared by every stream that asked the same question.
-type Changes = Arc<Vec<(i64, Change)>>;
+pub type Changes = Arc<Vec<(i64, Change)>>;
 
 /// What streams ask: the thread's page key, the stamp after which, and the batch size.
 type Question = (String, i64, u32);
@@ -65,14 +65,16 @@ impl Store {
     /// Up to `limit` changes of `thread` of `site` after stamp `after`, oldest first, each
     /// with its stamp. Comments held since they were posted are never in it: readers never
     /// saw them.
-    /// Streams that ask the same while the thread is unchanged share one read ([`SharedReads`]).
+    ///
+    /// Streams that ask the same while the thread is unchanged share one read, and the same
+    /// answer ([`SharedReads`]): a post is read once and never copied per stream.
     pub async fn changes_since(
         &self,
         site: &str,
         thread: &str,
         after: i64,
         limit: u32,
-    ) -> Result<Vec<(i64, Change)>, StoreError> {
+    ) -> Result<Changes, StoreError> {
         let key = page_key(site, thread);
         // Read the version first, as the page cache does: a write that commits after this
         // point bumps it, so a read that may have missed the write is never shared after it.
@@ -94,7 +96,7 @@ impl Store {
                 self.read_changes(site, thread, after, limit).await.map(Arc::new)
             })
             .await?;
-        Ok(changes.as_ref().clone())
+        Ok(Arc::clone(changes))
     }
 
     /// [`Store::changes_since`] from the database.
