@@ -69,7 +69,10 @@ pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsV
                 max_depth: c.max_depth,
                 page_size: c.page_size,
                 site: c.site.into(),
+                #[cfg(feature = "native")]
                 backend: Some(std::rc::Rc::new(backend)),
+                #[cfg(not(feature = "native"))]
+                backend: std::rc::Rc::new(backend),
                 #[cfg(feature = "foreign")]
                 remote_avatars: c.remote_avatars,
             };

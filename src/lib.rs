@@ -4,6 +4,10 @@
 //! [`Thread`] directly. Pure logic lives in [`model`], [`i18n`], [`config`] and [`state`], and is
 //! tested natively; only `components` and the browser glue touch the DOM.
 
+// A bundle with no backend at all could show nothing: say so at build time.
+#[cfg(not(any(feature = "native", feature = "foreign")))]
+compile_error!("build the widget with `native` (Threadline's own server) or a backend's feature");
+
 pub mod api;
 pub mod config;
 pub mod effects;

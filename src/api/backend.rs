@@ -5,6 +5,7 @@
 use super::custom;
 #[cfg(feature = "isso")]
 use super::isso;
+#[cfg(feature = "native")]
 use super::native;
 #[cfg(feature = "waline")]
 use super::waline;
@@ -18,6 +19,7 @@ use crate::error::ClientError;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Backend {
     /// Threadline's own protocol (`docs/protocol.md`).
+    #[cfg(feature = "native")]
     Native(native::NativeApi),
     /// The WordPress REST API.
     #[cfg(feature = "wordpress")]
@@ -38,6 +40,7 @@ impl Backend {
     pub fn from_config(c: &crate::config::Config) -> Result<Backend, ClientError> {
         use crate::config::BackendKind;
         Ok(match c.backend {
+            #[cfg(feature = "native")]
             BackendKind::Threadline => Backend::Native(native::NativeApi::new(&c.api).with_site(&c.site)),
             #[cfg(feature = "wordpress")]
             BackendKind::WordPress => {
@@ -63,6 +66,7 @@ impl Backend {
     /// What this backend can do.
     pub fn capabilities(&self) -> Capabilities {
         match self {
+            #[cfg(feature = "native")]
             Backend::Native(_) => Capabilities {
                 name: "Threadline",
                 markdown_input: true,
@@ -85,6 +89,7 @@ impl Backend {
     /// has one token per API. `None` for backends that issue none.
     pub fn author_scope(&self) -> Option<&str> {
         match self {
+            #[cfg(feature = "native")]
             Backend::Native(api) => Some(api.base()),
             #[allow(unreachable_patterns)]
             _ => None,
@@ -101,6 +106,7 @@ impl Backend {
         author: &str,
     ) -> Result<crate::model::Comment, ClientError> {
         match self {
+            #[cfg(feature = "native")]
             Backend::Native(api) => api.edit_own(id, text, warning, author).await,
             #[allow(unreachable_patterns)]
             _ => Err(ClientError::Status(405)),
@@ -111,6 +117,7 @@ impl Backend {
     /// The author deletes their comment `id`: answers the placeholder.
     pub async fn delete_own(&self, id: &str, author: &str) -> Result<crate::model::Comment, ClientError> {
         match self {
+            #[cfg(feature = "native")]
             Backend::Native(api) => api.delete_own(id, author).await,
             #[allow(unreachable_patterns)]
             _ => Err(ClientError::Status(405)),
@@ -126,6 +133,7 @@ impl Backend {
         author: Option<&str>,
     ) -> Result<threadline_protocol::VoteCount, ClientError> {
         match self {
+            #[cfg(feature = "native")]
             Backend::Native(api) => api.vote(id, value, author).await,
             #[allow(unreachable_patterns)]
             _ => Err(ClientError::Status(405)),
@@ -134,6 +142,8 @@ impl Backend {
 
     /// Loads one page of a thread; `cursor` is `None` for the first page. `author` is the
     /// reader's author token, for the backends that have them ([`Self::author_scope`]).
+    // Without the native backend no adapter takes an author token.
+    #[cfg_attr(not(feature = "native"), allow(unused_variables))]
     pub async fn list(
         &self,
         thread: &str,
@@ -142,6 +152,7 @@ impl Backend {
         author: Option<&str>,
     ) -> Result<Page, ClientError> {
         match self {
+            #[cfg(feature = "native")]
             Backend::Native(api) => api.list(thread, cursor, limit, author).await,
             #[cfg(feature = "wordpress")]
             Backend::WordPress(api) => api.list(thread, cursor, limit).await,
@@ -155,6 +166,8 @@ impl Backend {
     }
 
     /// Posts a new comment and returns it as stored, with the author token to keep, if any.
+    // Without the native backend no adapter takes an author token.
+    #[cfg_attr(not(feature = "native"), allow(unused_variables))]
     pub async fn post(
         &self,
         thread: &str,
@@ -162,6 +175,7 @@ impl Backend {
         author: Option<&str>,
     ) -> Result<Posted, ClientError> {
         match self {
+            #[cfg(feature = "native")]
             Backend::Native(api) => api.post(thread, draft, author).await,
             #[cfg(feature = "wordpress")]
             Backend::WordPress(api) => api.post(thread, draft).await.map(Posted::from),
@@ -177,6 +191,8 @@ impl Backend {
     /// Reports comment `id` to the site's moderators.
     /// Only backends whose [`Capabilities::reports`] is true take reports, and the widget
     /// offers the action on no other.
+    // Without the native backend no adapter takes an author token.
+    #[cfg_attr(not(feature = "native"), allow(unused_variables))]
     pub async fn report(
         &self,
         id: &str,
@@ -184,6 +200,7 @@ impl Backend {
         author: Option<&str>,
     ) -> Result<(), ClientError> {
         match self {
+            #[cfg(feature = "native")]
             Backend::Native(api) => api.report(id, report, author).await,
             // 405 Method Not Allowed: what such a backend would answer.
             #[allow(unreachable_patterns)]

@@ -16,8 +16,9 @@ pub mod isso;
 pub mod json;
 #[cfg(feature = "moderator")]
 pub mod moderation;
+#[cfg(feature = "native")]
 pub mod native;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(feature = "native", target_arch = "wasm32"))]
 pub mod pow;
 mod transport;
 mod types;

@@ -4,6 +4,7 @@
 use super::comment::CommentView;
 use super::reply_form::ReplyForm;
 use super::states::{Empty, ErrorBox, Skeleton};
+#[cfg(feature = "native")]
 use crate::api::native::NativeApi;
 use crate::api::Backend;
 use crate::effects::{use_thread, ThreadCtx, ThreadSource};
@@ -29,8 +30,12 @@ pub struct ThreadProps {
     #[prop_or(AttrValue::Static(crate::config::DEFAULT_SITE))]
     pub site: AttrValue,
     /// Another backend than the native one at `api` (see `docs/backends.md`).
+    #[cfg(feature = "native")]
     #[prop_or_default]
     pub backend: Option<Rc<Backend>>,
+    /// The backend (a bundle without the native one has no default to fall back on).
+    #[cfg(not(feature = "native"))]
+    pub backend: Rc<Backend>,
     /// Show the avatar URLs the backend sends (`data-avatars="remote"`), not only identicons.
     #[cfg(feature = "foreign")]
     #[prop_or_default]
@@ -40,6 +45,7 @@ pub struct ThreadProps {
 /// A whole comment section.
 #[function_component]
 pub fn Thread(props: &ThreadProps) -> Html {
+    #[cfg(feature = "native")]
     let backend =
         use_memo((props.api.clone(), props.site.clone(), props.backend.clone()), |(api, site, backend)| {
             backend.clone().unwrap_or_else(|| {
@@ -47,6 +53,8 @@ pub fn Thread(props: &ThreadProps) -> Html {
                 Rc::new(Backend::Native(api))
             })
         });
+    #[cfg(not(feature = "native"))]
+    let backend = use_memo(props.backend.clone(), Rc::clone);
     let thread = use_thread(ThreadSource {
         backend: (*backend).clone(),
         thread: props.thread.clone(),

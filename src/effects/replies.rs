@@ -15,6 +15,8 @@ pub fn can_fetch(ctx: &ThreadCtx) -> bool {
 }
 
 /// Fetches the replies behind `more` and inserts them under its parent.
+// In the custom bundle the custom backend is the only one, so the pattern cannot fail there.
+#[allow(irrefutable_let_patterns)]
 pub fn fetch(ctx: &Rc<ThreadCtx>, more: Continuation) {
     let Backend::Custom(api) = &*ctx.backend else { return };
     let parent = more.parent.clone();

@@ -8,6 +8,15 @@ use std::path::{Path, PathBuf};
 use crate::hashed_names::content_hash;
 use crate::{cmd, tools, Result};
 
+/// The cargo features of the reader's bundle, which Trunk builds (`index.html` names the same):
+/// Threadline's own protocol and nothing else.
+pub const READER_FEATURES: &str = "native";
+
+/// What `wasm-opt` runs on every bundle (`index.html` gives Trunk the same: `data-wasm-opt="z"`
+/// and `data-wasm-opt-params`). `--converge` repeats the passes while they still shrink the
+/// module: about 1 KB brotli per bundle for some seconds of build (docs/size.md).
+pub const WASM_OPT_FLAGS: [&str; 2] = ["-Oz", "--converge"];
+
 /// The foreign backends, each a cargo feature of the widget and a bundle in `dist/`.
 pub const FOREIGN: [&str; 4] = ["wordpress", "isso", "waline", "custom"];
 
@@ -67,7 +76,7 @@ pub fn bindgen(wasm: &Path, out_dir: &Path, name: &str) -> Result {
 
 /// `wasm-opt -Oz` (with `-g`: keep the names) from npm's binaryen, as Trunk runs it.
 pub fn wasm_opt(input: &Path, output: &Path, keep_names: bool) -> Result {
-    let mut command = cmd::program("wasm-opt", ["-Oz"]);
+    let mut command = cmd::program("wasm-opt", WASM_OPT_FLAGS);
     if keep_names {
         command.arg("-g");
     }
@@ -89,6 +98,17 @@ pub fn loader_table(bundles: &[Bundle]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trunk_builds_the_reader_bundle_as_this_module_builds_the_others() {
+        let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../index.html")).unwrap();
+        let tag = page.lines().find(|l| l.contains(r#"rel="rust""#)).expect("index.html's rust link");
+        assert!(tag.contains(&format!(r#"data-cargo-features="{READER_FEATURES}""#)), "{tag}");
+        assert!(tag.contains("data-cargo-no-default-features"), "{tag}");
+        assert!(tag.contains(r#"data-wasm-opt="z""#) && WASM_OPT_FLAGS[0] == "-Oz", "{tag}");
+        let params = WASM_OPT_FLAGS[1..].join(" ");
+        assert!(tag.contains(&format!(r#"data-wasm-opt-params="{params}""#)), "{tag}");
+    }
 
     #[test]
     fn loader_table_names_each_bundle_by_file_name() {

@@ -110,7 +110,7 @@ fn twiggy_top(out: &Path) -> Result<(PathBuf, PathBuf)> {
     // The backend bundles of `dist` share this output path: rebuild the Threadline bundle's
     // wasm (only the widget crate recompiles).
     let mut build = cmd::cargo(["build", "--release", "--lib", "--target", tools::WASM_TARGET]);
-    cmd::run(build.arg("--no-default-features"))?;
+    cmd::run(build.args(["--no-default-features", "--features", crate::bundles::READER_FEATURES]))?;
     let release = crate::target_dir().join(tools::WASM_TARGET).join("release").join("threadline.wasm");
     let dir = out.join("twiggy");
     bindgen(&release, &dir, "threadline_names")?;

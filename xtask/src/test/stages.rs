@@ -38,8 +38,8 @@ pub fn clippy(report: &mut Report) {
 pub fn clippy_wasm(report: &mut Report) {
     // Each backend's bundle is the widget built with only that backend's feature; code that only
     // one bundle leaves unused must still be clean there.
-    for features in std::iter::once("").chain(bundles::built_here()) {
-        let name = if features.is_empty() { "threadline" } else { features };
+    for features in std::iter::once(bundles::READER_FEATURES).chain(bundles::built_here()) {
+        let name = if features == bundles::READER_FEATURES { "threadline" } else { features };
         crate::header(&format!("test: clippy (wasm32, the {name} bundle)"));
         let mut clippy = cmd::cargo(["clippy", "-p", "threadline", "--lib", "--target", tools::WASM_TARGET]);
         clippy.args(["--no-default-features", "--features", features, "--", "-D", "warnings"]);
