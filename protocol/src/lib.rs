@@ -5,10 +5,12 @@
 //! HTTP calls that carry these types.
 
 pub mod moderation;
+mod sort;
 pub mod time;
 mod types;
 pub mod validate;
 
+pub use sort::Sort;
 pub use types::*;
 
 /// The site of requests that name none (a widget without `data-site`), so that a server with

@@ -72,6 +72,7 @@ impl Backend {
                 markdown_input: true,
                 reports: true,
                 warnings: true,
+                sorting: true,
                 ..Capabilities::BASE
             },
             #[cfg(feature = "wordpress")]
@@ -141,7 +142,8 @@ impl Backend {
     }
 
     /// Loads one page of a thread; `cursor` is `None` for the first page. `author` is the
-    /// reader's author token, for the backends that have them ([`Self::author_scope`]).
+    /// reader's author token, for the backends that have them ([`Self::author_scope`]);
+    /// `sort` is the reader's order, for those that sort ([`Capabilities::sorting`]).
     // Without the native backend no adapter takes an author token.
     #[cfg_attr(not(feature = "native"), allow(unused_variables))]
     pub async fn list(
@@ -150,10 +152,11 @@ impl Backend {
         cursor: Option<&str>,
         limit: u32,
         author: Option<&str>,
+        sort: threadline_protocol::Sort,
     ) -> Result<Page, ClientError> {
         match self {
             #[cfg(feature = "native")]
-            Backend::Native(api) => api.list(thread, cursor, limit, author).await,
+            Backend::Native(api) => api.list(thread, cursor, limit, author, sort).await,
             #[cfg(feature = "wordpress")]
             Backend::WordPress(api) => api.list(thread, cursor, limit).await,
             #[cfg(feature = "isso")]

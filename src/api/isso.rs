@@ -171,6 +171,7 @@ pub fn parse_list(response: &RawResponse, offset: u64) -> Result<(Page, Vec<(Str
         next_cursor: more.then(|| (offset + top_returned).to_string()),
         total,
         features: None,
+        order: None,
     };
     Ok((page, held_back))
 }

@@ -7,7 +7,7 @@ use crate::error::ClientError;
 use crate::model::Comment;
 use gloo_net::http::{Request, RequestBuilder};
 use threadline_protocol::moderation::NewReport;
-use threadline_protocol::{validate_new_comment, AuthorEdit, NewComment, ThreadPage, Vote, VoteCount};
+use threadline_protocol::{validate_new_comment, AuthorEdit, NewComment, Sort, ThreadPage, Vote, VoteCount};
 
 /// The header that names the reader to the server: their author token.
 pub const AUTHOR_HEADER: &str = "X-Threadline-Author";
@@ -43,25 +43,30 @@ impl NativeApi {
         &self.base
     }
 
-    /// `GET {base}/comments?site=…&thread=…&limit=…&cursor=…`. With the reader's author token,
-    /// the first page also holds their own comments that wait for a moderator.
+    /// `GET {base}/comments?site=…&thread=…&limit=…&cursor=…&sort=…`. With the reader's author
+    /// token, the first page also holds their own comments that wait for a moderator. The
+    /// default order (oldest first) is not named, so its URL stays what caches already hold.
     pub async fn list(
         &self,
         thread: &str,
         cursor: Option<&str>,
         limit: u32,
         author: Option<&str>,
+        sort: Sort,
     ) -> Result<Page, ClientError> {
         let limit = limit.to_string();
         let mut query = vec![("site", self.site.as_str()), ("thread", thread), ("limit", limit.as_str())];
         if let Some(c) = cursor {
             query.push(("cursor", c));
         }
+        if sort != Sort::Oldest {
+            query.push(("sort", sort.as_str()));
+        }
         let request = as_author(Request::get(&format!("{}/comments", self.base)).query(query), author);
         #[cfg(feature = "moderator")]
         let request = self.as_moderator(request);
         let page: ThreadPage = send_json(request.build()?).await?;
-        Ok(page_from_native(page))
+        Ok(Page { order: Some(sort), ..page_from_native(page) })
     }
 
     /// `POST {base}/comments`, after the same validation the server applies. The answer
@@ -205,6 +210,7 @@ pub fn page_from_native(page: ThreadPage) -> Page {
         next_cursor: page.next_cursor,
         total: Some(page.total),
         features: page.features,
+        order: None,
     }
 }
 

@@ -14,6 +14,9 @@ pub struct Page {
     pub total: Option<u64>,
     /// What the site lets readers do (Threadline's own server says so with every page).
     pub features: Option<threadline_protocol::SiteFeatures>,
+    /// The order the backend sorted the top-level comments in, when it did (Threadline's own
+    /// server, in the reader's choice): the widget keeps it. `None`: the widget sorts by time.
+    pub order: Option<threadline_protocol::Sort>,
 }
 
 /// What the reader typed, ready to post.
@@ -92,6 +95,8 @@ pub struct Capabilities {
     pub reports: bool,
     /// Authors can put a content warning on their comment (Threadline's own server).
     pub warnings: bool,
+    /// Readers can choose the order of top-level comments: oldest, newest or top.
+    pub sorting: bool,
 }
 
 impl Capabilities {
@@ -128,5 +133,6 @@ impl Capabilities {
         downvotes: false,
         reports: false,
         warnings: false,
+        sorting: false,
     };
 }

@@ -115,6 +115,7 @@ pub fn parse_list(response: &RawResponse) -> Result<Page, ClientError> {
         next_cursor: next_page(page, pages),
         total: data.get("count").and_then(Value::as_u64),
         features: None,
+        order: None,
     })
 }
 

@@ -138,6 +138,7 @@ pub fn parse_list(response: &RawResponse, page: u32) -> Result<Page, ClientError
         next_cursor: next_page(page.into(), pages),
         total: response.header("x-wp-total").and_then(|v| v.trim().parse().ok()),
         features: None,
+        order: None,
     })
 }
 

@@ -12,6 +12,8 @@ pub mod more;
 pub mod own;
 pub mod reply_form;
 pub mod report;
+#[cfg(feature = "native")]
+pub mod sort;
 pub mod states;
 pub mod thread;
 #[cfg(not(feature = "foreign"))]

@@ -93,11 +93,22 @@ pub fn Thread(props: &ThreadProps) -> Html {
                     <h2 class="tl-title">
                         { if state.phase == Phase::Ready { i18n::comment_count(state.total as usize) } else { i18n::COMMENTS.into() } }
                     </h2>
+                    { sort_menu(ctx, &thread) }
                 </header>
                 { content }
             </section>
         </ContextProvider<Rc<ThreadCtx>>>
     }
+}
+
+/// The order buttons, for a backend that sorts (none in the bundles of other backends).
+fn sort_menu(ctx: &ThreadCtx, thread: &crate::effects::UseThread) -> Html {
+    #[cfg(feature = "native")]
+    if ctx.caps.sorting {
+        return super::sort::sort_menu(thread.sort, &thread.set_sort);
+    }
+    let _ = (ctx, thread);
+    Html::default()
 }
 
 fn ready_view(state: &ThreadState, ctx: &ThreadCtx, on_more: Callback<MouseEvent>) -> Html {

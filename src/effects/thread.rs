@@ -4,8 +4,10 @@
 use super::context::ThreadCtx;
 use crate::api::Backend;
 use crate::state::{Action, ThreadState, Ticket};
+use crate::storage;
 use std::cell::RefCell;
 use std::rc::Rc;
+use threadline_protocol::Sort;
 use yew::prelude::*;
 
 /// Which thread to show, from where.
@@ -34,6 +36,10 @@ pub struct UseThread {
     pub retry: Callback<()>,
     /// Loads the next page, if there is one.
     pub more: Callback<()>,
+    /// The reader's order of top-level comments, for the backends that sort.
+    pub sort: Sort,
+    /// Changes the order (remembered for the next visit) and loads the first page in it.
+    pub set_sort: Callback<Sort>,
 }
 
 /// Hands out increasing tickets; shared by every request of one thread view.
@@ -54,16 +60,19 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
     let state = use_reducer(ThreadState::default);
     let tickets = use_mut_ref(Tickets::default);
     let attempt = use_state(|| 0u32);
+    let sort = use_state(|| {
+        storage::get(crate::state::draft::SORT_KEY).and_then(|s| Sort::parse(&s)).unwrap_or_default()
+    });
     {
         let (dispatcher, tickets) = (state.dispatcher(), tickets.clone());
-        let deps = (source.backend.clone(), source.thread.clone(), source.page_size, *attempt);
-        use_effect_with(deps, move |(backend, thread, limit, _)| {
+        let deps = (source.backend.clone(), source.thread.clone(), source.page_size, *attempt, *sort);
+        use_effect_with(deps, move |(backend, thread, limit, _, sort)| {
             let ticket = next_ticket(&tickets);
             dispatcher.dispatch(Action::Reload(ticket));
-            let (backend, thread, limit) = (backend.clone(), thread.clone(), *limit);
+            let (backend, thread, limit, sort) = (backend.clone(), thread.clone(), *limit, *sort);
             wasm_bindgen_futures::spawn_local(async move {
                 let author = super::author::token(&backend);
-                match backend.list(&thread, None, limit, author.as_deref()).await {
+                match backend.list(&thread, None, limit, author.as_deref(), sort).await {
                     // Asked after the answer: a mapping given by URL is known only now.
                     Ok(page) => {
                         #[cfg(not(feature = "foreign"))]
@@ -100,7 +109,7 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
     let more = {
         let (dispatcher, tickets) = (state.dispatcher(), tickets.clone());
         let (backend, thread, limit) = (source.backend.clone(), source.thread.clone(), source.page_size);
-        let cursor = state.next_cursor.clone();
+        let (cursor, sort) = (state.next_cursor.clone(), *sort);
         Callback::from(move |()| {
             let Some(cursor) = cursor.clone() else { return };
             let ticket = next_ticket(&tickets);
@@ -108,7 +117,7 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
             let (dispatcher, backend, thread) = (dispatcher.clone(), backend.clone(), thread.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let author = super::author::token(&backend);
-                match backend.list(&thread, Some(&cursor), limit, author.as_deref()).await {
+                match backend.list(&thread, Some(&cursor), limit, author.as_deref(), sort).await {
                     Ok(page) => {
                         #[cfg(not(feature = "foreign"))]
                         let page = super::mine::marked(&backend, page);
@@ -119,5 +128,12 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
             });
         })
     };
-    UseThread { state, ctx, retry, more }
+    let set_sort = {
+        let sort = sort.clone();
+        Callback::from(move |chosen: Sort| {
+            storage::set(crate::state::draft::SORT_KEY, chosen.as_str());
+            sort.set(chosen);
+        })
+    };
+    UseThread { state, ctx, retry, more, sort: *sort, set_sort }
 }

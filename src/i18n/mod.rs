@@ -28,6 +28,14 @@ pub fn reply_count(n: usize) -> String {
 
 /// The section's accessible name, and its heading until the count is known.
 pub const COMMENTS: &str = "Comments";
+/// Names the group of order buttons, for screen readers.
+pub const SORT_LABEL: &str = "Sort comments";
+/// The orders a reader can choose, as the buttons say them.
+pub const SORTS: [(threadline_protocol::Sort, &str); 3] = [
+    (threadline_protocol::Sort::Oldest, "Oldest"),
+    (threadline_protocol::Sort::Newest, "Newest"),
+    (threadline_protocol::Sort::Top, "Top"),
+];
 /// Accessible label of the skeleton shown while the first page loads.
 pub const LOADING_COMMENTS: &str = "Loading comments";
 /// Label of the next-page button while the page loads.

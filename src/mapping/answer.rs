@@ -136,6 +136,7 @@ impl Mapping {
             next_cursor: self.next_cursor(doc, header, req, items.len()).filter(|_| fresh),
             total: self.total_of(doc, header),
             features: None,
+            order: None,
         };
         Ok(ListAnswer {
             page,

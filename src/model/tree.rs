@@ -12,6 +12,7 @@
 use super::Comment;
 use std::collections::HashMap;
 use std::rc::Rc;
+use threadline_protocol::Sort;
 
 /// An `Rc` compared by pointer, so that an unchanged subtree compares equal in O(1).
 #[derive(Debug)]
@@ -70,6 +71,9 @@ pub struct Forest {
     pub roots: Vec<Shared<Node>>,
     /// Where each known comment was placed: id → parent id (`None` at the top level).
     placed: Placement,
+    /// The order the backend sent the top-level comments in, when it sorted them (Threadline's
+    /// own server, in the reader's chosen order): they are kept as sent. `None`: by time.
+    order: Option<Sort>,
 }
 
 impl PartialEq for Forest {
@@ -83,7 +87,14 @@ impl PartialEq for Forest {
 impl Forest {
     /// Builds the forest from a flat list in O(n log n) (the sort of siblings; the rest is linear).
     pub fn build(comments: Vec<Comment>) -> Self {
-        let mut forest = Forest::default();
+        Forest::build_sorted(comments, None)
+    }
+
+    /// Like [`Forest::build`], but with top-level comments that the backend sent in `order`
+    /// (when it is `Some`): they keep that order, here and in every later page, and a comment
+    /// the reader posts goes first in the orders that put new comments first.
+    pub fn build_sorted(comments: Vec<Comment>, order: Option<Sort>) -> Self {
+        let mut forest = Forest { order, ..Forest::default() };
         forest.append(comments);
         forest
     }
@@ -110,7 +121,7 @@ impl Forest {
             c.parent.as_ref().is_some_and(|p| self.placed.contains_key(p)) && !self.placed.contains_key(&c.id)
         });
         let batch: Vec<Comment> = batch.into_iter().filter(|c| !self.placed.contains_key(&c.id)).collect();
-        let (roots, placed) = build_trees(batch);
+        let (roots, placed) = build_trees(batch, self.order.is_some());
         self.roots.extend(roots);
         self.placed.extend(placed);
         for c in late {
@@ -129,7 +140,12 @@ impl Forest {
         let leaf = Shared(Rc::new(Node { comment: Rc::new(comment), replies: Vec::new(), descendants: 0 }));
         self.placed.insert(id, parent.clone());
         let Some(parent) = parent else {
-            self.roots.push(leaf);
+            // Newest first puts a new comment on top; so does top, where it starts with no
+            // votes but its author expects to see it where they wrote it (the form is on top).
+            match self.order {
+                Some(Sort::Newest | Sort::Top) => self.roots.insert(0, leaf),
+                _ => self.roots.push(leaf),
+            }
             return;
         };
         // Ancestors from the parent up to its top-level comment; bounded by the forest size.
@@ -177,7 +193,8 @@ impl Forest {
 
 /// Builds trees from a batch with no comment already placed. Returns the roots and the
 /// placement of every comment.
-fn build_trees(comments: Vec<Comment>) -> (Vec<Shared<Node>>, Placement) {
+/// `keep_order`: the top-level comments stay in the order given instead of by time.
+fn build_trees(comments: Vec<Comment>, keep_order: bool) -> (Vec<Shared<Node>>, Placement) {
     let mut index: HashMap<Rc<str>, usize> = HashMap::with_capacity(comments.len());
     let mut kept: Vec<Comment> = Vec::with_capacity(comments.len());
     for c in comments {
@@ -227,7 +244,9 @@ fn build_trees(comments: Vec<Comment>) -> (Vec<Shared<Node>>, Placement) {
         list.sort_by_key(key);
     }
     let mut roots: Vec<usize> = (0..n).filter(|i| parent[*i].is_none()).collect();
-    roots.sort_by_key(key);
+    if !keep_order {
+        roots.sort_by_key(key);
+    }
     // A moderator pins a conversation so that readers meet it first. Pinned ones are moved to
     // the front in their order, rather than sorted by a second key: a second sort would be one
     // more copy of the sort in the wasm.

@@ -20,6 +20,9 @@ pub struct Identity {
 /// Storage key of the reader's identity.
 pub const IDENTITY_KEY: &str = "threadline:identity";
 
+/// Where the reader's choice of order is kept: one for every thread and site, like a setting.
+pub const SORT_KEY: &str = "threadline:sort";
+
 /// Storage key of the unsent text of one form: one per thread and parent.
 pub fn text_key(thread: &str, parent: Option<&str>) -> String {
     format!("threadline:draft:{}:{thread}", parent.unwrap_or("top"))

@@ -127,7 +127,7 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
             s.phase = Phase::Loading;
         }
         Action::Loaded(ticket, page, caps) if ticket == s.load => {
-            s.forest = Forest::build(page.comments);
+            s.forest = Forest::build_sorted(page.comments, page.order);
             s.total = page.total.unwrap_or(s.forest.len() as u64);
             s.next_cursor = page.next_cursor;
             s.caps = Some(caps);
@@ -221,6 +221,7 @@ mod tests {
             next_cursor: next.map(Into::into),
             total: Some(total),
             features: None,
+            order: None,
         }
     }
 

@@ -1,12 +1,13 @@
 // The reader's conversation on Threadline's own server (issue 13), in real Chromium: an author
 // edits and deletes their own comment within the window (an "edited" mark, a "deleted"
 // placeholder that keeps the replies), and votes count at once and roll back when the server
-// refuses. Each reader is a browser of its own (its own localStorage and author token).
+// refuses; the reader's order (oldest, newest, top) is the server's and is remembered. Each
+// reader is a browser of its own (its own localStorage and author token).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { fetchThread, launchBrowser, startServer, THREAD } from './harness.mjs';
-import { commentWithText, fillForm, showThread, topForm, uniqueText } from './widget.mjs';
+import { commentWithText, fillForm, renderedComments, showThread, topForm, uniqueText } from './widget.mjs';
 
 const LIMIT = { timeout: 90_000 };
 
@@ -171,5 +172,49 @@ describe('edit, delete and votes', () => {
     const unexpected = ben.problems.filter((p) => !/429/.test(p));
     assert.deepEqual(unexpected, []);
     assert.deepEqual(ann.problems, []);
+  });
+
+  test('the reader sorts by newest or top, as the server orders them, and the choice is remembered', LIMIT, async () => {
+    const page = ben.page;
+    const topLevel = async () => (await renderedComments(page)).filter((c) => c.ancestor === null).map((c) => c.id);
+    const serverOrder = async (sort) => {
+      const url = `${server.api}/comments?thread=${encodeURIComponent(THREAD)}&limit=200&sort=${sort}`;
+      return (await (await fetch(url)).json()).comments.filter((c) => c.parent == null).map((c) => String(c.id));
+    };
+    const button = (sort) => page.locator(`.tl-sort button[data-sort="${sort}"]`);
+    assert.equal(await button('oldest').getAttribute('aria-pressed'), 'true', 'oldest first by default');
+    assert.deepEqual(await topLevel(), await serverOrder('oldest'));
+
+    for (const sort of ['newest', 'top']) {
+      const asked = page.waitForRequest((r) => r.url().includes('/comments?') && r.url().includes(`sort=${sort}`));
+      await button(sort).click();
+      await asked;
+      await showThread(page, { problems: ben.problems });
+      assert.equal(await button(sort).getAttribute('aria-pressed'), 'true');
+      const expected = await serverOrder(sort);
+      for (let i = 0; i < 50 && JSON.stringify(await topLevel()) !== JSON.stringify(expected); i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.deepEqual(await topLevel(), expected, `${sort}: the server's order`);
+    }
+    assert.notDeepEqual(await serverOrder('newest'), await serverOrder('oldest'), 'the orders differ here');
+
+    // Newest first, and still after a reload; a new comment goes on top.
+    await button('newest').click();
+    const remembered = page.waitForRequest((r) => r.url().includes('/comments?') && r.url().includes('sort=newest'));
+    await page.reload();
+    await remembered;
+    await showThread(page, { problems: ben.problems });
+    assert.equal(await button('newest').getAttribute('aria-pressed'), 'true', 'remembered after a reload');
+    const form = topForm(page);
+    const text = uniqueText('Ben, newest first.');
+    await fillForm(form, { author: 'Ben', text });
+    await form.locator('button.tl-submit').click();
+    const posted = await commentWithText(page, text);
+    assert.equal((await topLevel())[0], posted.id, 'the new comment is first');
+    await button('oldest').click();
+    await showThread(page, { problems: ben.problems });
+    assert.deepEqual(await topLevel(), await serverOrder('oldest'));
+    assert.deepEqual(ben.problems.filter((p) => !/429/.test(p)), [], 'nothing but the refused vote before');
   });
 });

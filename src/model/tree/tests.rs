@@ -181,3 +181,26 @@ mod scale {
         assert_eq!(shown, n, "every comment is shown exactly once");
     }
 }
+
+#[test]
+fn a_sorted_thread_keeps_the_backends_order_of_top_level_comments_across_pages() {
+    // Newest first, as the server sent it; replies stay oldest first below each.
+    let mut f = Forest::build_sorted(
+        vec![c("3", None, 30), c("5", Some("3"), 50), c("4", Some("3"), 40), c("2", None, 20)],
+        Some(Sort::Newest),
+    );
+    f.append(vec![c("1", None, 10), c("6", Some("2"), 60)]);
+    assert_eq!(ids(&outline(&f)), ["3", "4", "5", "2", "6", "1"]);
+    // The reader's new top-level comment goes first; a reply goes under its parent as ever.
+    f.insert(c("7", None, 70));
+    f.insert(c("8", Some("1"), 80));
+    assert_eq!(ids(&outline(&f)), ["7", "3", "4", "5", "2", "6", "1", "8"]);
+
+    // Oldest first keeps the server's order too, and a new comment goes last.
+    let mut f = Forest::build_sorted(vec![c("1", None, 10), c("2", None, 10)], Some(Sort::Oldest));
+    f.insert(c("3", None, 5));
+    assert_eq!(ids(&outline(&f)), ["1", "2", "3"]);
+    // Without an order the time decides, whatever the backend's order was.
+    let f = Forest::build(vec![c("2", None, 20), c("1", None, 10)]);
+    assert_eq!(ids(&outline(&f)), ["1", "2"]);
+}

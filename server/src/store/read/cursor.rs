@@ -4,38 +4,7 @@
 
 use std::fmt;
 
-/// The order of a thread's top-level comments (replies stay oldest first below each).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Sort {
-    /// Oldest first (the default): by creation time, then id.
-    #[default]
-    Oldest,
-    /// Newest first.
-    Newest,
-    /// Most votes first (upvotes minus downvotes), then oldest first.
-    Top,
-}
-
-impl Sort {
-    /// Parses the `sort` query parameter.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "oldest" => Some(Self::Oldest),
-            "newest" => Some(Self::Newest),
-            "top" => Some(Self::Top),
-            _ => None,
-        }
-    }
-
-    /// The name on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Oldest => "oldest",
-            Self::Newest => "newest",
-            Self::Top => "top",
-        }
-    }
-}
+pub use threadline_protocol::Sort;
 
 /// Where the next page starts: just after the top-level comment with this sort key. For
 /// [`Sort::Top`] the key starts with the negated score, so that every order compares its key
