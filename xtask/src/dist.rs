@@ -231,6 +231,16 @@ mod tests {
     }
 
     #[test]
+    fn issue_budgets_hold_in_the_ceilings() {
+        let limit = |name: &str| WIDGET_BROTLI_LIMITS.iter().find(|(n, _)| *n == name).map(|(_, l)| *l);
+        // Issue 12: the custom-mapping bundle (219 136 B when it began) must not grow, and
+        // should shrink; the dist stage holds every build to these ceilings.
+        assert!(limit("custom").unwrap() < 219_136);
+        // Issue 13: the reader gets at most 10 KiB over its ceiling then, for everything.
+        assert!(limit("threadline").unwrap() <= 141_100 + 10_240);
+    }
+
+    #[test]
     fn tells_trunks_bundle_from_the_backends() {
         assert!(is_native("threadline-0123abcd_bg.wasm", "_bg.wasm"));
         assert!(is_native("threadline-0123abcd.js", ".js"));
