@@ -1,7 +1,7 @@
 //! The browser entry point the `threadline.js` loader calls: reads the embed's settings,
 //! sets up the shadow root, and renders the widget into it.
 
-use crate::components::states::ErrorBox;
+use crate::components::states::error_box;
 use crate::components::thread::{Thread, ThreadProps};
 use crate::config::Config;
 use wasm_bindgen::prelude::*;
@@ -100,5 +100,5 @@ struct ConfigErrorProps {
 
 #[function_component]
 fn ConfigError(props: &ConfigErrorProps) -> Html {
-    html! { <section class="tl-root" data-state="error"><ErrorBox message={props.message.clone()} /></section> }
+    html! { <section class="tl-root" data-state="error">{ error_box(props.message.clone(), None) }</section> }
 }

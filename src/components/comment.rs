@@ -1,5 +1,6 @@
 //! One comment: byline, text, actions, an in-place reply form, and its replies.
 
+#[cfg(feature = "foreign")]
 use super::avatar::Avatar;
 use super::reply_form::ReplyForm;
 use super::report::ReportButton;
@@ -221,7 +222,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
     #[cfg(feature = "foreign")]
     return customised!([<Avatar name={c.author.clone()} url={remote.map(AttrValue::from)} />]);
     #[cfg(not(feature = "foreign"))]
-    customised!([<Avatar name={c.author.clone()} />])
+    customised!([{ super::avatar::identicon(&c.author) }])
 }
 
 /// What a comment shows of the reader's conversation: the edit form (in place of the body,

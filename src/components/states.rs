@@ -1,11 +1,12 @@
 //! The thread's non-content states: loading skeleton, empty thread, and failure with Retry.
+//! Plain functions rather than components: they hold no state, and each component costs the
+//! bundle its own copy of Yew's lifecycle (docs/size.md).
 
 use crate::i18n;
 use yew::prelude::*;
 
 /// Grey placeholder comments while the first page loads: never a blank box.
-#[function_component]
-pub fn Skeleton() -> Html {
+pub fn skeleton() -> Html {
     html! {
         <div class="tl-skeleton" aria-busy="true" aria-label={i18n::LOADING_COMMENTS}>
             { for (0..3).map(|i| html! {
@@ -19,30 +20,18 @@ pub fn Skeleton() -> Html {
 }
 
 /// Shown when the thread has no comments yet.
-#[function_component]
-pub fn Empty() -> Html {
+pub fn empty() -> Html {
     html! { <p class="tl-empty">{ i18n::EMPTY }</p> }
 }
 
-/// Props of [`ErrorBox`].
-#[derive(Properties, PartialEq)]
-pub struct ErrorBoxProps {
-    /// The reader-facing message.
-    pub message: AttrValue,
-    /// Called when the reader presses Retry; no button without it.
-    #[prop_or_default]
-    pub on_retry: Option<Callback<()>>,
-}
-
-/// A clear message, and a Retry button when retrying can help.
-#[function_component]
-pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
-    let retry = props.on_retry.clone().map(|cb| {
+/// A clear message (reader-facing), and a Retry button when `on_retry` is given.
+pub fn error_box(message: AttrValue, on_retry: Option<Callback<()>>) -> Html {
+    let retry = on_retry.map(|cb| {
         html! { <button type="button" class="tl-retry tl-button" onclick={move |_| cb.emit(())}>{ i18n::RETRY }</button> }
     });
     html! {
         <div class="tl-error" role="alert">
-            <p class="tl-error-message">{ props.message.clone() }</p>
+            <p class="tl-error-message">{ message }</p>
             { retry.unwrap_or_default() }
         </div>
     }

@@ -3,7 +3,7 @@
 
 use super::comment::CommentView;
 use super::reply_form::ReplyForm;
-use super::states::{Empty, ErrorBox, Skeleton};
+use super::states::{empty, error_box, skeleton};
 #[cfg(feature = "native")]
 use crate::api::native::NativeApi;
 use crate::api::Backend;
@@ -79,10 +79,10 @@ pub fn Thread(props: &ThreadProps) -> Html {
     }
 
     let (phase_name, content) = match &state.phase {
-        Phase::Loading => ("loading", html! { <Skeleton /> }),
+        Phase::Loading => ("loading", skeleton()),
         Phase::Failed(e) => {
             let message = e.reader_message_from(ctx.caps.name);
-            ("error", html! { <ErrorBox {message} on_retry={Some(thread.retry.clone())} /> })
+            ("error", error_box(message.into(), Some(thread.retry.clone())))
         }
         Phase::Ready => ("ready", ready_view(state, ctx, thread.more.reform(|_: MouseEvent| ()))),
     };
@@ -135,7 +135,7 @@ fn ready_view(state: &ThreadState, ctx: &ThreadCtx, on_more: Callback<MouseEvent
                 <ReplyForm />
             }
             if state.forest.is_empty() {
-                <Empty />
+                { empty() }
             }
             <div class="tl-list">
                 { for state.forest.roots.iter().map(|r| html! {

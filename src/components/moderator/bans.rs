@@ -1,7 +1,7 @@
 //! The Bans view: the site's live bans, newest first, each with what it matches, until when,
 //! why and the comment it came from, and an Unban button.
 
-use crate::components::states::{ErrorBox, Skeleton};
+use crate::components::states::{error_box, skeleton};
 use crate::i18n::moderation as words;
 use crate::model::time::parse_rfc3339_ms;
 use crate::state::desk::BansState;
@@ -25,11 +25,8 @@ pub struct BansProps {
 pub fn BansView(props: &BansProps) -> Html {
     let s = &props.state;
     let (state, content) = match &s.phase {
-        Phase::Loading => ("loading", html! { <Skeleton /> }),
-        Phase::Failed(e) => (
-            "error",
-            html! { <ErrorBox message={e.reader_message()} on_retry={Some(props.reload.clone())} /> },
-        ),
+        Phase::Loading => ("loading", skeleton()),
+        Phase::Failed(e) => ("error", error_box(e.reader_message().into(), Some(props.reload.clone()))),
         Phase::Ready if s.items.is_empty() => {
             ("ready", html! { <p class="tl-empty">{ words::BANS_EMPTY }</p> })
         }

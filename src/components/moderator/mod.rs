@@ -10,7 +10,7 @@ pub mod queue;
 
 use crate::api::native::NativeApi;
 use crate::api::Backend;
-use crate::components::states::Skeleton;
+use crate::components::states::skeleton;
 use crate::components::thread::Thread;
 use crate::effects::desk::{use_bans, use_lock, UseLock};
 use crate::effects::moderation::{use_moderator, use_queue, Mode, UseModerator};
@@ -68,7 +68,7 @@ pub fn ModeratorApp(props: &ModeratorProps) -> Html {
     };
     match mode {
         Mode::Checking => html! {
-            <section class="tl-root" data-state="loading" aria-label={words::SIGNING_IN}><Skeleton /></section>
+            <section class="tl-root" data-state="loading" aria-label={words::SIGNING_IN}>{ skeleton() }</section>
         },
         Mode::Reader(failed) => html! {
             <>

@@ -4,9 +4,9 @@
 use super::actions::label;
 use super::dialog::RejectDialog;
 use crate::api::moderation::Verb;
-use crate::components::avatar::Avatar;
+use crate::components::avatar::identicon;
 use crate::components::body::Body;
-use crate::components::states::{ErrorBox, Skeleton};
+use crate::components::states::{error_box, skeleton};
 use crate::i18n::moderation as words;
 use crate::model::time::parse_rfc3339_ms;
 use crate::state::moderation::QueueState;
@@ -52,11 +52,8 @@ pub fn QueueView(props: &QueueProps) -> Html {
     let rejecting = use_state(|| None::<CommentId>);
     let refresh = props.reload.reform(|_: MouseEvent| ());
     let (state, content) = match &s.phase {
-        Phase::Loading => ("loading", html! { <Skeleton /> }),
-        Phase::Failed(e) => (
-            "error",
-            html! { <ErrorBox message={e.reader_message()} on_retry={Some(props.reload.clone())} /> },
-        ),
+        Phase::Loading => ("loading", skeleton()),
+        Phase::Failed(e) => ("error", error_box(e.reader_message().into(), Some(props.reload.clone()))),
         Phase::Ready if s.items.is_empty() => {
             ("ready", html! { <p class="tl-empty">{ words::QUEUE_EMPTY }</p> })
         }
@@ -156,7 +153,7 @@ fn entry(
         <li class="tl-queue-item" data-id={id.to_string()} data-status={style}>
             <article class="tl-card">
                 <header class="tl-meta">
-                    <Avatar name={AttrValue::from(c.author.clone())} />
+                    { identicon(&c.author) }
                     <span class="tl-byline">
                         <span class="tl-author">{ c.author.clone() }</span>
                         <span class={classes!("tl-badge", format!("tl-status-{style}"))}>{ status }</span>

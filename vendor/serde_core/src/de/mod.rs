@@ -211,6 +211,14 @@ macro_rules! declare_error_trait {
             /// expected type is the string.
             #[cold]
             fn invalid_type(unexp: Unexpected, exp: &dyn Expected) -> Self {
+                // Threadline's patch (vendor/README.md): in WebAssembly the value met is not
+                // described; that formatting is most of what serde's messages link in.
+                #[cfg(target_arch = "wasm32")]
+                return {
+                    let _ = unexp;
+                    Error::custom(format_args!("invalid type, expected {}", exp))
+                };
+                #[cfg(not(target_arch = "wasm32"))]
                 Error::custom(format_args!("invalid type: {}, expected {}", unexp, exp))
             }
 
@@ -229,6 +237,14 @@ macro_rules! declare_error_trait {
             /// expected value is a string.
             #[cold]
             fn invalid_value(unexp: Unexpected, exp: &dyn Expected) -> Self {
+                // Threadline's patch (vendor/README.md): in WebAssembly the value met is not
+                // described; that formatting is most of what serde's messages link in.
+                #[cfg(target_arch = "wasm32")]
+                return {
+                    let _ = unexp;
+                    Error::custom(format_args!("invalid value, expected {}", exp))
+                };
+                #[cfg(not(target_arch = "wasm32"))]
                 Error::custom(format_args!("invalid value: {}, expected {}", unexp, exp))
             }
 
@@ -407,6 +423,12 @@ impl<'a> fmt::Display for Unexpected<'a> {
             Signed(i) => write!(formatter, "integer `{}`", i),
             Float(f) => write!(formatter, "floating point `{}`", WithDecimalPoint(f)),
             Char(c) => write!(formatter, "character `{}`", c),
+            // Threadline's patch (vendor/README.md): in WebAssembly the string is quoted as it
+            // is, not escaped by `Debug`, which would link core's escaping tables for a message
+            // no reader sees.
+            #[cfg(target_arch = "wasm32")]
+            Str(s) => write!(formatter, "string \"{}\"", s),
+            #[cfg(not(target_arch = "wasm32"))]
             Str(s) => write!(formatter, "string {:?}", s),
             Bytes(_) => formatter.write_str("byte array"),
             Unit => formatter.write_str("unit value"),
