@@ -13,6 +13,12 @@ pub fn reveal(node: &NodeRef) {
     }
 }
 
+/// The id of the comment the page URL's fragment links to (`#comment-<id>`), if any.
+pub fn linked_comment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix("#comment-").filter(|id| !id.is_empty()).map(str::to_string)
+}
+
 /// If the page URL's fragment names a comment (`#comment-<id>`) inside the shadow root that
 /// holds `inside`, scrolls to that comment and focuses it.
 pub fn reveal_linked_comment(inside: &NodeRef) {

@@ -143,7 +143,9 @@ impl Backend {
 
     /// Loads one page of a thread; `cursor` is `None` for the first page. `author` is the
     /// reader's author token, for the backends that have them ([`Self::author_scope`]);
-    /// `sort` is the reader's order, for those that sort ([`Capabilities::sorting`]).
+    /// `sort` is the reader's order, for those that sort ([`Capabilities::sorting`]);
+    /// `around` a permalinked comment, whose page the first page should be (Threadline's own
+    /// server finds it, however deep in the thread; other backends start at the start).
     // Without the native backend no adapter takes an author token.
     #[cfg_attr(not(feature = "native"), allow(unused_variables))]
     pub async fn list(
@@ -153,10 +155,11 @@ impl Backend {
         limit: u32,
         author: Option<&str>,
         sort: threadline_protocol::Sort,
+        around: Option<&str>,
     ) -> Result<Page, ClientError> {
         match self {
             #[cfg(feature = "native")]
-            Backend::Native(api) => api.list(thread, cursor, limit, author, sort).await,
+            Backend::Native(api) => api.list(thread, cursor, limit, author, sort, around).await,
             #[cfg(feature = "wordpress")]
             Backend::WordPress(api) => api.list(thread, cursor, limit).await,
             #[cfg(feature = "isso")]

@@ -46,6 +46,7 @@ impl NativeApi {
     /// `GET {base}/comments?site=…&thread=…&limit=…&cursor=…&sort=…`. With the reader's author
     /// token, the first page also holds their own comments that wait for a moderator. The
     /// default order (oldest first) is not named, so its URL stays what caches already hold.
+    /// `around` (a permalinked comment's id, first page only) asks for the page that holds it.
     pub async fn list(
         &self,
         thread: &str,
@@ -53,6 +54,7 @@ impl NativeApi {
         limit: u32,
         author: Option<&str>,
         sort: Sort,
+        around: Option<&str>,
     ) -> Result<Page, ClientError> {
         let limit = limit.to_string();
         let mut query = vec![("site", self.site.as_str()), ("thread", thread), ("limit", limit.as_str())];
@@ -61,6 +63,10 @@ impl NativeApi {
         }
         if sort != Sort::Oldest {
             query.push(("sort", sort.as_str()));
+        }
+        // The server wants a number; anything else would be a 400 for a link a reader followed.
+        if let Some(id) = around.filter(|id| cursor.is_none() && id.bytes().all(|b| b.is_ascii_digit())) {
+            query.push(("around", id));
         }
         let request = as_author(Request::get(&format!("{}/comments", self.base)).query(query), author);
         #[cfg(feature = "moderator")]

@@ -72,7 +72,15 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
             let (backend, thread, limit, sort) = (backend.clone(), thread.clone(), *limit, *sort);
             wasm_bindgen_futures::spawn_local(async move {
                 let author = super::author::token(&backend);
-                match backend.list(&thread, None, limit, author.as_deref(), sort).await {
+                let mut listed = backend.list(&thread, None, limit, author.as_deref(), sort, None).await;
+                // A permalink to a comment beyond the first page: ask for the page that holds it
+                // instead (a backend that cannot find it answers the first page again).
+                if let (Some(id), Ok(page)) = (crate::embed_dom::linked_comment(), &listed) {
+                    if page.next_cursor.is_some() && !page.comments.iter().any(|c| *c.id == *id) {
+                        listed = backend.list(&thread, None, limit, author.as_deref(), sort, Some(&id)).await;
+                    }
+                }
+                match listed {
                     // Asked after the answer: a mapping given by URL is known only now.
                     Ok(page) => {
                         #[cfg(not(feature = "foreign"))]
@@ -117,7 +125,7 @@ pub fn use_thread(source: ThreadSource) -> UseThread {
             let (dispatcher, backend, thread) = (dispatcher.clone(), backend.clone(), thread.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let author = super::author::token(&backend);
-                match backend.list(&thread, Some(&cursor), limit, author.as_deref(), sort).await {
+                match backend.list(&thread, Some(&cursor), limit, author.as_deref(), sort, None).await {
                     Ok(page) => {
                         #[cfg(not(feature = "foreign"))]
                         let page = super::mine::marked(&backend, page);
