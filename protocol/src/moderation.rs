@@ -126,6 +126,31 @@ pub struct ThreadLock {
     pub locked: bool,
 }
 
+/// The body of `PUT /api/moderation/mail`: the moderator's address, and whether they want
+/// an email when a comment is held on their site. A new address is confirmed by email
+/// first (double opt-in); until then no held-comment email goes to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModeratorMailUpdate {
+    /// The address; absent or blank removes it (and so all held-comment email).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Email me when a comment is held for review.
+    #[serde(default)]
+    pub held: bool,
+}
+
+/// The answer to `GET` and `PUT /api/moderation/mail`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModeratorMail {
+    /// The address, normalised (trimmed, lower-cased), if one is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Whether held-comment email is wanted.
+    pub held: bool,
+    /// Whether the address is confirmed (and not unsubscribed): mail goes out only then.
+    pub confirmed: bool,
+}
+
 /// What a ban matches, taken from a comment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -165,6 +165,13 @@ pub struct NewComment {
     /// An optional content warning, shown in place of the text until a reader opens it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warning: Option<String>,
+    /// "Email me when someone replies": needs `email`. The first request for an address
+    /// sends a confirmation email (double opt-in); once confirmed, each visible reply to this
+    /// comment sends a notification. Ignored by a server without mail
+    /// ([`SiteFeatures::mail`]). Left out of the JSON when false, so older servers and
+    /// clients see the body they know.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub notify: bool,
 }
 
 /// The body of `PATCH /api/comments/{id}?site=…`: the author's new text, sent with the
@@ -203,6 +210,10 @@ pub struct SiteFeatures {
     /// Readers may vote comments down as well as up (`site set --downvotes`).
     #[serde(default)]
     pub downvotes: bool,
+    /// The server sends email (`--smtp-url`): the form may offer reply notifications
+    /// ([`NewComment::notify`]).
+    #[serde(default)]
+    pub mail: bool,
 }
 
 /// The body of `POST /api/counts`.

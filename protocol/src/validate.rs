@@ -86,7 +86,8 @@ pub fn non_blank(value: &Option<String>) -> Option<&str> {
 }
 
 /// Checks every field of `c` against the limits in [`crate::limits`]; the first error wins,
-/// in form order (name, email, website, text, content warning).
+/// in form order (name, email, website, text, content warning). Reply notifications
+/// ([`NewComment::notify`]) need an email address: without one the error names `email`.
 pub fn validate_new_comment(c: &NewComment) -> Result<(), ValidationError> {
     let thread = c.thread.trim();
     if thread.is_empty() || thread.chars().count() > THREAD_MAX {
@@ -103,6 +104,8 @@ pub fn validate_new_comment(c: &NewComment) -> Result<(), ValidationError> {
         if !is_plausible_email(email) {
             return Err(ValidationError::BadEmail);
         }
+    } else if c.notify {
+        return Err(ValidationError::Required("email"));
     }
     if let Some(site) = non_blank(&c.website) {
         if site.chars().count() > WEBSITE_MAX {
@@ -186,6 +189,35 @@ mod tests {
 
     fn comment(author: &str, text: &str) -> NewComment {
         NewComment { thread: "/t".into(), author: author.into(), text: text.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn notifications_need_an_email() {
+        let notify = |email: Option<&str>| NewComment {
+            notify: true,
+            email: email.map(str::to_owned),
+            ..comment("Ann", "Hello")
+        };
+        assert_eq!(validate_new_comment(&notify(None)), Err(ValidationError::Required("email")));
+        assert_eq!(validate_new_comment(&notify(Some("  "))), Err(ValidationError::Required("email")));
+        assert_eq!(validate_new_comment(&notify(Some("ann@example.org"))), Ok(()));
+        assert_eq!(validate_new_comment(&notify(Some("nope"))), Err(ValidationError::BadEmail));
+        assert_eq!(ValidationError::Required("email").field(), "email");
+    }
+
+    #[test]
+    fn notify_is_left_out_of_the_json_when_false() {
+        let plain = comment("Ann", "Hello");
+        let json = serde_json::to_string(&plain).unwrap();
+        assert!(!json.contains("notify"), "{json}");
+        let old: NewComment = serde_json::from_str(&json).unwrap();
+        assert!(!old.notify, "an old client's body means no notifications");
+        let asked = NewComment { notify: true, email: Some("a@b.c".into()), ..plain };
+        let json = serde_json::to_string(&asked).unwrap();
+        assert!(json.contains("\"notify\":true"), "{json}");
+        assert_eq!(serde_json::from_str::<NewComment>(&json).unwrap(), asked);
+        let features: crate::SiteFeatures = serde_json::from_str(r#"{"edit_window_secs":900}"#).unwrap();
+        assert!(!features.mail, "a server from before mail has none");
     }
 
     #[test]
@@ -287,7 +319,7 @@ mod tests {
                 author in ".{0,80}", text in ".{0,200}", email in proptest::option::of(".{0,40}"),
                 website in proptest::option::of(".{0,40}"), warning in proptest::option::of(".{0,120}"),
             ) {
-                let c = NewComment { thread: "/t".into(), parent: None, author, email, website, text, warning };
+                let c = NewComment { thread: "/t".into(), parent: None, author, email, website, text, warning, notify: false };
                 if validate_new_comment(&c).is_ok() {
                     prop_assert!(!c.author.trim().is_empty() && c.author.chars().count() <= AUTHOR_MAX);
                     prop_assert!(!c.text.trim().is_empty());

@@ -19,8 +19,8 @@ use tracing::Level;
 use crate::abuse::forwarded;
 use crate::cors::{self, OriginPolicy};
 use crate::error::{method_not_allowed, not_found, ApiError};
-use crate::routes::moderation::{actions, auth, views};
-use crate::routes::{challenge, comments, counts, feeds, health, own, replies, reports, stream, votes};
+use crate::routes::moderation::{actions, auth, mail as moderator_mail, views};
+use crate::routes::{challenge, comments, counts, feeds, health, mail, own, replies, reports, stream, votes};
 use crate::AppState;
 
 /// Builds the application: the native API under `/api`, the static widget and demo page at
@@ -46,6 +46,9 @@ pub fn app(state: AppState) -> Router {
         .route("/moderation/bans/{id}", delete(actions::unban))
         .route("/moderation/comments/{id}/{action}", post(actions::comment_action))
         .route("/moderation/threads/lock", post(actions::lock))
+        .route("/moderation/mail", get(moderator_mail::settings).put(moderator_mail::update))
+        .route("/mail/confirm", get(mail::confirm_page).post(mail::confirm))
+        .route("/mail/unsubscribe", get(mail::unsubscribe_page).post(mail::unsubscribe))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed);
     let router = Router::new().nest("/api", api);

@@ -12,6 +12,7 @@ pub mod cors;
 pub mod error;
 pub mod extract;
 pub mod hook;
+pub mod mail;
 pub mod routes;
 pub mod screen;
 pub mod screen_report;
@@ -49,4 +50,13 @@ pub struct AppState {
     pub edit_window_ms: i64,
     /// The open live-update streams, bounded per client address.
     pub streams: streams::Streams,
+    /// Notification email: off without `--smtp-url`.
+    pub mail: mail::Mail,
+}
+
+impl AppState {
+    /// Where a comment of `site` is, for the emails it may queue.
+    pub fn mail_place(&self, site: &str) -> mail::events::Place {
+        mail::events::Place { store: self.store.clone(), sites: self.sites.clone(), site: site.to_owned() }
+    }
 }

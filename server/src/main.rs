@@ -10,6 +10,7 @@ use std::sync::Arc;
 use clap::Parser;
 use threadline_server::abuse::{Guards, LimitArgs};
 use threadline_server::admin::{self, Command};
+use threadline_server::mail::{worker::Worker, Mail, MailArgs};
 use threadline_server::screen_report::{self, ScreenReportArgs};
 use threadline_server::site::{self, SiteArgs, SiteRegistry, Sites};
 use threadline_server::{app, clock, seed, AppState, Store};
@@ -42,6 +43,8 @@ struct Cli {
     limits: LimitArgs,
     #[command(flatten)]
     site: SiteArgs,
+    #[command(flatten)]
+    mail: MailArgs,
     /// Live-update streams one client address may keep open at once.
     #[arg(long, env = "THREADLINE_STREAMS_PER_CLIENT", value_name = "N", default_value_t = 8)]
     streams_per_client: usize,
@@ -184,6 +187,9 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     };
     let edit_window_ms = i64::from(cli.edit_window_mins) * 60_000;
     let streams = threadline_server::streams::Streams::new(cli.streams_per_client.max(1));
+    let (mail, transport) = Mail::from_args(&cli.mail, &format!("http://{addr}"))?;
+    tracing::info!(mail = mail.enabled(), "notification email");
+    let worker = transport.map(|transport| Worker::spawn(mail.clone(), transport, store.clone()));
     let state = AppState {
         store: store.clone(),
         own_origins,
@@ -192,6 +198,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         sites,
         edit_window_ms,
         streams,
+        mail,
     };
     let streams = state.streams.clone();
     let router = app(state);
@@ -211,6 +218,10 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             streams.close_all();
         })
         .await?;
+    // The send in hand finishes and its outcome is stored before the database closes.
+    if let Some(worker) = worker {
+        worker.shutdown().await;
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -204,6 +204,7 @@ fn new_comment(demo: &DemoComment, parent: Option<i64>) -> NewComment {
         website: demo.website.map(Into::into),
         text: demo.text.into(),
         warning: demo.warning.map(Into::into),
+        notify: false,
     }
 }
 

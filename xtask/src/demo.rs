@@ -1,5 +1,6 @@
-//! `cargo xtask demo [--listen ADDR]`: build the widget and the server, then serve the demo
-//! article with seeded comments until Ctrl-C.
+//! `cargo xtask demo [--listen ADDR] [--smtp-url URL]`: build the widget and the server, then
+//! serve the demo article with seeded comments until Ctrl-C. `--smtp-url` goes on to the
+//! server and turns reply emails on; without it the demo says how to.
 //!
 //! Ctrl-C in the terminal reaches the whole foreground process group, so it stops the server and
 //! this task together.
@@ -20,7 +21,10 @@ const MODERATOR_PREFIX: &str = "demo moderator sign-in: ";
 
 /// Builds everything and runs the server in the foreground.
 pub fn run(args: &[String]) -> Result {
-    let listen = parse_listen(args)?;
+    let DemoArgs { listen, smtp_url } = parse_args(args)?;
+    // The server also reads THREADLINE_SMTP_URL: the hint below must say what it will do.
+    let mail_on =
+        smtp_url.is_some() || std::env::var_os("THREADLINE_SMTP_URL").is_some_and(|v| !v.is_empty());
     tools::ensure_build_tools()?;
     dist::build()?;
 
@@ -39,6 +43,10 @@ pub fn run(args: &[String]) -> Result {
     command.arg("--db").arg(&db).arg("--dist").arg(&dist).arg("--seed-demo").arg("--demo-moderator");
     // The demo's reader is on this machine: spare them the per-address limits.
     command.arg("--exempt-loopback");
+    if let Some(url) = &smtp_url {
+        command.arg("--smtp-url").arg(url);
+    }
+    println!("{}", mail_line(mail_on));
     let mut child = command
         .stdout(Stdio::piped())
         .spawn()
@@ -74,14 +82,44 @@ fn pointer(line: &str) -> Option<String> {
     Some(format!("\n    >>> moderator sign-in (one use): {link}  <<<\n"))
 }
 
-/// `--listen ADDR` or `--listen=ADDR`; nothing else is accepted.
-fn parse_listen(args: &[String]) -> Result<String> {
-    match args {
-        [] => Ok(DEFAULT_LISTEN.to_owned()),
-        [flag, addr] if flag == "--listen" => Ok(addr.clone()),
-        [flag] if flag.starts_with("--listen=") => Ok(flag["--listen=".len()..].to_owned()),
-        _ => Err(format!("usage: cargo xtask demo [--listen ADDR], got {args:?}").into()),
+/// The one line on reply emails: how to turn them on when they are off.
+fn mail_line(on: bool) -> &'static str {
+    if on {
+        "    Reply emails are on: readers can ask to be emailed about replies (see the server's log)."
+    } else {
+        "    Reply emails are off: pass --smtp-url smtp://127.0.0.1:2525 (any SMTP server, e.g. \
+         `python3 -m aiosmtpd -n -l 127.0.0.1:2525`, which prints each email) to turn them on."
     }
+}
+
+/// What `cargo xtask demo` accepts.
+#[derive(Debug, PartialEq, Eq)]
+struct DemoArgs {
+    listen: String,
+    smtp_url: Option<String>,
+}
+
+/// `--listen ADDR` and `--smtp-url URL` (or `--flag=value`), in any order; nothing else.
+fn parse_args(args: &[String]) -> Result<DemoArgs> {
+    let usage = || format!("usage: cargo xtask demo [--listen ADDR] [--smtp-url URL], got {args:?}");
+    let mut parsed = DemoArgs { listen: DEFAULT_LISTEN.to_owned(), smtp_url: None };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) => (flag, Some(value.to_owned())),
+            None => (arg.as_str(), None),
+        };
+        let value = match inline {
+            Some(value) => value,
+            None => rest.next().cloned().ok_or_else(usage)?,
+        };
+        match flag {
+            "--listen" => parsed.listen = value,
+            "--smtp-url" => parsed.smtp_url = Some(value),
+            _ => return Err(usage().into()),
+        }
+    }
+    Ok(parsed)
 }
 
 #[cfg(test)]
@@ -105,10 +143,25 @@ mod tests {
 
     #[test]
     fn listen_defaults_and_overrides() {
-        assert_eq!(parse_listen(&[]).unwrap(), DEFAULT_LISTEN);
-        assert_eq!(parse_listen(&strings(&["--listen", "0.0.0.0:9000"])).unwrap(), "0.0.0.0:9000");
-        assert_eq!(parse_listen(&strings(&["--listen=127.0.0.1:1"])).unwrap(), "127.0.0.1:1");
-        assert!(parse_listen(&strings(&["--port", "1"])).is_err());
-        assert!(parse_listen(&strings(&["--listen"])).is_err());
+        let listen = |args: &[&str]| parse_args(&strings(args)).map(|a| a.listen);
+        assert_eq!(listen(&[]).unwrap(), DEFAULT_LISTEN);
+        assert_eq!(listen(&["--listen", "0.0.0.0:9000"]).unwrap(), "0.0.0.0:9000");
+        assert_eq!(listen(&["--listen=127.0.0.1:1"]).unwrap(), "127.0.0.1:1");
+        assert!(listen(&["--port", "1"]).is_err());
+        assert!(listen(&["--listen"]).is_err());
+    }
+
+    #[test]
+    fn smtp_url_is_passed_on_and_its_absence_explained() {
+        let args =
+            parse_args(&strings(&["--smtp-url", "smtp://127.0.0.1:2525", "--listen=127.0.0.1:1"])).unwrap();
+        let want = DemoArgs { listen: "127.0.0.1:1".into(), smtp_url: Some("smtp://127.0.0.1:2525".into()) };
+        assert_eq!(args, want);
+        assert_eq!(parse_args(&[]).unwrap().smtp_url, None);
+        assert!(parse_args(&strings(&["--smtp-url"])).is_err());
+        let off = mail_line(false);
+        assert!(off.contains("Reply emails are off") && off.contains("--smtp-url smtp://"), "{off}");
+        assert_eq!(off.lines().count(), 1, "one line");
+        assert!(!mail_line(true).contains("--smtp-url"));
     }
 }

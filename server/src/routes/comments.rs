@@ -11,13 +11,14 @@ use serde::Deserialize;
 use threadline_protocol::limits::{PAGE_DEFAULT, PAGE_MAX, REPLY_BATCH, THREAD_MAX};
 use threadline_protocol::validate::non_blank;
 use threadline_protocol::{
-    validate_new_comment, Comment, CommentStatus, NewComment, PostedComment, SiteFeatures,
+    validate_new_comment, Comment, CommentStatus, NewComment, PostedComment, SiteFeatures, ValidationError,
 };
 
 use crate::abuse::client_ip::ClientIp;
 use crate::abuse::{honeypot_filled, pow, IDEMPOTENCY_TTL};
 use crate::error::ApiError;
 use crate::extract::{ApiQuery, AuthorToken, CommentBody, IdempotencyKey};
+use crate::mail::Mail;
 use crate::routes::moderation::auth::moderator_of;
 use crate::site::SiteSettings;
 use crate::store::{Cursor, IdempotencyClaim, PageShape, PostMeta, Posted, Sort};
@@ -84,6 +85,7 @@ pub async fn comments_list(
     let features = SiteFeatures {
         edit_window_secs: u32::try_from(state.edit_window_ms / 1000).unwrap_or(u32::MAX),
         downvotes: site.downvotes,
+        mail: state.mail.enabled(),
     };
     // A moderator sees every status; such pages are never cached, here or in the browser.
     if headers.contains_key(AUTHORIZATION) {
@@ -154,6 +156,10 @@ pub async fn comments_create(
 ) -> Result<Response, ApiError> {
     let new = &body.comment;
     validate_new_comment(new)?;
+    // Caught now, so that the reader can correct it, rather than never getting mail.
+    if new.notify && state.mail.enabled() && !non_blank(&new.email).is_some_and(Mail::deliverable) {
+        return Err(ValidationError::BadEmail.into());
+    }
     let site = &*state.sites.get(body.site.as_deref())?;
     site.check_thread_key(new.thread.trim())?;
     let guards = &state.guards;
@@ -221,12 +227,22 @@ pub async fn comments_create(
         new_author_token: !reused,
         email_hash: non_blank(&new.email).map(|e| guards.ip_hasher.hash_email(e)),
     };
-    let (comment, replayed) = match state.store.post_comment(new, now, &meta).await? {
+    // Without mail, nothing would ever be sent: the comment is stored without the request.
+    let stored = if new.notify && !state.mail.enabled() {
+        state.store.post_comment(&NewComment { notify: false, ..new.clone() }, now, &meta).await?
+    } else {
+        state.store.post_comment(new, now, &meta).await?
+    };
+    let (comment, replayed) = match stored {
         Posted::Created(comment) => (comment, false),
         Posted::Replayed(comment) => (comment, true),
     };
     if !replayed {
         tracing::info!(id = comment.id, thread = %comment.thread, status = ?comment.status, ?ip_hash, "comment stored");
+        // Queued before the answer, so that a crash after it loses no email; SMTP is the
+        // worker's, and never delays the answer.
+        let notify_email = non_blank(&new.email).filter(|_| new.notify).map(str::to_owned);
+        state.mail.comment_posted(state.mail_place(&site.id), &comment, notify_email).await;
     }
     Ok(created(posted(comment, Some(token)), replayed))
 }

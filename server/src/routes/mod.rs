@@ -6,6 +6,7 @@ pub mod comments;
 pub mod counts;
 pub mod feeds;
 pub mod health;
+pub mod mail;
 pub mod moderation;
 pub mod own;
 mod reader;

@@ -81,6 +81,9 @@ pub async fn edit(
         .author_change(&site.id, id, &token_hash, ip_hash.as_deref(), &change, window_ms, clock::now_ms())
         .await?;
     tracing::info!(id, status = ?comment.status, "comment edited by its author");
+    if comment.status == threadline_protocol::CommentStatus::Pending {
+        state.mail.comment_held(state.mail_place(&site.id), id).await;
+    }
     Ok(Json(comment))
 }
 

@@ -27,6 +27,7 @@ pub mod admin;
 pub mod author;
 pub mod changes;
 pub mod feeds;
+pub mod mail;
 pub mod model;
 pub mod moderation;
 pub mod permalink;

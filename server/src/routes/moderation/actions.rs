@@ -62,6 +62,10 @@ pub async fn comment_action(
     };
     let comment = state.store.moderate(&moderator, id, &action, clock::now_ms()).await?;
     tracing::info!(moderator = %moderator.name, id, action = action.name(), "moderated");
+    if matches!(action, CommentAction::Approve) {
+        // A reply becomes visible now: its parent's author may be waiting to hear of it.
+        state.mail.comment_approved(state.mail_place(&moderator.site), id).await;
+    }
     Ok(Json(comment))
 }
 

@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod auth;
+pub mod mail;
 pub mod views;
 
 use axum::body::Bytes;

@@ -203,7 +203,7 @@ impl PageCache {
 mod tests {
     use super::*;
 
-    const F: SiteFeatures = SiteFeatures { edit_window_secs: 900, downvotes: false };
+    const F: SiteFeatures = SiteFeatures { edit_window_secs: 900, downvotes: false, mail: false };
 
     fn page(body: &str, version: u64) -> Arc<CachedPage> {
         Arc::new(CachedPage::new(body.as_bytes().to_vec(), version))

@@ -15,6 +15,8 @@ pub(super) mod author;
 pub(super) mod changes;
 mod checkpoint;
 pub(super) mod feeds;
+pub(super) mod mail;
+pub(super) mod mail_queue;
 pub(super) mod moderation;
 pub(super) mod moderation_read;
 pub(super) mod permalink;

@@ -71,7 +71,7 @@ pub(super) async fn post_one(conn: &mut SqliteConnection, job: &PostJob) -> Post
         _ => None,
     };
     // The parent check is part of the insert: an unknown parent inserts nothing.
-    let id = insert_row(conn, &row, non_blank(&new.email), &text_hash, meta).await?;
+    let id = insert_row(conn, &row, non_blank(&new.email), new.notify, &text_hash, meta).await?;
     if let (Some(hash), true) = (&meta.author_token_hash, meta.new_author_token) {
         sqlx::query("INSERT OR IGNORE INTO author_tokens (hash, site, created_ms) VALUES (?1, ?2, ?3)")
             .bind(hash)
@@ -186,6 +186,7 @@ async fn insert_row(
     conn: &mut SqliteConnection,
     row: &StoredComment,
     email: Option<&str>,
+    notify: bool,
     text_hash: &str,
     meta: &PostMeta,
 ) -> Result<i64, StoreError> {
@@ -194,11 +195,11 @@ async fn insert_row(
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO comments
          (thread, parent_id, root_id, author, email, website, text, created_ms, text_hash, ip_hash,
-          site, status, moderation_reason, author_token_hash, email_hash, warning)
-         SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13, ?14, ?15
+          site, status, moderation_reason, author_token_hash, email_hash, warning, notify)
+         SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13, ?14, ?15, ?16
          FROM (SELECT NULL AS id, NULL AS root_id) p WHERE ?9 IS NULL
          UNION ALL
-         SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13, ?14, ?15
+         SELECT ?1, p.id, COALESCE(p.root_id, p.id), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?13, ?14, ?15, ?16
          FROM comments p WHERE ?9 IS NOT NULL AND p.id = ?9 AND p.thread = ?1 AND p.site = ?10
          RETURNING id",
     )
@@ -217,6 +218,7 @@ async fn insert_row(
     .bind(&meta.author_token_hash)
     .bind(&meta.email_hash)
     .bind(&row.warning)
+    .bind(notify && email.is_some())
     .fetch_optional(&mut *conn)
     .await?;
     id.ok_or(StoreError::UnknownParent)
