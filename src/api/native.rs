@@ -235,8 +235,7 @@ pub fn new_comment(thread: &str, draft: &Draft) -> Result<NewComment, ClientErro
         website: optional(&draft.website),
         text: draft.text.clone(),
         warning: optional(&draft.warning),
-        // The form's "Email me when someone replies" is not built yet.
-        notify: false,
+        notify: draft.notify,
     };
     validate_new_comment(&body)?;
     Ok(body)

@@ -38,6 +38,8 @@ pub struct Draft {
     pub text: String,
     /// A content warning, may be empty (only backends with [`Capabilities::warnings`] take one).
     pub warning: String,
+    /// "Email me when someone replies" (only backends with [`Capabilities::mail`] take it).
+    pub notify: bool,
     /// The honeypot field: hidden from people, so only bots fill it.
     pub homepage: String,
     /// One key per comment the reader means to post, so that a retried request stores it once.
@@ -97,6 +99,8 @@ pub struct Capabilities {
     pub warnings: bool,
     /// Readers can choose the order of top-level comments: oldest, newest or top.
     pub sorting: bool,
+    /// The server emails readers about replies to their comments, when they ask.
+    pub mail: bool,
 }
 
 impl Capabilities {
@@ -109,6 +113,7 @@ impl Capabilities {
                 edit_window_secs: f.edit_window_secs,
                 votes: true,
                 downvotes: f.downvotes,
+                mail: f.mail,
                 ..self
             },
             None => self,
@@ -134,5 +139,6 @@ impl Capabilities {
         reports: false,
         warnings: false,
         sorting: false,
+        mail: false,
     };
 }

@@ -16,8 +16,7 @@ pub fn validate_draft(thread: &str, draft: &Draft, caps: &Capabilities) -> Resul
         website: Some(draft.website.clone()),
         text: draft.text.clone(),
         warning: Some(draft.warning.clone()),
-        // The form's "Email me when someone replies" is not built yet.
-        notify: false,
+        notify: draft.notify,
     };
     validate_new_comment(&probe)?;
     if caps.email_required && draft.email.trim().is_empty() {

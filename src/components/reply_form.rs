@@ -113,6 +113,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                         author: d.author.clone(),
                         email: d.email.clone(),
                         website: d.website.clone(),
+                        notify: d.notify,
                     };
                     *match field {
                         Field::Author => &mut identity.author,
@@ -239,6 +240,21 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                     { field(Field::Website, i18n::WEBSITE, "url", "url") }
                 }
             </div>
+            if ctx.caps.mail {
+                <label class="tl-notify">
+                    <input type="checkbox" name="notify" checked={form.draft.notify} onclick={{
+                        let form = form.clone();
+                        move |_| {
+                            let d = &form.draft;
+                            let notify = !d.notify;
+                            let (author, email, website) = (d.author.clone(), d.email.clone(), d.website.clone());
+                            remember_identity(&Identity { author, email, website, notify });
+                            form.dispatch(FormAction::Notify(notify));
+                        }
+                    }} />
+                    { i18n::NOTIFY }
+                </label>
+            }
             // A honeypot: hidden from people and from assistive technology; bots fill it in.
             <div class="tl-hp" aria-hidden="true">
                 <label for={format!("{prefix}-homepage")}>{ i18n::HONEYPOT_LABEL }</label>

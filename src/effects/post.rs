@@ -26,6 +26,7 @@ pub fn restore_form(
         author: id.author,
         email: id.email,
         website: id.website,
+        notify: id.notify,
         text: storage::get(draft_key).unwrap_or_default(),
         warning: storage::get(&warning_key(draft_key)).unwrap_or_default(),
         ..Default::default()

@@ -28,6 +28,9 @@ pub fn reply_count(n: usize) -> String {
 
 /// The section's accessible name, and its heading until the count is known.
 pub const COMMENTS: &str = "Comments";
+/// The form's offer of reply notifications (a server with mail); the first time, the server
+/// emails a link to confirm.
+pub const NOTIFY: &str = "Email me when someone replies (the first time, confirm from your inbox)";
 /// Names the group of order buttons, for screen readers.
 pub const SORT_LABEL: &str = "Sort comments";
 /// The orders a reader can choose, as the buttons say them.

@@ -15,6 +15,9 @@ pub struct Identity {
     /// Website.
     #[serde(default)]
     pub website: String,
+    /// "Email me when someone replies", as the reader last chose it.
+    #[serde(default)]
+    pub notify: bool,
 }
 
 /// Storage key of the reader's identity.

@@ -101,6 +101,8 @@ pub enum FormAction {
     Honeypot(String),
     /// The reader asked for the content-warning field.
     OpenWarning,
+    /// The reader ticked or cleared "Email me when someone replies".
+    Notify(bool),
 }
 
 impl Reducible for FormState {
@@ -150,6 +152,13 @@ pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
         }
         FormAction::Honeypot(value) => s.draft.homepage = value,
         FormAction::OpenWarning => s.warning_open = true,
+        FormAction::Notify(on) => {
+            s.draft.notify = on;
+            // Without the box ticked, a missing email is no longer an error.
+            if !on && s.error.as_ref().and_then(ClientError::field) == Some("email") {
+                s.error = None;
+            }
+        }
     }
     s
 }
@@ -167,6 +176,7 @@ pub fn prepare_post(
         author: draft.author.trim().into(),
         email: draft.email.trim().into(),
         website: draft.website.trim().into(),
+        notify: draft.notify,
     };
     // A custom mapping whose post body has no `{email}` or `{website}` gets no such field in
     // the form: a remembered value is neither checked (the reader could not see the error) nor
@@ -184,6 +194,8 @@ pub fn prepare_post(
     if !caps.warnings {
         draft.warning.clear();
     }
+    // Nor is a server that sends no mail asked for notifications.
+    draft.notify &= caps.mail;
     validate_draft(thread, &draft, caps)?;
     draft.idempotency_key.get_or_insert_with(new_key);
     Ok((draft, identity))
@@ -295,5 +307,26 @@ mod tests {
         let s = reduce_form(FormState::default(), FormAction::Failed(ClientError::Network("x".into())));
         assert!(s.form_error().is_some());
         assert_eq!(s.error_for(Field::Text), None);
+    }
+
+    #[test]
+    fn reply_notifications_need_an_email_and_a_server_with_mail() {
+        let ticked = reduce_form(FormState::default(), FormAction::Notify(true));
+        assert!(ticked.draft.notify);
+        let mail = Capabilities { mail: true, ..Capabilities::BASE };
+        let asked = Draft { notify: true, ..draft("Hello there", "") };
+        let refused = prepare_post("/t", asked.clone(), &mail, || "k".into());
+        assert_eq!(refused.unwrap_err().field(), Some("email"), "the email field says why");
+        let (sent, identity) =
+            prepare_post("/t", Draft { email: "ann@example.org".into(), ..asked.clone() }, &mail, || {
+                "k".into()
+            })
+            .unwrap();
+        assert!(sent.notify && identity.notify, "sent, and remembered for the next comment");
+        let (sent, _) = prepare_post("/t", asked, &Capabilities::BASE, || "k".into()).unwrap();
+        assert!(!sent.notify, "a server without mail is not asked");
+        // Clearing the box clears the error it caused.
+        let failed = reduce_form(ticked, FormAction::Failed(ValidationError::Required("email").into()));
+        assert_eq!(reduce_form(failed, FormAction::Notify(false)).error, None);
     }
 }
