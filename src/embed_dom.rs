@@ -8,9 +8,13 @@ use yew::NodeRef;
 /// Scrolls the element behind `node` into view and focuses it.
 pub fn reveal(node: &NodeRef) {
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-        el.scroll_into_view();
-        let _ = el.focus();
+        show(&el);
     }
+}
+
+fn show(el: &web_sys::HtmlElement) {
+    el.scroll_into_view();
+    let _ = el.focus();
 }
 
 /// The id of the comment the page URL's fragment links to (`#comment-<id>`), if any.
@@ -22,13 +26,12 @@ pub fn linked_comment() -> Option<String> {
 /// If the page URL's fragment names a comment (`#comment-<id>`) inside the shadow root that
 /// holds `inside`, scrolls to that comment and focuses it.
 pub fn reveal_linked_comment(inside: &NodeRef) {
-    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
-    let Some(id) = hash.strip_prefix('#').filter(|h| h.starts_with("comment-")) else { return };
+    let Some(id) = linked_comment() else { return };
     let Some(el) = inside.cast::<web_sys::Element>() else { return };
     let Ok(root) = el.get_root_node().dyn_into::<web_sys::ShadowRoot>() else { return };
-    if let Some(target) = root.get_element_by_id(id).and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-        target.scroll_into_view();
-        let _ = target.focus();
+    let target = root.get_element_by_id(&format!("comment-{id}"));
+    if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        show(&target);
     }
 }
 

@@ -3,12 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
-use threadline::components::avatar::{Avatar, AvatarProps};
-use threadline::components::body::{Body, BodyProps};
+use threadline::components::avatar::identicon;
+use threadline::components::body::rich_body;
 use threadline::{Thread, ThreadProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -35,15 +36,26 @@ fn query(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
+/// Renders a piece of view (the widget's view functions are not components of their own).
+#[derive(Properties, PartialEq)]
+struct ShowProps {
+    html: Html,
+}
+
+#[function_component]
+fn Show(props: &ShowProps) -> Html {
+    props.html.clone()
+}
+
+fn show(div: &HtmlElement, html: Html) {
+    yew::Renderer::<Show>::with_root_and_props(div.clone().into(), ShowProps { html }).render();
+}
+
 #[wasm_bindgen_test]
 async fn body_renders_markup_as_text_with_paragraphs() {
     let div = fresh_div();
     let text = "<b onclick=\"x()\">bold</b> line one\nline two\n\nsecond <script>paragraph</script>";
-    yew::Renderer::<Body>::with_root_and_props(
-        div.clone().into(),
-        BodyProps { text: text.into(), html: None, markdown: false },
-    )
-    .render();
+    show(&div, rich_body(text, None, false));
     let body = wait_for("the body", || query(&div, ".tl-body")).await;
     assert_eq!(body.query_selector_all("p").unwrap().length(), 2);
     assert_eq!(body.query_selector_all("br").unwrap().length(), 1);
@@ -54,12 +66,7 @@ async fn body_renders_markup_as_text_with_paragraphs() {
 #[wasm_bindgen_test]
 async fn avatar_is_a_local_svg() {
     let div = fresh_div();
-    let props = AvatarProps {
-        name: "Ann".into(),
-        #[cfg(feature = "foreign")]
-        url: None,
-    };
-    yew::Renderer::<Avatar>::with_root_and_props(div.clone().into(), props).render();
+    show(&div, identicon("Ann"));
     let svg = wait_for("the identicon", || query(&div, "svg.tl-avatar")).await;
     let path = query(&svg, "path").expect("a path");
     assert!(path.get_attribute("d").unwrap().starts_with('M'));

@@ -80,6 +80,14 @@ pub struct Vote {
     pub value: i8,
 }
 
+/// The data of a live stream's `gone` event (`GET /api/comments/stream`): the comment readers
+/// may no longer see.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gone {
+    /// The comment's id.
+    pub id: CommentId,
+}
+
 /// The answer to a vote: the comment's counts now, and the reader's own vote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteCount {

@@ -43,6 +43,19 @@ impl NativeApi {
         &self.base
     }
 
+    /// `{base}/comments/stream?site=…&thread=…[&after=…]`: the thread's live updates, from the
+    /// change stamp `after` when a new stream resumes where an old one stopped.
+    pub fn stream_url(&self, thread: &str, after: Option<&str>) -> String {
+        let encode = |s: &str| String::from(js_sys::encode_uri_component(s));
+        let mut url =
+            format!("{}/comments/stream?site={}&thread={}", self.base, encode(&self.site), encode(thread));
+        if let Some(after) = after {
+            url.push_str("&after=");
+            url.push_str(&encode(after));
+        }
+        url
+    }
+
     /// `GET {base}/comments?site=…&thread=…&limit=…&cursor=…&sort=…`. With the reader's author
     /// token, the first page also holds their own comments that wait for a moderator. The
     /// default order (oldest first) is not named, so its URL stays what caches already hold.

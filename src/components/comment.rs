@@ -3,7 +3,7 @@
 #[cfg(feature = "foreign")]
 use super::avatar::Avatar;
 use super::reply_form::ReplyForm;
-use super::report::ReportButton;
+use super::report::use_report_button;
 use crate::effects::ThreadCtx;
 use crate::i18n;
 use crate::model::time::format_rfc3339;
@@ -38,6 +38,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
     // A content warning: the body shows once the reader asks.
     let warning_shown = use_state(|| false);
     let article = use_node_ref();
+    let report = use_report_button(&props.node.comment.id, ctx.clone());
     {
         // The reader's own new comment takes focus, so keyboard and screen-reader users land on it.
         let (article, fresh) = (article.clone(), props.node.comment.fresh);
@@ -183,7 +184,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                     }
                     { talk.own.clone() }
                     if can_report {
-                        <ReportButton id={c.id.clone()} />
+                        { report }
                     }
                     $($moderate)*
                 </footer>

@@ -1,6 +1,6 @@
 //! The comment form: at the top of the thread, or in place under a comment.
 
-use super::body::Body;
+use super::body::rich_body;
 use crate::effects::post::{remember_identity, remember_text, remember_warning};
 #[cfg(not(feature = "foreign"))]
 use crate::effects::post::{restore_edit, save_edit};
@@ -214,7 +214,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                     if form.draft.text.trim().is_empty() {
                         <p class="tl-preview-empty">{ i18n::PREVIEW_EMPTY }</p>
                     } else {
-                        <Body text={form.draft.text.clone()} markdown={ctx.caps.markdown_input} />
+                        { rich_body(&form.draft.text, None, ctx.caps.markdown_input) }
                     }
                 </div>
             } else {

@@ -8,7 +8,9 @@ use yew::prelude::*;
 /// Grey placeholder comments while the first page loads: never a blank box.
 pub fn skeleton() -> Html {
     html! {
-        <div class="tl-skeleton" aria-busy="true" aria-label={i18n::LOADING_COMMENTS}>
+        // Keyed, so that Yew swaps the loading and error boxes rather than patching one `div`
+        // into the other: a new alert is a new element, which screen readers announce.
+        <div key="tl-loading" class="tl-skeleton" aria-busy="true" aria-label={i18n::LOADING_COMMENTS}>
             { for (0..3).map(|i| html! {
                 <div class="tl-skeleton-item" key={i}>
                     <span class="tl-skeleton-avatar"></span>
@@ -30,7 +32,7 @@ pub fn error_box(message: AttrValue, on_retry: Option<Callback<()>>) -> Html {
         html! { <button type="button" class="tl-retry tl-button" onclick={move |_| cb.emit(())}>{ i18n::RETRY }</button> }
     });
     html! {
-        <div class="tl-error" role="alert">
+        <div key="tl-error" class="tl-error" role="alert">
             <p class="tl-error-message">{ message }</p>
             { retry.unwrap_or_default() }
         </div>

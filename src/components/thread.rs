@@ -7,6 +7,8 @@ use super::states::{empty, error_box, skeleton};
 #[cfg(feature = "native")]
 use crate::api::native::NativeApi;
 use crate::api::Backend;
+#[cfg(feature = "native")]
+use crate::effects::live::use_live;
 use crate::effects::{use_thread, ThreadCtx, ThreadSource};
 use crate::i18n;
 use crate::state::{More, Phase, ThreadState};
@@ -64,6 +66,10 @@ pub fn Thread(props: &ThreadProps) -> Html {
         remote_avatars: props.remote_avatars,
     });
     let (state, ctx) = (&thread.state, &thread.ctx);
+    #[cfg(feature = "native")]
+    {
+        use_live(ctx, state.phase == Phase::Ready);
+    }
     let section = use_node_ref();
     {
         // A permalink (#comment-<id>) cannot reach into a shadow root by itself: once the thread
@@ -111,6 +117,28 @@ fn sort_menu(ctx: &ThreadCtx, thread: &crate::effects::UseThread) -> Html {
     Html::default()
 }
 
+/// "2 new comments — show": what arrived live, in a polite live region so that screen readers
+/// hear of it too; nothing for backends without live updates.
+fn incoming(state: &ThreadState, ctx: &ThreadCtx) -> Html {
+    #[cfg(feature = "native")]
+    if matches!(&*ctx.backend, crate::api::Backend::Native(_)) {
+        let n = state.incoming.len();
+        let dispatch = ctx.dispatch.clone();
+        return html! {
+            <div class="tl-incoming" aria-live="polite">
+                if n > 0 {
+                    <button type="button" class="tl-button tl-button-quiet tl-show-incoming"
+                        onclick={move |_| dispatch.emit(crate::state::Action::ShowIncoming)}>
+                        { i18n::new_comments(n) }
+                    </button>
+                }
+            </div>
+        };
+    }
+    let _ = (state, ctx);
+    Html::default()
+}
+
 fn ready_view(state: &ThreadState, ctx: &ThreadCtx, on_more: Callback<MouseEvent>) -> Html {
     let more = state.next_cursor.as_ref().filter(|_| ctx.caps.paging).map(|_| {
         let failed = match &state.more {
@@ -137,6 +165,7 @@ fn ready_view(state: &ThreadState, ctx: &ThreadCtx, on_more: Callback<MouseEvent
             if state.forest.is_empty() {
                 { empty() }
             }
+            { incoming(state, ctx) }
             <div class="tl-list">
                 { for state.forest.roots.iter().map(|r| html! {
                     <CommentView key={&*r.comment.id} node={r.clone()} depth={0} root={r.comment.id.clone()} />

@@ -10,6 +10,8 @@ pub mod author;
 pub mod context;
 #[cfg(feature = "moderator")]
 pub mod desk;
+#[cfg(feature = "native")]
+pub mod live;
 #[cfg(not(feature = "foreign"))]
 pub mod mine;
 #[cfg(feature = "moderator")]

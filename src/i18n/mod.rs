@@ -10,27 +10,32 @@ pub mod plural;
 use plural::{english, Plural};
 use threadline_protocol::moderation::ReportReason;
 
+/// `n` and the words for one or for several: one formatting for every count the widget shows.
+fn counted(n: usize, one: &str, other: &str) -> String {
+    format!("{n} {}", if english(n) == Plural::One { one } else { other })
+}
+
 /// "1 comment", "12 comments".
 pub fn comment_count(n: usize) -> String {
-    match english(n) {
-        Plural::One => format!("{n} comment"),
-        Plural::Other => format!("{n} comments"),
-    }
+    counted(n, "comment", "comments")
 }
 
 /// "1 reply", "3 replies": shown on a collapsed subtree.
 pub fn reply_count(n: usize) -> String {
-    match english(n) {
-        Plural::One => format!("{n} reply"),
-        Plural::Other => format!("{n} replies"),
-    }
+    counted(n, "reply", "replies")
+}
+
+/// "1 new comment — show": comments that arrived live, waiting for the reader.
+#[cfg(feature = "native")]
+pub fn new_comments(n: usize) -> String {
+    counted(n, "new comment — show", "new comments — show")
 }
 
 /// The section's accessible name, and its heading until the count is known.
 pub const COMMENTS: &str = "Comments";
 /// The form's offer of reply notifications (a server with mail); the first time, the server
 /// emails a link to confirm.
-pub const NOTIFY: &str = "Email me when someone replies (the first time, confirm from your inbox)";
+pub const NOTIFY: &str = "Email me about replies (confirm once, by email)";
 /// Names the group of order buttons, for screen readers.
 pub const SORT_LABEL: &str = "Sort comments";
 /// The orders a reader can choose, as the buttons say them.

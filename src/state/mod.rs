@@ -10,6 +10,8 @@
 pub mod desk;
 pub mod draft;
 pub mod form;
+#[cfg(feature = "native")]
+pub mod live;
 pub mod mine;
 #[cfg(feature = "moderator")]
 pub mod moderation;
@@ -72,6 +74,9 @@ pub struct ThreadState {
     pub next_cursor: Option<String>,
     /// Next-page loading state.
     pub more: More,
+    /// Comments from others that arrived live and wait for the reader to show them.
+    #[cfg(feature = "native")]
+    pub incoming: Vec<Comment>,
 }
 
 /// Everything that can happen to a thread.
@@ -107,6 +112,12 @@ pub enum Action {
     /// the load with this ticket.
     #[cfg(feature = "custom")]
     Replies(Ticket, Rc<str>, replies::RepliesStep),
+    /// An event of the live stream of the load with this ticket.
+    #[cfg(feature = "native")]
+    Live(Ticket, live::LiveEvent),
+    /// The reader asked to see the comments that arrived live.
+    #[cfg(feature = "native")]
+    ShowIncoming,
 }
 
 impl Reducible for ThreadState {
@@ -125,6 +136,8 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
             s.more_ticket = None;
             s.more = More::Idle;
             s.phase = Phase::Loading;
+            #[cfg(feature = "native")]
+            s.incoming.clear();
         }
         Action::Loaded(ticket, page, caps) if ticket == s.load => {
             s.forest = Forest::build_sorted(page.comments, page.order);
@@ -152,6 +165,9 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
             s.more = More::Failed(e);
         }
         Action::Posted(ticket, mut comment) if ticket == s.load && s.phase == Phase::Ready => {
+            // The stream may have brought the reader's own comment before the post's answer.
+            #[cfg(feature = "native")]
+            s.incoming.retain(|c| c.id != comment.id);
             if !s.forest.contains(&comment.id) {
                 // A held comment is not public yet: the count stays what everyone else sees.
                 s.total += u64::from(comment.status != crate::model::Status::Pending);
@@ -159,9 +175,15 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
                 s.forest.insert(comment);
             }
         }
-        Action::Changed(ticket, comment) if ticket == s.load => changed(&mut s, comment),
+        Action::Changed(ticket, comment) if ticket == s.load => drop(changed(&mut s, comment)),
+        #[cfg(feature = "native")]
+        Action::Live(ticket, event) if ticket == s.load => live::apply(&mut s, event),
+        #[cfg(feature = "native")]
+        Action::Live(..) => {}
+        #[cfg(feature = "native")]
+        Action::ShowIncoming => live::show_incoming(&mut s),
         #[cfg(feature = "moderator")]
-        Action::Moderated(ticket, comment) if ticket == s.load => changed(&mut s, comment),
+        Action::Moderated(ticket, comment) if ticket == s.load => drop(changed(&mut s, comment)),
         // An answer to a request that is no longer current: the state it would change is gone.
         #[cfg(feature = "moderator")]
         Action::Moderated(..) => {}
@@ -180,19 +202,19 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
 }
 
 /// Puts `comment` in the place of the one with its id, keeping its replies; the count follows
-/// whether readers see it now and saw it before.
-fn changed(s: &mut ThreadState, comment: Comment) {
+/// whether readers see it now and saw it before. Answers the comment it replaced.
+fn changed(s: &mut ThreadState, comment: Comment) -> Option<Rc<Comment>> {
     if s.phase != Phase::Ready {
-        return;
+        return None;
     }
     let now = comment.status == crate::model::Status::Published;
-    if let Some(old) = s.forest.replace(comment) {
-        match (old.status == crate::model::Status::Published, now) {
-            (false, true) => s.total += 1,
-            (true, false) => s.total = s.total.saturating_sub(1),
-            _ => {}
-        }
+    let old = s.forest.replace(comment)?;
+    match (old.status == crate::model::Status::Published, now) {
+        (false, true) => s.total += 1,
+        (true, false) => s.total = s.total.saturating_sub(1),
+        _ => {}
     }
+    Some(old)
 }
 
 #[cfg(test)]

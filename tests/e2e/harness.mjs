@@ -303,9 +303,12 @@ export async function launchBrowser({ viewport = { width: 1280, height: 900 } } 
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
-  page.on('requestfailed', (request) =>
-    problems.push(`requestfailed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (request) => {
+    // A live-updates stream is cut short whenever its page reloads or leaves: not a problem.
+    const error = request.failure()?.errorText ?? '';
+    if (new URL(request.url()).pathname.endsWith('/comments/stream') && error === 'net::ERR_ABORTED') return;
+    problems.push(`requestfailed: ${request.url()} ${error}`);
+  });
   return {
     context,
     page,

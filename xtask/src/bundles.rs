@@ -14,8 +14,9 @@ pub const READER_FEATURES: &str = "native";
 
 /// What `wasm-opt` runs on every bundle (`index.html` gives Trunk the same: `data-wasm-opt="z"`
 /// and `data-wasm-opt-params`). `--converge` repeats the passes while they still shrink the
-/// module: about 1 KB brotli per bundle for some seconds of build (docs/size.md).
-pub const WASM_OPT_FLAGS: [&str; 2] = ["-Oz", "--converge"];
+/// module: about 1 KB brotli per bundle for some seconds of build; the `producers` and
+/// `target_features` sections are tooling metadata no browser reads (docs/size.md).
+pub const WASM_OPT_FLAGS: [&str; 4] = ["-Oz", "--converge", "--strip-producers", "--strip-target-features"];
 
 /// The foreign backends, each a cargo feature of the widget and a bundle in `dist/`.
 pub const FOREIGN: [&str; 4] = ["wordpress", "isso", "waline", "custom"];

@@ -96,7 +96,13 @@ pub fn build_measured() -> Result<Vec<FileSizes>> {
     for backend in bundles::built_here() {
         all.push(bundles::build_foreign(backend, &dist)?);
     }
-    let css = hash_name(&dist.join("threadline.css"))?;
+    let stylesheet = dist.join("threadline.css");
+    let source = std::fs::read_to_string(&stylesheet)?;
+    std::fs::write(
+        &stylesheet,
+        crate::css::minify(&source).map_err(|e| format!("styles/threadline.css: {e}"))?,
+    )?;
+    let css = hash_name(&stylesheet)?;
     let loader = write_loader(&dist, &bundles::loader_table(&all), &file_name(&css))?;
     let count = dist.join("threadline-count.js");
     std::fs::copy(crate::root().join("src").join("loader").join("threadline-count.js"), &count)

@@ -10,6 +10,7 @@
 mod bench;
 mod bundles;
 mod cmd;
+mod css;
 mod demo;
 mod dist;
 mod hashed_names;

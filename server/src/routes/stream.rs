@@ -35,6 +35,7 @@ use crate::store::changes::Change;
 use crate::store::{page_key, Store};
 use crate::streams::StreamSlot;
 use crate::AppState;
+use threadline_protocol::Gone;
 
 /// How often an idle stream gets a heartbeat.
 pub const HEARTBEAT: Duration = Duration::from_secs(15);
@@ -50,6 +51,10 @@ pub struct StreamParams {
     pub site: Option<String>,
     /// The thread key.
     pub thread: Option<String>,
+    /// Where to resume, as `Last-Event-ID` says it: for a client that opens a new stream after
+    /// the browser gave up on the old one (a new `EventSource` sends no `Last-Event-ID`). The
+    /// header wins when both are sent.
+    pub after: Option<String>,
 }
 
 /// Opens the stream; 429 when this client address has too many open already.
@@ -61,8 +66,8 @@ pub async fn stream(
 ) -> Result<Response, ApiError> {
     let site = state.sites.get(params.site.as_deref())?;
     let thread = parse_thread(params.thread.as_deref())?.to_owned();
-    let resume =
-        headers.get("last-event-id").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<i64>().ok());
+    let header = headers.get("last-event-id").and_then(|v| v.to_str().ok());
+    let resume = header.or(params.after.as_deref()).and_then(|v| v.trim().parse::<i64>().ok());
     let slot = state.streams.open(state.guards.ip_hasher.hash(ip).to_string())?;
     // Subscribe before reading where to start, so that no change falls between the two.
     let wake = state.store.subscribe_changes();
@@ -153,9 +158,7 @@ impl Feed {
                 self.after = self.after.max(seq);
                 let event = match change {
                     Change::Comment(comment) => Event::default().event("comment").json_data(comment),
-                    Change::Gone(id) => {
-                        Event::default().event("gone").json_data(serde_json::json!({ "id": id }))
-                    }
+                    Change::Gone(id) => Event::default().event("gone").json_data(Gone { id: *id }),
                 };
                 if let Ok(event) = event {
                     self.queue.push_back(event.id(seq.to_string()));

@@ -28,6 +28,7 @@ pub mod author;
 pub mod changes;
 pub mod feeds;
 pub mod mail;
+pub mod mail_records;
 pub mod model;
 pub mod moderation;
 pub mod permalink;

@@ -155,6 +155,25 @@ async fn a_reconnect_with_last_event_id_misses_nothing_even_across_a_restart() {
 }
 
 #[tokio::test]
+async fn a_new_stream_resumes_from_the_after_parameter_as_from_last_event_id() {
+    let db = TestDb::new();
+    let s = TestServer::start(&db.path, &[]).await;
+    let t = "/after";
+    let mut live = Stream::connect(&s, t, None).await;
+    let ready = live.next().await;
+    let start = ready.id.clone().expect("the ready event carries the stamp to resume from");
+    drop(live);
+    s.post_ok(&comment(t, "Posted while the browser had given up.")).await;
+    // A widget that opens a new EventSource cannot send Last-Event-ID; it names the stamp.
+    let resp = s.http.get(s.url("/api/comments/stream")).query(&[("thread", t), ("after", &start)]);
+    let resp = resp.send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let mut again = Stream { body: Box::pin(resp.bytes_stream()), buffer: String::new() };
+    assert_eq!(again.next().await.event, "ready");
+    assert_eq!(data(&again.next().await)["text"], "Posted while the browser had given up.");
+}
+
+#[tokio::test]
 async fn each_address_keeps_a_bounded_number_of_streams() {
     let db = TestDb::new();
     let s = TestServer::start(&db.path, &["--streams-per-client", "2"]).await;

@@ -5,7 +5,7 @@ use super::actions::label;
 use super::dialog::RejectDialog;
 use crate::api::moderation::Verb;
 use crate::components::avatar::identicon;
-use crate::components::body::Body;
+use crate::components::body::rich_body;
 use crate::components::states::{error_box, skeleton};
 use crate::i18n::moderation as words;
 use crate::model::time::parse_rfc3339_ms;
@@ -161,7 +161,7 @@ fn entry(
                     </span>
                 </header>
                 <p class="tl-queue-where">{ words::IN_THREAD }{ " " }{ place }</p>
-                <Body text={AttrValue::from(c.text.clone())} html={None::<AttrValue>} markdown=true />
+                { rich_body(&c.text, None, true) }
                 if let Some(reason) = item.reason.clone() {
                     <p class="tl-queue-reason"><strong>{ words::WHY }</strong>{ " " }{ reason }</p>
                 }

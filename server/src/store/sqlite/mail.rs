@@ -1,11 +1,13 @@
 //! SQL of reply notifications: addresses and their double opt-in, unsubscribe tokens, the
 //! moderators' mail settings, and who is to hear of a comment. The queue itself is in
-//! [`super::mail_queue`]. Writes take the write connection directly: they are rare and
+//! `mail_queue.rs`. Writes take the write connection directly: they are rare and
 //! small, and never part of a post's answer.
 
 use sqlx::{Connection as _, SqlitePool};
 
-use crate::store::mail::{HeldNotice, ModeratorMail, OptIn, ReplyNotice, CONFIRM_RESEND_MS, CONFIRM_TTL_MS};
+use crate::store::mail_records::{
+    HeldNotice, ModeratorMail, OptIn, ReplyNotice, CONFIRM_RESEND_MS, CONFIRM_TTL_MS,
+};
 use crate::store::StoreError;
 
 pub(in crate::store) async fn opt_in(

@@ -8,7 +8,7 @@
 use sqlx::{Connection as _, SqlitePool};
 
 use super::mail::store_unsubscribe_token;
-use crate::store::mail::{ClaimedMail, NewMail};
+use crate::store::mail_records::{ClaimedMail, NewMail};
 use crate::store::StoreError;
 
 pub(in crate::store) async fn enqueue(
