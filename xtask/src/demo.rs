@@ -76,7 +76,10 @@ pub fn run(args: &[String]) -> Result {
 fn pointer(line: &str) -> Option<String> {
     if let Some(url) = line.trim().strip_prefix(LISTENING_PREFIX) {
         let article = format!("{}/", url.trim_end_matches('/'));
-        return Some(format!("\n    >>> demo article: {article}  <<<\n\n    Ctrl-C stops the server.\n"));
+        return Some(format!(
+            "\n    >>> demo article: {article}  <<<\n\n    Open it in two windows and post in one: \
+             the other shows \"1 new comment — show\" (live updates).\n    Ctrl-C stops the server.\n"
+        ));
     }
     let link = line.trim().strip_prefix(MODERATOR_PREFIX)?;
     Some(format!("\n    >>> moderator sign-in (one use): {link}  <<<\n"))
@@ -135,6 +138,7 @@ mod tests {
         // The lines as threadline-server prints them (the moderator e2e test reads the same one).
         let listening = pointer("threadline-server listening on http://127.0.0.1:8080").unwrap();
         assert!(listening.contains(">>> demo article: http://127.0.0.1:8080/  <<<"), "{listening}");
+        assert!(listening.contains("two windows") && listening.contains("live updates"), "{listening}");
         let link = "http://127.0.0.1:8080/#threadline-signin=abc";
         let signin = pointer(&format!("demo moderator sign-in: {link}")).unwrap();
         assert!(signin.contains(&format!(">>> moderator sign-in (one use): {link}  <<<")), "{signin}");
