@@ -9,6 +9,8 @@ use crate::model::{Comment, Status};
 use std::rc::Rc;
 
 /// One event of the stream, decoded.
+// Built once and moved straight into the reducer, like `Action` (whose lint note applies).
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LiveEvent {
     /// A comment readers see, new or changed, as the server shows it now.
