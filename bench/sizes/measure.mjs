@@ -206,6 +206,9 @@ async function measurePage(browser, { system, url, container, rendered }) {
     const failed = [];
     page.on('response', (response) => {
       if (response.request().isNavigationRequest()) return;
+      // A live-updates stream stays open for as long as the page: its body never ends, and it
+      // is no file the page downloads.
+      if ((response.headers()['content-type'] ?? '').startsWith('text/event-stream')) return;
       seen.push(
         response.body().then(
           (body) => ({ url: response.url(), status: response.status(), type: response.request().resourceType(), ...compressedSizes(body) }),
