@@ -6,20 +6,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { fetchThread, launchBrowser, startServer, THREAD } from './harness.mjs';
-import { commentWithText, fillForm, renderedComments, showThread, topForm, uniqueText } from './widget.mjs';
+import { fetchThread, startServer, THREAD } from './harness.mjs';
+import { commentWithText, fillForm, openReader, renderedComments, showThread, topForm, uniqueText } from './widget.mjs';
 
 const LIMIT = { timeout: 90_000 };
 
 /** A selector for something in comment `id`'s own card, not in one of its replies. */
 const own = (id, selector) => `#comment-${id} > .tl-card ${selector}`;
-
-async function reader(server) {
-  const browser = await launchBrowser();
-  await browser.page.goto(`${server.url}/`);
-  await showThread(browser.page, { problems: browser.problems });
-  return browser;
-}
 
 /** Ann posts a top-level comment through the form; answers it as rendered. */
 async function postAsAnn(page, text) {
@@ -40,8 +33,8 @@ describe('edit, delete and votes', () => {
 
   before(async () => {
     server = await startServer();
-    ann = await reader(server);
-    ben = await reader(server);
+    ann = await openReader(server);
+    ben = await openReader(server);
   }, LIMIT);
 
   after(async () => {

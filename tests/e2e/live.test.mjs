@@ -5,17 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { fetchThread, launchBrowser, startServer, THREAD } from './harness.mjs';
-import { commentWithText, fillForm, renderedComments, showThread, topForm, uniqueText } from './widget.mjs';
+import { fetchThread, startServer, THREAD } from './harness.mjs';
+import { commentWithText, fillForm, openReader, renderedComments, showThread, topForm, uniqueText } from './widget.mjs';
 
 const LIMIT = { timeout: 90_000 };
-
-async function reader(server) {
-  const browser = await launchBrowser();
-  await browser.page.goto(`${server.url}/`);
-  await showThread(browser.page, { problems: browser.problems });
-  return browser;
-}
 
 async function post(server, text) {
   const answer = await fetch(`${server.api}/comments`, {
@@ -36,8 +29,8 @@ describe('live updates between two readers', () => {
 
   before(async () => {
     server = await startServer();
-    ann = await reader(server);
-    ben = await reader(server);
+    ann = await openReader(server);
+    ben = await openReader(server);
   }, LIMIT);
 
   after(async () => {

@@ -7,16 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fetchThread, launchBrowser, screenshotDir, startServer, THREAD } from './harness.mjs';
-import {
-  clickOwnReply,
-  commentWithText,
-  fillForm,
-  replyForm,
-  showThread,
-  topForm,
-  uniqueText,
-} from './widget.mjs';
+import { fetchThread, screenshotDir, startServer, THREAD } from './harness.mjs';
+import { clickOwnReply, commentWithText, fillForm, openReader, replyForm, showThread, topForm, uniqueText } from './widget.mjs';
 
 /** Each test and hook gets this long, waits included. */
 const LIMIT = { timeout: 120_000 };
@@ -38,12 +30,6 @@ function focused(page) {
 }
 
 /** Opens the demo article in a browser of its own and waits for the thread. */
-async function reader(server, options) {
-  const browser = await launchBrowser(options);
-  await browser.page.goto(`${server.url}/`);
-  await showThread(browser.page, { problems: browser.problems });
-  return browser;
-}
 
 /** Posts a top-level comment through the widget's form and waits for it in the thread. */
 async function postTop(page, { author = 'Reader', email, text }) {
@@ -82,8 +68,8 @@ describe('moderation for readers', () => {
     const { comments } = await fetchThread(server.api);
     const parent = comments.find((c) => c.parent === null).id;
     const text = `${ABUSE} ${uniqueText('held')}`;
-    const author = await reader(server);
-    const other = await reader(server);
+    const author = await openReader(server);
+    const other = await openReader(server);
     try {
       const { page } = author;
       await clickOwnReply(page, parent);
@@ -123,7 +109,7 @@ describe('moderation for readers', () => {
 
   test('the Report dialog is a labelled modal that works by keyboard', LIMIT, async () => {
     const target = await postByApi(server, uniqueText('A comment to report by keyboard'));
-    const browser = await reader(server);
+    const browser = await openReader(server);
     try {
       const { page } = browser;
       const button = page.locator(own(target.id, 'button.tl-report'));
@@ -170,7 +156,7 @@ describe('moderation for readers', () => {
   test('reports from three readers hide a comment from a fresh reader', LIMIT, async () => {
     const target = await postByApi(server, uniqueText('A comment three readers report'));
     for (const n of [1, 2, 3]) {
-      const browser = await reader(server);
+      const browser = await openReader(server);
       try {
         const { page } = browser;
         // Posting gives the reader an author token, which tells the server one reader from another.
@@ -205,7 +191,7 @@ describe('moderation for readers', () => {
         await browser.close();
       }
     }
-    const fresh = await reader(server);
+    const fresh = await openReader(server);
     try {
       assert.equal(await fresh.page.locator(`#comment-${target.id}`).count(), 0, 'hidden after 3 reports');
       const ids = (await fetchThread(server.api)).comments.map((c) => c.id);
@@ -217,7 +203,7 @@ describe('moderation for readers', () => {
 
   test('a banned email cannot post and is told why', LIMIT, async () => {
     const session = await moderatorSession(server, signIn);
-    const browser = await reader(server);
+    const browser = await openReader(server);
     try {
       const { page } = browser;
       const email = 'banned-reader@example.org';
@@ -250,7 +236,7 @@ describe('moderation for readers', () => {
       { width: 360, height: 780 },
       { width: 1280, height: 900 },
     ]) {
-      const browser = await reader(server, { viewport });
+      const browser = await openReader(server, { viewport });
       try {
         const { page } = browser;
         await page.locator(own(target.id, 'button.tl-report')).click();

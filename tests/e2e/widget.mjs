@@ -2,6 +2,8 @@
 // `#threadline`; Playwright's CSS selectors pierce open shadow roots, and page-side code reaches
 // it through `document.querySelector('#threadline').shadowRoot`.
 
+import { launchBrowser } from './harness.mjs';
+
 /** Selector of the widget's root in a given state: loading, ready or error. */
 export const rootInState = (state) => `.tl-root[data-state="${state}"]`;
 
@@ -117,4 +119,15 @@ export async function clickOwnReply(page, id) {
 /** A text no other comment contains. */
 export function uniqueText(label) {
   return `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * A reader of its own (a fresh browser: its own localStorage and author token) on the demo
+ * article of `server`, with the thread shown. `options` go to `launchBrowser`.
+ */
+export async function openReader(server, options) {
+  const browser = await launchBrowser(options);
+  await browser.page.goto(`${server.url}/`);
+  await showThread(browser.page, { problems: browser.problems });
+  return browser;
 }
