@@ -108,13 +108,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 Field::Text => remember_text(&key, &value),
                 Field::Warning => remember_warning(&key, &value),
                 Field::Author | Field::Email | Field::Website => {
-                    let d = &form.draft;
-                    let mut identity = Identity {
-                        author: d.author.clone(),
-                        email: d.email.clone(),
-                        website: d.website.clone(),
-                        notify: d.notify,
-                    };
+                    let mut identity = Identity::of(&form.draft);
                     *match field {
                         Field::Author => &mut identity.author,
                         Field::Email => &mut identity.email,
@@ -245,10 +239,8 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                     <input type="checkbox" name="notify" checked={form.draft.notify} onclick={{
                         let form = form.clone();
                         move |_| {
-                            let d = &form.draft;
-                            let notify = !d.notify;
-                            let (author, email, website) = (d.author.clone(), d.email.clone(), d.website.clone());
-                            remember_identity(&Identity { author, email, website, notify });
+                            let notify = !form.draft.notify;
+                            remember_identity(&Identity { notify, ..Identity::of(&form.draft) });
                             form.dispatch(FormAction::Notify(notify));
                         }
                     }} />

@@ -20,6 +20,18 @@ pub struct Identity {
     pub notify: bool,
 }
 
+impl Identity {
+    /// The identity in a form's draft, as typed (posting trims it).
+    pub fn of(draft: &crate::api::Draft) -> Identity {
+        Identity {
+            author: draft.author.clone(),
+            email: draft.email.clone(),
+            website: draft.website.clone(),
+            notify: draft.notify,
+        }
+    }
+}
+
 /// Storage key of the reader's identity.
 pub const IDENTITY_KEY: &str = "threadline:identity";
 

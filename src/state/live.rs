@@ -51,8 +51,10 @@ pub fn apply(s: &mut ThreadState, event: LiveEvent) {
 /// its parent, as a page's batch does.
 pub fn show_incoming(s: &mut ThreadState) {
     let incoming = std::mem::take(&mut s.incoming);
-    s.total += incoming.len() as u64;
+    // Count what the thread gains: a later page may have brought one of them already.
+    let before = s.forest.len();
     s.forest.append(incoming);
+    s.total += (s.forest.len() - before) as u64;
 }
 
 #[cfg(test)]
@@ -111,5 +113,17 @@ mod tests {
         apply(&mut s, LiveEvent::Comment(c("7", None, "mine, live first", 7)));
         s = reduce(s, Action::Posted(Ticket(1), c("7", None, "mine, live first", 7)));
         assert!(s.incoming.is_empty() && s.forest.contains("7"));
+    }
+
+    #[test]
+    fn a_waiting_comment_that_a_later_page_brought_is_counted_once() {
+        let mut s = shown();
+        apply(&mut s, LiveEvent::Comment(c("2", None, "new", 2)));
+        let page = Page { comments: vec![c("2", None, "new", 2)], ..Default::default() };
+        s = reduce(s, Action::MoreRequested(Ticket(2)));
+        s = reduce(s, Action::MoreLoaded(Ticket(2), page));
+        let total = s.total;
+        show_incoming(&mut s);
+        assert_eq!((s.forest.len(), s.total), (2, total), "shown once, counted once");
     }
 }
