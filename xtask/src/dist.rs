@@ -102,6 +102,9 @@ pub fn build_measured() -> Result<Vec<FileSizes>> {
     for backend in bundles::built_here() {
         all.push(bundles::build_foreign(backend, &dist)?);
     }
+    for bundle in &all {
+        crate::js::minify(&bundle.js)?;
+    }
     let stylesheet = dist.join("threadline.css");
     let source = std::fs::read_to_string(&stylesheet)?;
     std::fs::write(

@@ -14,6 +14,7 @@ mod css;
 mod demo;
 mod dist;
 mod hashed_names;
+mod js;
 #[cfg(test)]
 mod layout;
 mod peers;
