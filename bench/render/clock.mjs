@@ -4,6 +4,11 @@
 // (Threadline and the vanilla floor render in one), and can click a "more" button whenever a
 // page has arrived, to time "all comments rendered" for systems that page.
 //
+// A system may show fewer comments than its page holds (Threadline starts long subtrees
+// collapsed): with `least`, a count of at least `least` that stays the same for `settleMs`
+// also stops the clock, at the moment the count last changed. The wait does not add to the
+// time measured, and a page that is still arriving keeps changing the count.
+//
 // Each load runs in a fresh browser context (cold HTTP and code caches, no storage), and every
 // wait has a deadline.
 
@@ -26,9 +31,9 @@ export function launch() {
 }
 
 /** Runs in the page before its own scripts: counts `selector` matches as the DOM changes. */
-function installClock({ selector, target, more }) {
+function installClock({ selector, target, more, least, settleMs }) {
   const roots = [document];
-  const state = { target, count: 0, first: null, done: null, changed: 0, clicks: 0, mutations: 0 };
+  const state = { target, count: 0, first: null, done: null, changed: 0, clicks: 0, mutations: 0, settled: false };
   Object.defineProperty(window, '__benchClock', { value: state });
   let clickedAt = -1;
   const count = () => {
@@ -36,17 +41,30 @@ function installClock({ selector, target, more }) {
     for (const root of roots) n += root.querySelectorAll(selector).length;
     return n;
   };
+  let settle = null;
   const check = () => {
     if (state.done !== null) return;
     state.mutations++;
     const n = count();
-    if (n !== state.count) state.changed = performance.now();
+    const moved = n !== state.count;
+    if (moved) state.changed = performance.now();
     state.count = n;
     if (n > 0 && state.first === null) state.first = performance.now();
     if (n >= target) {
       state.done = performance.now();
+      clearTimeout(settle);
       observer.disconnect();
       return;
+    }
+    // Each change restarts the wait; the stop is dated at the last change.
+    if (least && n >= least && moved) {
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        if (state.done !== null) return;
+        state.done = state.changed;
+        state.settled = true;
+        observer.disconnect();
+      }, settleMs);
     }
     // A new page has arrived since the last click: ask for the next one.
     if (more && n > clickedAt) {
@@ -91,20 +109,23 @@ function installClock({ selector, target, more }) {
 
 /**
  * Loads `url` in a fresh context of `browser` and waits (at most `deadlineMs`) until `target`
- * elements match `selector`. With `more` (a selector), clicks that button each time a page has
+ * elements match `selector`, or (with `least`) until at least `least` match and that count
+ * holds for `settleMs`. With `more` (a selector), clicks that button each time a page has
  * arrived. A load whose count stops short of `target` for `stallMs` after the first comment
  * appeared fails at once, with the count it reached. With `heap`, collects garbage and reads
  * the JS heap (CDP Runtime.getHeapUsage) once rendered.
  * `api` (a URL part) picks the list request whose Resource Timing is returned.
- * Returns `{ ok, ms, first_ms, count, clicks, api, heap, error }`.
+ * Returns `{ ok, ms, first_ms, count, settled, clicks, api, heap, error }`.
  */
-export async function timeLoad(browser, url, { selector, target, more = null, api = null, deadlineMs = 30_000, stallMs = 5_000, heap = false }) {
+export async function timeLoad(browser, url, {
+  selector, target, least = null, settleMs = 1_000, more = null, api = null, deadlineMs = 30_000, stallMs = 5_000, heap = false,
+}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const problems = [];
   try {
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.addInitScript(installClock, { selector, target, more });
+    await page.addInitScript(installClock, { selector, target, more, least, settleMs });
     const deadline = Date.now() + deadlineMs;
     await page.goto(url, { waitUntil: 'commit', timeout: deadlineMs });
     const read = () => page.evaluate(() => ({ ...window.__benchClock })).catch(() => null);
@@ -119,6 +140,8 @@ export async function timeLoad(browser, url, { selector, target, more = null, ap
       );
     } catch (error) {
       error.state = await read();
+      // Nothing at all is a different failure from a page that stopped short: say so.
+      if (!error.state?.count) error.message = `no comment in the DOM after ${deadlineMs / 1000} s (${error.message.split('\n')[0]})`;
       throw error;
     }
     const state = await read();
@@ -131,7 +154,10 @@ export async function timeLoad(browser, url, { selector, target, more = null, ap
     const request = api
       ? await page.evaluate((part) => {
         const e = performance.getEntriesByType('resource').find((r) => r.name.includes(part));
-        return e ? { start_ms: Math.round(e.startTime * 10) / 10, end_ms: Math.round(e.responseEnd * 10) / 10 } : null;
+        if (!e) return null;
+        // What was asked for (path and query): the page size, the replies per subtree.
+        const asked = new URL(e.name);
+        return { start_ms: Math.round(e.startTime * 10) / 10, end_ms: Math.round(e.responseEnd * 10) / 10, url: asked.pathname + asked.search };
       }, api)
       : null;
     let usage = null;
@@ -150,7 +176,10 @@ export async function timeLoad(browser, url, { selector, target, more = null, ap
         dom_nodes: dom?.nodes ?? null,
       };
     }
-    return { ok: true, ms: round(state.done), first_ms: round(state.first), count: state.count, clicks: state.clicks, api: request, heap: usage };
+    return {
+      ok: true, ms: round(state.done), first_ms: round(state.first), count: state.count, settled: state.settled,
+      clicks: state.clicks, api: request, heap: usage,
+    };
   } catch (error) {
     const state = error.state ?? null;
     return { ok: false, ms: null, count: state?.count ?? null, error: `${error.message.split('\n')[0]}${problems.length ? ` (${problems.slice(0, 3).join('; ')})` : ''}` };

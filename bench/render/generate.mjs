@@ -8,7 +8,9 @@
 // depth (1 = top-level, at most MAX_DEPTH), author, email, website, text (markdown),
 // createdMs }. Comments are in creation order: a parent always comes before its replies.
 //
-// Run directly to print a summary: `node bench/render/generate.mjs 1000`.
+//   const big = generateBigThread(10000);   // the same, with 2,000 comments under one
+//
+// Run directly to print a summary: `node bench/render/generate.mjs 1000 big:10000`.
 
 import { fileURLToPath } from 'node:url';
 
@@ -84,24 +86,99 @@ export function generateThread(n, seed = SEED ^ n) {
       parent = index - 1 - Math.floor(rand() ** 2 * window);
       while (comments[parent].depth >= MAX_DEPTH) parent = comments[parent].parent;
     }
-    const depth = parent === null ? 1 : comments[parent].depth + 1;
-    const root = parent === null ? index : comments[parent].root;
-    const first = pick(FIRST);
-    const last = pick(LAST);
-    const author = rand() < 0.7 ? `${first} ${last}` : `${first}${Math.floor(rand() * 90 + 10)}`;
-    comments.push({
-      index,
-      parent,
-      root,
-      depth,
-      author,
-      email: `${first}.${last}@example.org`.toLowerCase(),
-      website: rand() < 0.2 ? `https://${last.toLowerCase()}.example.net/` : '',
-      text: commentText(rand, pick),
-      createdMs: clock,
-    });
+    comments.push(newComment(rand, pick, comments, index, parent, clock));
   }
   return { thread: threadKey(n), title: `Benchmark thread of ${n} comments`, comments };
+}
+
+/** Replies under the one busy comment of the big thread (the issue's "2,000 under one comment"). */
+export const HOT_REPLIES = 2000;
+/** Which top-level comment (0-based, oldest first) draws them: well inside the first page. */
+const HOT_TOP = 2;
+/** Share of the busy comment's replies that answer it directly; the rest answer its replies. */
+const HOT_DIRECT_SHARE = 0.7;
+
+/** The thread key of the `n`-comment thread with `hot` replies under one comment. */
+export function bigThreadKey(n, hot) {
+  return `/bench/thread-${n}-hot-${hot}`;
+}
+
+/**
+ * An `n`-comment thread like [`generateThread`]'s, except that one early top-level comment
+ * (the third, so on the first page of any page size above 2) has exactly `hot` replies below
+ * it: most answer it directly, the others answer one of its recent replies, which makes chains
+ * down to MAX_DEPTH. Its replies are spread over the whole discussion, as a comment that stays
+ * the talk of the thread draws them; no other comment's discussion reaches into its subtree.
+ * Returns `{ thread, title, comments, hot: { index, replies } }`.
+ */
+export function generateBigThread(n, { hot = HOT_REPLIES, seed = (SEED ^ n ^ hot) >>> 0 } = {}) {
+  const rand = prng(seed);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const comments = [];
+  // Recent comments each discussion can answer: replies elsewhere never land in the busy
+  // subtree, and its replies never leave it, so it ends with exactly `hot` of them.
+  const elsewhere = [];
+  const busy = [];
+  let hotRoot = null;
+  let hotLeft = hot;
+  let tops = 0;
+  let clock = START_MS;
+  const recent = (list, window) => list[list.length - 1 - Math.floor(rand() ** 2 * Math.min(list.length, window))];
+  const belowMaxDepth = (parent) => {
+    while (comments[parent].depth >= MAX_DEPTH) parent = comments[parent].parent;
+    return parent;
+  };
+
+  for (let index = 0; index < n; index++) {
+    clock += Math.floor(30_000 + rand() * 20 * 60_000);
+    let parent = null;
+    const becomesHot = hotRoot === null && tops === HOT_TOP;
+    if (becomesHot) {
+      if (n - index - 1 < hot) throw new Error(`${n} comments cannot hold ${hot} replies under one comment`);
+    } else if (hotRoot !== null && rand() < hotLeft / (n - index)) {
+      // Selection sampling: each later comment joins the busy subtree with the chance that
+      // leaves exactly `hot` of them by the end.
+      hotLeft--;
+      parent = rand() < HOT_DIRECT_SHARE ? hotRoot : belowMaxDepth(recent(busy, 30));
+    } else if (index > 0 && rand() >= TOP_LEVEL_SHARE) {
+      parent = belowMaxDepth(recent(elsewhere, 40));
+    }
+    const comment = newComment(rand, pick, comments, index, parent, clock);
+    comments.push(comment);
+    if (parent === null) tops++;
+    if (becomesHot) hotRoot = index;
+    (becomesHot || (hotRoot !== null && comment.root === hotRoot) ? busy : elsewhere).push(index);
+  }
+  return {
+    thread: bigThreadKey(n, hot),
+    title: `Benchmark thread of ${n} comments, ${hot} under one`,
+    comments,
+    hot: { index: hotRoot, replies: hot },
+  };
+}
+
+/**
+ * Comment `index` of `comments`, a reply to `parent` (an index, or null for top-level), with a
+ * made-up author and text. The draws from `rand` happen in one fixed order, which every
+ * generated thread (and so every published figure) depends on: do not reorder them.
+ */
+function newComment(rand, pick, comments, index, parent, createdMs) {
+  const depth = parent === null ? 1 : comments[parent].depth + 1;
+  const root = parent === null ? index : comments[parent].root;
+  const first = pick(FIRST);
+  const last = pick(LAST);
+  const author = rand() < 0.7 ? `${first} ${last}` : `${first}${Math.floor(rand() * 90 + 10)}`;
+  return {
+    index,
+    parent,
+    root,
+    depth,
+    author,
+    email: `${first}.${last}@example.org`.toLowerCase(),
+    website: rand() < 0.2 ? `https://${last.toLowerCase()}.example.net/` : '',
+    text: commentText(rand, pick),
+    createdMs,
+  };
 }
 
 /** Mixed lengths: half short, a third medium, the rest long, some with markdown. */
@@ -171,6 +248,7 @@ export function describe({ comments }) {
   return {
     comments: comments.length,
     top_level: depths[1],
+    largest_subtree: Math.max(0, ...descendantCounts(comments).values()),
     by_depth: depths.slice(1),
     mean_text_chars: Math.round(chars / Math.max(1, comments.length)),
     max_text_chars: Math.max(0, ...comments.map((c) => c.text.length)),
@@ -178,8 +256,10 @@ export function describe({ comments }) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const n of process.argv.slice(2).map(Number)) {
-    const t = generateThread(n);
-    console.log(t.thread, JSON.stringify(describe(t)), 'first page of 50:', firstPageCount(t.comments, { pageSize: 50 }));
+  // `big:N` prints the N-comment thread with HOT_REPLIES under one comment.
+  for (const arg of process.argv.slice(2)) {
+    const t = arg.startsWith('big:') ? generateBigThread(Number(arg.slice(4))) : generateThread(Number(arg));
+    const first = (nestedLimit) => firstPageCount(t.comments, { pageSize: 50, nestedLimit });
+    console.log(t.thread, JSON.stringify(describe(t)), `first page of 50: ${first()}, ${first(20)} with 20 replies per subtree`);
   }
 }

@@ -2,9 +2,11 @@
 //!
 //! Threadline (on its own server, on Isso and on Waline), Isso's own embed, Waline's own client
 //! and the vanilla-DOM floor (`bench/vanilla/`) render the same generated threads of 100, 1,000
-//! and 5,000 comments, plus a 10,000-comment thread for the paging check. The work is done by
-//! `bench/render/run.mjs` (Node, playwright-core); this module installs what it needs, builds
-//! the release server, runs it and checks that it wrote `render.json`.
+//! and 5,000 comments, plus a 10,000-comment thread with 2,000 of them under one comment, whose
+//! first page Threadline must render about as fast as a small thread's (the server caps each
+//! subtree of a page). The work is done by `bench/render/run.mjs` (Node, playwright-core; its
+//! `--cells` runs a few cells alone); this module installs what it needs, builds the release
+//! server, runs it and checks that it wrote `render.json`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
