@@ -70,5 +70,6 @@ test('the wasm is requested only once the comments are scrolled near', { timeout
   const bundles = requested.filter((url) => /\/threadline-[^/]*\.(js|wasm)$/.test(new URL(url).pathname));
   const names = bundles.map((url) => new URL(url).pathname.split('/').pop());
   assert.equal(names.length, 2, `one JS glue and one wasm: ${names.join(', ')}`);
-  assert.ok(names.every((n) => /^threadline-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(n)), `only the Threadline bundle: ${names.join(', ')}`);
+  // Trunk's file hash drops leading zeros: it is sometimes shorter than 16 digits.
+  assert.ok(names.every((n) => /^threadline-[0-9a-f]{8,16}(_bg\.wasm|\.js)$/.test(n)), `only the Threadline bundle: ${names.join(', ')}`);
 });

@@ -103,7 +103,8 @@ pub fn build_measured() -> Result<Vec<FileSizes>> {
         all.push(bundles::build_foreign(backend, &dist)?);
     }
     for bundle in &all {
-        crate::js::minify(&bundle.js)?;
+        crate::wasm_names::shorten(&bundle.wasm, &bundle.js)?;
+        crate::js::minify(&bundle.js, true)?;
     }
     let stylesheet = dist.join("threadline.css");
     let source = std::fs::read_to_string(&stylesheet)?;
@@ -113,6 +114,7 @@ pub fn build_measured() -> Result<Vec<FileSizes>> {
     )?;
     let css = hash_name(&stylesheet)?;
     let loader = write_loader(&dist, &bundles::loader_table(&all), &file_name(&css))?;
+    crate::js::minify(&loader, false)?;
     let count = dist.join("threadline-count.js");
     std::fs::copy(crate::root().join("src").join("loader").join("threadline-count.js"), &count)
         .map_err(|e| format!("cannot copy the count script: {e}"))?;

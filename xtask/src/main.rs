@@ -21,6 +21,7 @@ mod peers;
 mod sizes;
 mod test;
 mod tools;
+mod wasm_names;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
