@@ -19,6 +19,8 @@ pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsV
             attrs.push((k, v));
         }
     }
+    #[cfg(feature = "native")]
+    crate::api::prefetch::keep(options);
     let root = shadow_root(&container)?;
     let config = Config::from_attrs(&attrs);
     let document = container.owner_document().ok_or("no document")?;

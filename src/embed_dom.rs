@@ -23,6 +23,28 @@ pub fn linked_comment() -> Option<String> {
     hash.strip_prefix("#comment-").filter(|id| !id.is_empty()).map(str::to_string)
 }
 
+/// The address of comment `id`: the page's own, with `#comment-<id>` for its fragment.
+fn permalink(id: &str) -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let page = href.split('#').next().unwrap_or_default();
+    Some(format!("{page}#comment-{id}"))
+}
+
+/// Puts comment `id`'s address on the clipboard; false when the browser refuses (the
+/// clipboard needs a secure page and, in some browsers, a permission).
+pub async fn copy_permalink(id: &str) -> bool {
+    let (Some(window), Some(link)) = (web_sys::window(), permalink(id)) else { return false };
+    let written = window.navigator().clipboard().write_text(&link);
+    wasm_bindgen_futures::JsFuture::from(written).await.is_ok()
+}
+
+/// Shows comment `id`'s address in the address bar, for the reader to copy from there.
+pub fn link_in_address_bar(id: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&format!("comment-{id}"));
+    }
+}
+
 /// If the page URL's fragment names a comment (`#comment-<id>`) inside the shadow root that
 /// holds `inside`, scrolls to that comment and focuses it.
 pub fn reveal_linked_comment(inside: &NodeRef) {

@@ -197,7 +197,7 @@ fn line(c: &Comment) -> String {
     if let Some(w) = &c.warning {
         let _ = write!(s, " [warning: {w}]");
     }
-    if let Some(more) = &c.extra.more {
+    if let Some(more) = &c.more {
         let _ = write!(s, " [+{} more replies]", more.count);
     }
     s

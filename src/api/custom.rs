@@ -9,7 +9,7 @@ use super::{fetch, Capabilities, Draft, Page, RawResponse};
 use crate::error::ClientError;
 use crate::mapping::schema::{Credentials, Method};
 use crate::mapping::{Env, HttpRequest, Mapping, Seen};
-use crate::model::extra::Continuation;
+use crate::model::more::Continuation;
 use crate::model::Comment;
 use gloo_net::http::RequestBuilder;
 use std::cell::RefCell;

@@ -20,6 +20,8 @@ pub mod moderation;
 pub mod native;
 #[cfg(all(feature = "native", target_arch = "wasm32"))]
 pub mod pow;
+#[cfg(all(feature = "native", target_arch = "wasm32"))]
+pub mod prefetch;
 mod transport;
 mod types;
 mod validate;

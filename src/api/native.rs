@@ -4,10 +4,16 @@
 
 use super::{send_json, Draft, Page, Posted};
 use crate::error::ClientError;
+use crate::model::more::Continuation;
 use crate::model::Comment;
 use gloo_net::http::{Request, RequestBuilder};
 use threadline_protocol::moderation::NewReport;
-use threadline_protocol::{validate_new_comment, AuthorEdit, NewComment, Sort, ThreadPage, Vote, VoteCount};
+use threadline_protocol::{
+    validate_new_comment, AuthorEdit, NewComment, RepliesPage, Sort, ThreadPage, Vote, VoteCount,
+};
+
+/// Replies per top-level comment on a page, as text for the query: the server's batch.
+const REPLY_BATCH: &str = "20";
 
 /// The header that names the reader to the server: their author token.
 pub const AUTHOR_HEADER: &str = "X-Threadline-Author";
@@ -78,14 +84,53 @@ impl NativeApi {
             query.push(("sort", sort.as_str()));
         }
         // The server wants a number; anything else would be a 400 for a link a reader followed.
-        if let Some(id) = around.filter(|id| cursor.is_none() && id.bytes().all(|b| b.is_ascii_digit())) {
-            query.push(("around", id));
+        match around.filter(|id| cursor.is_none() && id.bytes().all(|b| b.is_ascii_digit())) {
+            // The page of a permalink holds its subtrees whole: the linked reply may be past
+            // the cap, and only this page says where it is.
+            Some(id) => query.push(("around", id)),
+            // A comment with thousands of replies must not make the page huge: the rest of a
+            // subtree comes with "N more replies" (`replies`).
+            None => query.push(("replies", REPLY_BATCH)),
         }
         let request = as_author(Request::get(&format!("{}/comments", self.base)).query(query), author);
         #[cfg(feature = "moderator")]
         let request = self.as_moderator(request);
-        let page: ThreadPage = send_json(request.build()?).await?;
+        let request = request.build()?;
+        // The first page may be on its way already: the loader asked for it with the wasm.
+        #[cfg(target_arch = "wasm32")]
+        let early = match cursor {
+            None => super::prefetch::take(&request.url(), author).await,
+            Some(_) => None,
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let early = None;
+        let answer = match early {
+            Some(answer) => answer,
+            None => super::fetch(request).await?,
+        };
+        let page: ThreadPage = super::decode(answer.status, &answer.body)?;
         Ok(Page { order: Some(sort), ..page_from_native(page) })
+    }
+
+    /// `GET {base}/comments/{root}/replies?site=…&cursor=…`: the next batch of a top-level
+    /// comment's replies that its page left out, and the continuation after them, if any.
+    pub async fn replies(&self, more: &Continuation) -> Result<(Page, Option<Continuation>), ClientError> {
+        let mut query = vec![("site", self.site.as_str())];
+        if let Some(cursor) = &more.cursor {
+            query.push(("cursor", cursor));
+        }
+        let url = format!("{}/comments/{}/replies", self.base, more.parent);
+        let answer = super::fetch(Request::get(&url).query(query).build()?).await?;
+        super::check(answer.status, &answer.body)?;
+        let answer = replies_page(&answer.body).map_err(ClientError::Decode)?;
+        let next = answer.more.map(|m| Continuation {
+            parent: more.parent.clone(),
+            count: m.count,
+            cursor: Some(m.cursor),
+            ..Default::default()
+        });
+        let comments = answer.comments.into_iter().map(Comment::from_native).collect();
+        Ok((Page { comments, ..Default::default() }, next))
     }
 
     /// `POST {base}/comments`, after the same validation the server applies. The answer
@@ -222,6 +267,32 @@ fn author_token(body: &str) -> Option<String> {
     answer.get("author_token")?.as_str().map(str::to_string)
 }
 
+/// Reads the answer to `GET /comments/{id}/replies`: in the browser, with the decoder of a
+/// page (the answer's `comments` are a page's), and `more` read straight off the parsed
+/// object. A decoder for the answer's own type would be one more in the wasm, about 1 KB
+/// brotli.
+#[cfg(target_arch = "wasm32")]
+fn replies_page(body: &str) -> Result<RepliesPage, String> {
+    use js_sys::Reflect;
+    let answer = js_sys::JSON::parse(body).map_err(|_| "not JSON".to_string())?;
+    let get = |from: &wasm_bindgen::JsValue, name: &str| Reflect::get(from, &name.into()).unwrap_or_default();
+    let more = get(&answer, "more");
+    let more = get(&more, "cursor").as_string().map(|cursor| threadline_protocol::MoreReplies {
+        count: get(&more, "count").as_f64().unwrap_or(0.0) as u64,
+        cursor,
+    });
+    // A page's decoder wants the thread's total, which this answer does not have.
+    let _ = Reflect::set(&answer, &"total".into(), &0.into());
+    let page: ThreadPage = serde_wasm_bindgen::from_value(answer).map_err(|e| e.to_string())?;
+    Ok(RepliesPage { comments: page.comments, more })
+}
+
+/// Reads the answer to `GET /comments/{id}/replies` (natively, for tests).
+#[cfg(not(target_arch = "wasm32"))]
+fn replies_page(body: &str) -> Result<RepliesPage, String> {
+    super::from_json(body)
+}
+
 /// Converts a native page into the internal model.
 pub fn page_from_native(page: ThreadPage) -> Page {
     Page {
@@ -255,103 +326,4 @@ pub fn new_comment(thread: &str, draft: &Draft) -> Result<NewComment, ClientErro
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use threadline_protocol::PostedComment;
-
-    #[test]
-    fn the_post_body_is_the_new_comment_plus_a_filled_honeypot() {
-        let draft = Draft { author: "Ann".into(), text: "Hi".into(), ..Default::default() };
-        let body = |homepage: &str| {
-            let body = PostBody { comment: new_comment("/t", &draft).unwrap(), site: "news", homepage };
-            serde_json::to_value(&body).unwrap()
-        };
-        assert_eq!(
-            body(""),
-            serde_json::json!({"thread": "/t", "parent": null, "author": "Ann", "text": "Hi", "site": "news"})
-        );
-        assert_eq!(body("http://spam.example")["homepage"], "http://spam.example");
-        // The server reads exactly what the protocol type says.
-        let back: NewComment = serde_json::from_value(body("x")).unwrap();
-        assert_eq!(back.author, "Ann");
-    }
-
-    #[test]
-    fn builds_a_valid_body_or_names_the_field() {
-        let mut d = Draft {
-            author: " Ann ".into(),
-            text: "Hello".into(),
-            parent: Some("42".into()),
-            ..Default::default()
-        };
-        let body = new_comment("/t", &d).unwrap();
-        assert_eq!((body.author.as_str(), body.parent, body.email), ("Ann", Some(42), None));
-        d.author.clear();
-        assert_eq!(new_comment("/t", &d).unwrap_err().field(), Some("author"));
-    }
-
-    #[test]
-    fn a_content_warning_is_sent_trimmed_and_only_when_given() {
-        let mut d = Draft { author: "Ann".into(), text: "It was the butler".into(), ..Default::default() };
-        assert_eq!(new_comment("/t", &d).unwrap().warning, None);
-        d.warning = "  Spoilers  ".into();
-        assert_eq!(new_comment("/t", &d).unwrap().warning.as_deref(), Some("Spoilers"));
-        d.warning = "x".repeat(threadline_protocol::limits::WARNING_MAX + 1);
-        assert_eq!(new_comment("/t", &d).unwrap_err().field(), Some("warning"));
-    }
-
-    #[test]
-    fn a_held_post_keeps_its_status_and_the_author_token() {
-        let answer = PostedComment {
-            comment: threadline_protocol::Comment {
-                id: 7,
-                thread: "/t".into(),
-                parent: None,
-                author: "A".into(),
-                website: None,
-                text: "t".into(),
-                warning: None,
-                created_at: "2026-01-01T00:00:00Z".into(),
-                status: threadline_protocol::CommentStatus::Pending,
-                pinned: false,
-                edited: false,
-                upvotes: 0,
-                downvotes: 0,
-                more_replies: None,
-            },
-            author_token: Some("s3cret".into()),
-            moderation_reason: Some("held for review".into()),
-        };
-        let posted = posted_from_answer(201, &serde_json::to_string(&answer).unwrap()).unwrap();
-        assert_eq!(posted.author_token.as_deref(), Some("s3cret"));
-        assert_eq!((&*posted.comment.id, posted.comment.status), ("7", crate::model::Status::Pending));
-    }
-
-    #[test]
-    fn a_report_is_the_protocols_body() {
-        use threadline_protocol::moderation::ReportReason;
-        let report = NewReport { reason: ReportReason::OffTopic, note: None };
-        assert_eq!(serde_json::to_value(report).unwrap(), serde_json::json!({"reason": "off_topic"}));
-    }
-
-    #[test]
-    fn drops_non_http_websites_from_the_server() {
-        let c = threadline_protocol::Comment {
-            id: 1,
-            thread: "/t".into(),
-            parent: None,
-            author: "A".into(),
-            website: Some("javascript:alert(1)".into()),
-            text: "t".into(),
-            warning: None,
-            created_at: "2026-01-01T00:00:00Z".into(),
-            status: Default::default(),
-            pinned: false,
-            edited: false,
-            upvotes: 0,
-            downvotes: 0,
-            more_replies: None,
-        };
-        assert_eq!(Comment::from_native(c).website, None);
-    }
-}
+mod tests;

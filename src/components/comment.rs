@@ -7,7 +7,7 @@ use super::report::use_report_button;
 use crate::effects::ThreadCtx;
 use crate::i18n;
 use crate::model::time::format_rfc3339;
-use crate::model::tree::{flatten_descendants, Node, Shared};
+use crate::model::tree::{flatten_descendants, starts_collapsed, Node, Shared};
 use crate::model::Status;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -33,12 +33,32 @@ pub struct CommentProps {
 #[function_component]
 pub fn CommentView(props: &CommentProps) -> Html {
     let ctx = use_context::<Rc<ThreadCtx>>();
-    let collapsed = use_state(|| false);
+    // Replies the page left out count towards "N replies" and the collapse rules.
+    #[cfg(any(feature = "native", feature = "custom"))]
+    let left_out = props.node.comment.more.as_ref().map_or(0, |m| m.count);
+    #[cfg(not(any(feature = "native", feature = "custom")))]
+    let left_out = 0;
+    let collapsed = use_state(|| {
+        let linked = crate::embed_dom::linked_comment();
+        // Nothing to collapse where no reply is loaded (a custom mapping's bare stub).
+        !props.flat
+            && !props.node.replies.is_empty()
+            && starts_collapsed(&props.node, props.depth, left_out, linked.as_deref())
+    });
+    // A reply that waits in the offline outbox reopens its form, which sends it.
+    #[cfg(feature = "native")]
+    let replying = use_state(|| {
+        let thread = ctx.as_ref().map(|x| x.thread.to_string()).unwrap_or_default();
+        let form = crate::state::draft::text_key(&thread, Some(&props.node.comment.id));
+        crate::effects::outbox::waiting(&form).is_some()
+    });
+    #[cfg(not(feature = "native"))]
     let replying = use_state(|| false);
     // A content warning: the body shows once the reader asks.
     let warning_shown = use_state(|| false);
     let article = use_node_ref();
     let report = use_report_button(&props.node.comment.id, ctx.clone());
+    let copy_link = super::copy_link::use_copy_link(&props.node.comment.id);
     {
         // The reader's own new comment takes focus, so keyboard and screen-reader users land on it.
         let (article, fresh) = (article.clone(), props.node.comment.fresh);
@@ -95,13 +115,21 @@ pub fn CommentView(props: &CommentProps) -> Html {
         let replying = replying.clone();
         Callback::from(move |_| replying.set(false))
     };
+    // The reader's new reply must be seen: a collapsed subtree opens for it.
+    let posted = {
+        let (replying, collapsed) = (replying.clone(), collapsed.clone());
+        Callback::from(move |_| {
+            replying.set(false);
+            collapsed.set(false);
+        })
+    };
 
     let replies = if !has_replies {
         html! {}
     } else if *collapsed {
         html! {
             <button type="button" class="tl-collapsed-count" onclick={toggle_collapse.clone()}>
-                { i18n::reply_count(props.node.descendants) }
+                { i18n::reply_count(props.node.descendants + left_out as usize) }
             </button>
         }
     } else if props.depth + 1 < max_depth {
@@ -182,6 +210,9 @@ pub fn CommentView(props: &CommentProps) -> Html {
                             { if *collapsed { i18n::SHOW_REPLIES } else { i18n::HIDE_REPLIES } }
                         </button>
                     }
+                    if !gone {
+                        { copy_link }
+                    }
                     { talk.own.clone() }
                     if can_report {
                         { report }
@@ -192,7 +223,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
             if *replying {
                 <ReplyForm parent={Some(c.id.clone())} replying_to={Some(AttrValue::from(c.author.clone()))}
                     root={Some(props.root.clone())} parent_depth={props.depth}
-                    on_cancel={Some(close_form.clone())} on_posted={Some(close_form)} />
+                    on_cancel={Some(close_form)} on_posted={Some(posted)} />
             }
             { replies }
             $($after)*
@@ -205,15 +236,15 @@ pub fn CommentView(props: &CommentProps) -> Html {
     } }
     #[cfg(not(feature = "moderator"))]
     macro_rules! moderated { ($($hooks:tt)*) => { view!($($hooks)* []) } }
-    #[cfg(feature = "custom")]
+    #[cfg(any(feature = "native", feature = "custom"))]
     macro_rules! customised { ($($hooks:tt)*) => { moderated!($($hooks)*
         [
-            if let (Some(more), Some(ctx), false) = (&c.extra.more, &ctx, *collapsed) {
+            if let (Some(more), Some(ctx), false) = (&c.more, &ctx, *collapsed) {
                 { super::more::more_replies(ctx, more) }
             }
         ]
     ) } }
-    #[cfg(not(feature = "custom"))]
+    #[cfg(not(any(feature = "native", feature = "custom")))]
     macro_rules! customised { ($($hooks:tt)*) => { moderated!($($hooks)* []) } }
     #[cfg(feature = "foreign")]
     let remote = ctx

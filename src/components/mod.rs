@@ -4,9 +4,10 @@
 pub mod avatar;
 pub mod body;
 pub mod comment;
+pub mod copy_link;
 #[cfg(feature = "moderator")]
 pub mod moderator;
-#[cfg(feature = "custom")]
+#[cfg(any(feature = "native", feature = "custom"))]
 pub mod more;
 #[cfg(not(feature = "foreign"))]
 pub mod own;
@@ -19,8 +20,8 @@ pub mod thread;
 #[cfg(not(feature = "foreign"))]
 pub mod votes;
 
-/// Adopts the stylesheet of what the other backends' bundles add (remote avatars, content
-/// warnings, "N more replies") into the widget's shadow root; the reader bundle has none.
+/// Adopts the stylesheet of what the other backends' bundles add (remote avatars) into the
+/// widget's shadow root; the reader bundle has none.
 #[cfg(feature = "foreign")]
 pub fn adopt_backend_styles(root: &web_sys::ShadowRoot) {
     let Ok(sheet) = web_sys::CssStyleSheet::new() else { return };

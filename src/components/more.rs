@@ -1,11 +1,14 @@
-//! "N more replies": a custom mapping's continuation under its parent. A button that fetches
-//! them when the mapping says how (`list.continuation.request`), with the error and a retry on
-//! failure; otherwise the count, linked to where they are when the stub gives a URL.
+//! "N more replies" under their parent: a subtree Threadline's server capped, or a custom
+//! mapping's continuation. A button that fetches them when the backend can (always on
+//! Threadline's server; a mapping with `list.continuation.request`), with the error and a retry
+//! on failure; otherwise the count, linked to where they are when the stub gives a URL.
 
-use crate::effects::replies::{can_fetch, fetch};
+#[cfg(feature = "custom")]
+use crate::effects::replies::can_fetch;
+use crate::effects::replies::fetch;
 use crate::effects::ThreadCtx;
 use crate::i18n;
-use crate::model::extra::{Continuation, Fetch};
+use crate::model::more::{Continuation, Fetch};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,6 +17,7 @@ use yew::prelude::*;
 /// stands is on the parent's [`Continuation`]), and a component costs the bundle more.
 pub fn more_replies(ctx: &Rc<ThreadCtx>, more: &Continuation) -> Html {
     let label = i18n::extra::more_replies(more.count);
+    #[cfg(feature = "custom")]
     if !can_fetch(ctx) {
         return match more.url.as_deref().and_then(crate::rich::url::safe_href) {
             Some(href) => html! {

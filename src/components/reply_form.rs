@@ -91,6 +91,24 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             }
         });
     }
+    #[cfg(feature = "native")]
+    {
+        // A comment restored from the offline outbox goes again, with its first key: now if the
+        // browser is online, else once it is back.
+        let (form, ctx, key) = (form.clone(), ctx.clone(), draft_key.clone());
+        let on_posted = props.on_posted.clone();
+        use_effect_with((), move |_| {
+            if let (Some(ctx), true) = (ctx, form.draft.idempotency_key.is_some()) {
+                let request = PostRequest {
+                    draft: form.draft.clone(),
+                    draft_key: key,
+                    form: form.dispatcher(),
+                    on_posted,
+                };
+                post(&ctx, request);
+            }
+        });
+    }
     let Some(ctx) = ctx else { return html! {} };
 
     let on_input = |field: Field| {
@@ -264,6 +282,9 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             }
             if form.held {
                 <p class="tl-form-note tl-held" role="status">{ i18n::HELD_FOR_REVIEW }</p>
+            }
+            if form.queued {
+                <p class="tl-form-note tl-queued" role="status">{ i18n::QUEUED_OFFLINE }</p>
             }
             <div class="tl-form-actions">
                 <button type="button" class="tl-preview tl-link-button" aria-pressed={super::bool_attr(*preview)}

@@ -16,8 +16,10 @@ pub mod live;
 pub mod mine;
 #[cfg(feature = "moderator")]
 pub mod moderation;
+#[cfg(feature = "native")]
+pub mod outbox;
 pub mod post;
-#[cfg(feature = "custom")]
+#[cfg(any(feature = "native", feature = "custom"))]
 pub mod replies;
 pub mod report;
 pub mod thread;

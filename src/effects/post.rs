@@ -29,6 +29,10 @@ pub fn restore_form(
         notify: id.notify,
         text: storage::get(draft_key).unwrap_or_default(),
         warning: storage::get(&warning_key(draft_key)).unwrap_or_default(),
+        // A comment that waited for the connection when the page was left: the form sends it
+        // again, with its first key.
+        #[cfg(feature = "native")]
+        idempotency_key: super::outbox::waiting(draft_key),
         ..Default::default()
     };
     FormState { draft, ..Default::default() }
@@ -109,11 +113,25 @@ pub fn post(ctx: &Rc<ThreadCtx>, request: PostRequest) {
         Err(err) => return form.dispatch(FormAction::Failed(err)),
     };
     remember_identity(&identity);
-    form.dispatch(FormAction::Submit(draft.idempotency_key.clone().unwrap_or_default()));
+    let key = draft.idempotency_key.clone().unwrap_or_default();
+    form.dispatch(FormAction::Submit(key.clone()));
     let ctx = ctx.clone();
     wasm_bindgen_futures::spawn_local(async move {
+        // Offline: the comment waits in the outbox (a reload finds it there) until the browser
+        // is back, then goes with its first key.
+        #[cfg(feature = "native")]
+        if super::outbox::is_offline() {
+            super::outbox::keep(&draft_key, &key);
+            form.dispatch(FormAction::Queued);
+            super::outbox::back_online().await;
+            form.dispatch(FormAction::Submit(key));
+        }
         let author = super::author::token(&ctx.backend);
-        match ctx.backend.post(&ctx.thread, &draft, author.as_deref()).await {
+        let answer = ctx.backend.post(&ctx.thread, &draft, author.as_deref()).await;
+        // Sent: stored, or refused with the text kept in the form, which sends it again.
+        #[cfg(feature = "native")]
+        super::outbox::done(&draft_key);
+        match answer {
             Ok(Posted { comment, author_token }) => {
                 super::author::keep(&ctx.backend, author_token.as_deref());
                 // A comment of one's own, to edit or delete later (an author token says so).

@@ -147,6 +147,14 @@ pub const SHOW_WARNED: &str = "Show";
 pub const HIDE_WARNED: &str = "Hide";
 /// A comment edited after it was posted.
 pub const EDITED: &str = "edited";
+/// Under a form whose comment waits for the connection (the offline outbox).
+pub const QUEUED_OFFLINE: &str = "You're offline: your comment will be sent when you're back online.";
+/// The button that copies a comment's permalink.
+pub const COPY_LINK: &str = "Copy link";
+/// On that button once the link is on the clipboard.
+pub const LINK_COPIED: &str = "Link copied";
+/// On that button when the browser refused the clipboard and the link went to the address bar.
+pub const LINK_IN_ADDRESS_BAR: &str = "Link in the address bar";
 /// Deletes the reader's own comment (after [`DELETE_CONFIRM`]).
 pub const DELETE: &str = "Delete";
 /// Asked before the reader's own comment is deleted.
@@ -194,8 +202,8 @@ mod tests {
     }
 }
 
-/// What a custom mapping's comments add (issue 12): "N more replies". Only in the custom bundle.
-#[cfg(feature = "custom")]
+/// "N more replies": a subtree Threadline's server capped, a custom mapping's continuation.
+#[cfg(any(feature = "native", feature = "custom"))]
 pub mod extra {
     /// "1 more reply", "3 more replies": replies a listing announced without sending them.
     pub fn more_replies(n: u64) -> String {

@@ -22,10 +22,26 @@
   }
   // An unknown backend gets Threadline's bundle, whose configuration check names the mistake.
   // Readers never fetch the moderator bundle.
-  function load(kind, api) {
+  function bundle(kind, api) {
     kind = String(kind || 'threadline').trim().toLowerCase();
     kind = B[alias[kind] || kind] && kind != 'moderator' ? alias[kind] || kind : 'threadline';
-    if (kind == 'threadline' && B.moderator && moderator(api)) kind = 'moderator';
+    return kind == 'threadline' && B.moderator && moderator(api) ? 'moderator' : kind;
+  }
+  // A reader on Threadline's own server: ask for the first page now, while the wasm loads, as
+  // the widget would (src/api/prefetch.rs takes the answer over when it is the same request).
+  function first(o) {
+    var t = (o.thread || '').trim(), api = o.api.replace(/\/+$/, ''), h = {}, s, a;
+    var q = new URLSearchParams({ site: (o.site || '').trim() || 'default', thread: t, limit: (o.pageSize || '').trim() || '50' });
+    try { s = localStorage.getItem('threadline:sort'); a = localStorage.getItem('threadline:author:' + api); } catch (e) {}
+    if (s && s != 'oldest') q.append('sort', s);
+    q.append('replies', '20');
+    if (a) h['X-Threadline-Author'] = a;
+    var r = new Request(api + '/comments?' + q, { headers: h });
+    return { url: r.url, author: a || '', answer: fetch(r).then(function (res) {
+      return res.text().then(function (b) { return [res.status, b]; });
+    }).catch(function () { return null; }) };
+  }
+  function load(kind) {
     return mods[kind] || (mods[kind] = import(base + B[kind][0]).then(function (m) {
       return m.default({ module_or_path: base + B[kind][1] }).then(function () { return m; });
     }));
@@ -49,10 +65,12 @@
       el(ls, '', 'span'); el(ls, '', 'span'); el(ls, '', 'span');
     }
     function go() {
-      var o = Object.assign({}, opts, host.dataset);
+      var o = Object.assign({}, opts, host.dataset), k;
       o.api = new URL(o.api || 'api', o.api ? d.baseURI : base).href;
-      load(o.backend, o.api).then(function (m) {
-        o.thread = o.thread || location.pathname;
+      o.thread = o.thread || location.pathname;
+      k = bundle(o.backend, o.api);
+      if (k == 'threadline') o.firstPage = first(o);
+      load(k).then(function (m) {
         o.title = o.title || d.title;
         o.url = location.href;
         o.css = css;

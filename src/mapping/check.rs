@@ -228,7 +228,7 @@ pub fn check_with_headers(
         skipped: walked.skipped,
         stubs: walked.stubs,
         placeholders: comments.iter().filter(|c| c.status == Status::Removed).count(),
-        continued: comments.iter().filter(|c| c.extra.more.is_some()).count(),
+        continued: comments.iter().filter(|c| c.more.is_some()).count(),
     };
     let warnings = warnings(m, env, &walked, &comments, &counts);
     let tree = arrange(comments);

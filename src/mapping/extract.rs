@@ -12,7 +12,7 @@ use super::read::{AuthorTable, RawComment};
 use super::schema::{Mapping, TreeKind};
 use super::seen::Seen;
 use crate::api::json::{list_of, text_of};
-use crate::model::extra::Continuation;
+use crate::model::more::Continuation;
 use crate::model::Comment;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -160,7 +160,7 @@ impl Mapping {
             for (parent, obj) in stubs {
                 if let Some(&i) = index.get(&parent) {
                     let more: Continuation = spec.read(obj, parent);
-                    super::more::merge(&mut out.comments[i].extra.more, more);
+                    super::more::merge(&mut out.comments[i].more, more);
                 }
             }
         }

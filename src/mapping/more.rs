@@ -11,7 +11,7 @@ use super::value::Spec;
 use crate::api::json::text_of;
 use crate::api::Page;
 use crate::error::ClientError;
-use crate::model::extra::Continuation;
+use crate::model::more::Continuation;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -65,7 +65,7 @@ impl ContinuationSpec {
             .and_then(|v| as_count(&v))
             .unwrap_or(ids.len() as u64);
         let url = super::value::text_at(obj, &self.url).and_then(|u| super::paging::next_url(&u));
-        Continuation { parent, count, ids, url, fetch: Default::default() }
+        Continuation { parent, count, ids, url, ..Default::default() }
     }
 }
 

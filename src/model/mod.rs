@@ -7,6 +7,8 @@ pub mod extra;
 #[cfg(feature = "foreign")]
 pub mod html_text;
 pub mod identicon;
+#[cfg(any(feature = "native", feature = "custom"))]
+pub mod more;
 pub mod text;
 pub mod time;
 pub mod tree;
@@ -83,9 +85,12 @@ pub struct Comment {
     pub my_vote: i8,
     /// This reader posted it from this browser (and may edit or delete it within the window).
     pub own: bool,
-    /// What only the custom mapping reads so far: links, continuations, the server's order.
+    /// What only the custom mapping reads so far: links, the server's order.
     #[cfg(feature = "custom")]
     pub extra: extra::Extra,
+    /// More replies below this comment than the answer carried ("N more replies").
+    #[cfg(any(feature = "native", feature = "custom"))]
+    pub more: Option<more::Continuation>,
     /// The author's avatar URL as the backend sent it (unchecked); shown only with
     /// `data-avatars="remote"`, and only if [`remote_avatar`] accepts it. Threadline's own
     /// protocol has none, so the reader bundle carries neither field nor code.
@@ -124,8 +129,9 @@ impl Comment {
     /// rendered only if it is `http(s)`, whatever the backend claims.
     pub fn from_native(c: threadline_protocol::Comment) -> Self {
         let website = c.website.filter(|w| threadline_protocol::validate::is_http_url(w));
+        let id: Rc<str> = c.id.to_string().into();
         Comment {
-            id: c.id.to_string().into(),
+            id: id.clone(),
             parent: c.parent.map(|p| p.to_string().into()),
             author: c.author,
             website,
@@ -145,6 +151,13 @@ impl Comment {
             markdown: true,
             #[cfg(feature = "custom")]
             extra: Default::default(),
+            #[cfg(any(feature = "native", feature = "custom"))]
+            more: c.more_replies.map(|m| more::Continuation {
+                parent: id.clone(),
+                count: m.count,
+                cursor: Some(m.cursor),
+                ..Default::default()
+            }),
             #[cfg(feature = "foreign")]
             avatar: None,
         }

@@ -297,6 +297,37 @@ pub struct FlatReply {
     pub depth: usize,
 }
 
+/// Replies past this many levels start collapsed (a top-level comment is level 1).
+pub const OPEN_LEVELS: usize = 3;
+
+/// A subtree with more replies than this starts collapsed.
+pub const OPEN_REPLIES: usize = 5;
+
+/// Whether the replies under `node`, a comment at `depth` (0 at the top level), start
+/// collapsed behind "N replies": those past the third level, and more than five (counting
+/// `more`, the replies the page left out), so that a long side conversation does not push the
+/// rest of the thread down. Never the subtree that holds `linked`, the comment a permalink
+/// names: the reader came to see it.
+pub fn starts_collapsed(node: &Node, depth: usize, more: u64, linked: Option<&str>) -> bool {
+    let busy = node.descendants as u64 + more > OPEN_REPLIES as u64;
+    (depth + 2 > OPEN_LEVELS || busy) && !linked.is_some_and(|id| holds(node, id))
+}
+
+/// True when `id` is among the replies under `node`, at any depth (walked without recursion:
+/// threads can nest thousands deep).
+fn holds(node: &Node, id: &str) -> bool {
+    let mut stack: Vec<&Node> = vec![node];
+    while let Some(n) = stack.pop() {
+        for r in &n.replies {
+            if *r.comment.id == *id {
+                return true;
+            }
+            stack.push(r);
+        }
+    }
+    false
+}
+
 /// Every descendant of `node` in reading order (pre-order), each with the author it answers.
 /// Used past the indentation cap, where replies are shown as one flat list.
 pub fn flatten_descendants(node: &Shared<Node>) -> Vec<FlatReply> {

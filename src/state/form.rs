@@ -48,6 +48,8 @@ pub struct FormState {
     pub held: bool,
     /// The reader opened the content-warning field; it closes with a successful post.
     pub warning_open: bool,
+    /// The browser is offline: the comment waits in the outbox until it is back.
+    pub queued: bool,
 }
 
 impl FormState {
@@ -90,6 +92,8 @@ pub enum FormAction {
     Edit(Field, String),
     /// A post started; the key identifies this comment across retries.
     Submit(String),
+    /// The browser is offline: the comment waits in the outbox, to be sent when it is back.
+    Queued,
     /// Validation or the post failed.
     Failed(ClientError),
     /// The post succeeded; `held` when the comment waits for a moderator.
@@ -133,16 +137,20 @@ pub fn reduce_form(mut s: FormState, action: FormAction) -> FormState {
         }
         FormAction::Submit(key) => {
             s.busy = true;
+            s.queued = false;
             s.held = false;
             s.error = None;
             s.draft.idempotency_key.get_or_insert(key);
         }
+        FormAction::Queued => s.queued = true,
         FormAction::Failed(e) => {
             s.busy = false;
+            s.queued = false;
             s.error = Some(e);
         }
         FormAction::Posted { held } => {
             s.busy = false;
+            s.queued = false;
             s.held = held;
             s.error = None;
             s.draft.text.clear();
@@ -217,6 +225,20 @@ mod tests {
         let retried = Draft { idempotency_key: Some("old".into()), ..draft("Hello", "") };
         let (d, _) = prepare_post("/t", retried, &caps, || "new".into()).unwrap();
         assert_eq!(d.idempotency_key.as_deref(), Some("old"), "a retry of the same words keeps its key");
+    }
+
+    #[test]
+    fn an_offline_post_waits_busy_then_sends_with_the_same_key() {
+        let s = reduce_form(
+            FormState { draft: draft("Hello", ""), ..Default::default() },
+            FormAction::Submit("k1".into()),
+        );
+        let s = reduce_form(s, FormAction::Queued);
+        assert!(s.busy && s.queued, "the form says it waits, and cannot be sent twice");
+        let s = reduce_form(s, FormAction::Submit("k2".into()));
+        assert_eq!((s.queued, s.draft.idempotency_key.as_deref()), (false, Some("k1")));
+        let s = reduce_form(reduce_form(s, FormAction::Queued), FormAction::Posted { held: false });
+        assert!(!s.busy && !s.queued && s.draft.text.is_empty());
     }
 
     #[test]

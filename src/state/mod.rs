@@ -15,7 +15,9 @@ pub mod live;
 pub mod mine;
 #[cfg(feature = "moderator")]
 pub mod moderation;
-#[cfg(feature = "custom")]
+#[cfg(feature = "native")]
+pub mod outbox;
+#[cfg(any(feature = "native", feature = "custom"))]
 pub mod replies;
 pub mod report;
 
@@ -110,7 +112,7 @@ pub enum Action {
     Moderated(Ticket, Comment),
     /// A step in fetching the replies behind comment's continuation ("N more replies"), under
     /// the load with this ticket.
-    #[cfg(feature = "custom")]
+    #[cfg(any(feature = "native", feature = "custom"))]
     Replies(Ticket, Rc<str>, replies::RepliesStep),
     /// An event of the live stream of the load with this ticket.
     #[cfg(feature = "native")]
@@ -187,9 +189,9 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
         // An answer to a request that is no longer current: the state it would change is gone.
         #[cfg(feature = "moderator")]
         Action::Moderated(..) => {}
-        #[cfg(feature = "custom")]
+        #[cfg(any(feature = "native", feature = "custom"))]
         Action::Replies(ticket, parent, step) if ticket == s.load => replies::step(&mut s, parent, step),
-        #[cfg(feature = "custom")]
+        #[cfg(any(feature = "native", feature = "custom"))]
         Action::Replies(..) => {}
         Action::Loaded(..)
         | Action::LoadFailed(..)

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { fetchThread, launchBrowser, startServer, startStaticServer } from './harness.mjs';
 import {
   commentWithText,
+  expandAll,
   fillForm,
   renderedComments,
   revealWidget,
@@ -39,6 +40,7 @@ describe('widget on a second origin', () => {
     await page.goto(host.pageUrl({ assets: server.origin, api: server.api }));
     assert.equal(new URL(page.url()).origin, host.origin);
     await showThread(page, { problems });
+    await expandAll(page);
 
     const thread = await fetchThread(server.api);
     assert.equal((await renderedComments(page)).length, thread.comments.length);
@@ -76,6 +78,7 @@ describe('widget on a second origin', () => {
     await retry.click();
     await waitForState(page, 'ready', { problems });
     await page.locator('article.tl-comment').first().waitFor({ state: 'visible' });
+    await expandAll(page);
     assert.equal((await renderedComments(page)).length, expected);
     assert.equal(await page.locator('.tl-error').count(), 0, 'the error is gone');
   });

@@ -12,7 +12,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { fetchThread, launchBrowser, startServer, startStaticServer } from './harness.mjs';
 import { isMarker, STRICT_HOST, strictPolicy, watch } from './security/sentinel.mjs';
-import { commentWithText, fillForm, renderedComments, showThread, topForm, uniqueText } from './widget.mjs';
+import {
+  commentWithText,
+  expandAll,
+  fillForm,
+  renderedComments,
+  showThread,
+  topForm,
+  uniqueText,
+} from './widget.mjs';
 
 const LIMIT = { timeout: 60_000 };
 
@@ -64,6 +72,7 @@ describe('widget under a strict Content-Security-Policy', () => {
     const response = await page.goto(url);
     assert.equal(response.headers()['content-security-policy'], policyFor(new URL(url)));
     await showThread(page, { problems });
+    await expandAll(page);
 
     const thread = await fetchThread(server.api);
     assert.equal((await renderedComments(page)).length, thread.comments.length, 'the whole thread renders');

@@ -13,6 +13,7 @@ import { startWordPress } from './peers/wordpress.mjs';
 import {
   clickOwnReply,
   commentWithText,
+  expandAll,
   fillForm,
   renderedComments,
   replyForm,
@@ -122,6 +123,7 @@ for (const peer of [
       await page.goto(peer.page(server, host, seed));
       await showThread(page, { problems });
       page.off('request', onRequest);
+      await expandAll(page);
       await assertSeededThread(page, ids, seed, peer.storedParent(seed));
       // The loader fetched this backend's own bundle, and only it.
       assert.equal(wasm.length, 1, `one wasm: ${wasm.join(', ')}`);
@@ -145,6 +147,7 @@ for (const peer of [
 
       await page.reload();
       await showThread(page, { problems });
+      await expandAll(page);
       const again = await commentWithText(page, text);
       assert.equal(again.id, placed.id);
       assert.equal(again.parent, String(stored));

@@ -83,3 +83,57 @@ test('a permalink to a comment on page 3 opens that page and focuses the comment
   assert.ok((await renderedComments(page)).some((c) => c.id === String(top[0].id)));
   assert.deepEqual(problems, []);
 });
+
+test('"Copy link" puts the permalink on the clipboard, and it opens that comment', { timeout: 90_000 }, async () => {
+  const { context, page, problems } = browser;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  // The first comment of the first page (the thread has several pages by now).
+  const listed = await fetch(`${server.api}/comments?thread=${encodeURIComponent(THREAD)}&limit=${PAGE_SIZE}`);
+  const shared = (await listed.json()).comments[0];
+  await openArticle(page, '');
+  await showThread(page, { problems });
+  await page.locator(`#comment-${shared.id} .tl-copy-link`).first().click();
+  await page.waitForFunction((id) => document.querySelector('#threadline').shadowRoot
+    .querySelector(`#comment-${id} .tl-copy-link`)?.textContent === 'Link copied', shared.id);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${server.url}/long-conversation.html#comment-${shared.id}`);
+  // The label goes back, ready for the next copy.
+  await page.waitForFunction((id) => document.querySelector('#threadline').shadowRoot
+    .querySelector(`#comment-${id} .tl-copy-link`)?.textContent === 'Copy link', shared.id, { timeout: 10_000 });
+
+  // Whoever opens the link lands on that comment, on whichever page it is.
+  const other = await context.newPage();
+  try {
+    await openArticle(other, `#comment-${shared.id}`);
+    await showThread(other, { problems });
+    await other.waitForFunction(
+      (id) => document.querySelector('#threadline').shadowRoot.activeElement?.id === `comment-${id}`,
+      shared.id,
+    );
+  } finally {
+    await other.close();
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('where the browser refuses the clipboard, the link goes to the address bar', { timeout: 60_000 }, async () => {
+  const { context } = browser;
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    });
+    const problems = [];
+    await openArticle(page, '');
+    await showThread(page, { problems });
+    const first = page.locator('article.tl-comment').first();
+    const id = await first.getAttribute('data-id');
+    await page.locator(`#comment-${id} .tl-copy-link`).first().click();
+    await page.waitForFunction((id) => document.querySelector('#threadline').shadowRoot
+      .querySelector(`#comment-${id} .tl-copy-link`)?.textContent === 'Link in the address bar', id);
+    assert.equal(new URL(page.url()).hash, `#comment-${id}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});

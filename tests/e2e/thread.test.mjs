@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { fetchThread, launchBrowser, startServer } from './harness.mjs';
 import {
   clickOwnReply,
+  expandAll,
   commentWithText,
   fillForm,
   renderedComments,
@@ -44,6 +45,13 @@ describe('demo article thread', () => {
     const thread = await fetchThread(server.api);
     assert.ok(thread.comments.length > 0, 'the seeded thread has comments');
     assert.equal(thread.next_cursor, null, 'the seeded thread fits in one page of 200');
+    // Replies past the third level start collapsed behind their parent's "N replies".
+    const deep = thread.comments.filter((c) => c.parent && thread.comments.some((p) => p.id === c.parent && p.parent
+      && thread.comments.some((g) => g.id === p.parent && g.parent)));
+    assert.ok(deep.length > 0, 'the seeded thread has replies at the fourth level');
+    const before = new Set((await renderedComments(page)).map((c) => c.id));
+    assert.ok(deep.every((c) => !before.has(String(c.id))), 'the fourth level starts collapsed');
+    assert.ok((await expandAll(page)) > 0, 'and opens on request');
 
     const problems = await page.evaluate((comments) => {
       const root = document.querySelector('#threadline').shadowRoot;
@@ -170,6 +178,7 @@ describe('demo article thread', () => {
     assert.ok(posted.top && posted.reply, 'the two posting tests above succeeded');
     await page.reload();
     await showThread(page, { problems: browser.problems });
+    await expandAll(page);
 
     const byId = new Map((await renderedComments(page)).map((c) => [c.id, c]));
     const top = byId.get(posted.top);

@@ -38,6 +38,20 @@ export async function showThread(page, options) {
 }
 
 /**
+ * Opens every subtree that starts collapsed (deeper than three levels, or more than five
+ * replies: issue 13), clicking each "N replies" until none is left. Returns how many it opened.
+ */
+export async function expandAll(page) {
+  let opened = 0;
+  for (;;) {
+    const button = page.locator('.tl-collapsed-count').first();
+    if ((await button.count()) === 0) return opened;
+    await button.click();
+    opened += 1;
+  }
+}
+
+/**
  * Every rendered comment as `{ id, parent, depth, ancestor }`, where `ancestor` is the id of the
  * closest enclosing `article.tl-comment` (null for none).
  */

@@ -111,7 +111,7 @@ fn a_flat_listing_of_stubs_puts_more_on_the_parent_named() {
     ]);
     let a = read(&m, &doc);
     assert_eq!((outline(&a.page.comments), a.dropped), (vec![("a", None)], 3));
-    let more = a.page.comments[0].extra.more.clone().unwrap();
+    let more = a.page.comments[0].more.clone().unwrap();
     assert_eq!(
         (more.count, more.ids.clone(), more.url.as_deref()),
         (3, vec!["b".into(), "c".into(), "d".into()], Some("/more?after=a"))

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 impl Forest {
     /// The comment with this id, if it is in the forest.
-    #[cfg(feature = "custom")]
+    #[cfg(any(feature = "native", feature = "custom"))]
     pub fn get(&self, id: &str) -> Option<Rc<Comment>> {
         let mut chain = vec![Rc::<str>::from(id)];
         while let Some(up) = self.placed.get(chain.last()?)? {

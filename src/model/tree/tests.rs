@@ -204,3 +204,31 @@ fn a_sorted_thread_keeps_the_backends_order_of_top_level_comments_across_pages()
     let f = Forest::build(vec![c("2", None, 20), c("1", None, 10)]);
     assert_eq!(ids(&outline(&f)), ["1", "2"]);
 }
+
+#[test]
+fn deep_or_busy_subtrees_start_collapsed_unless_a_permalink_points_inside() {
+    // a ─ b ─ c ─ d, and e with six direct replies.
+    let mut comments =
+        vec![c("a", None, 1), c("b", Some("a"), 2), c("c", Some("b"), 3), c("d", Some("c"), 4)];
+    comments.push(c("e", None, 5));
+    comments.extend((0..6).map(|i| c(&format!("e{i}"), Some("e"), 6 + i)));
+    let f = Forest::build(comments);
+    let (a, e) = (&f.roots[0], &f.roots[1]);
+    let (b, cc) = (&a.replies[0], &a.replies[0].replies[0]);
+    // Levels 2 and 3 open; d, at level 4, sits behind its parent's "1 reply".
+    assert!(!starts_collapsed(a, 0, 0, None));
+    assert!(!starts_collapsed(b, 1, 0, None));
+    assert!(starts_collapsed(cc, 2, 0, None));
+    // Five replies show; a sixth, loaded or left out by the page, closes the subtree.
+    assert!(starts_collapsed(e, 0, 0, None));
+    assert!(!starts_collapsed(&e.replies[0], 1, 5, None));
+    assert!(starts_collapsed(&e.replies[0], 1, 6, None));
+    // A permalink to a reply inside keeps every subtree on its way open, and no other.
+    assert!(!starts_collapsed(e, 0, 0, Some("e5")));
+    assert!(!starts_collapsed(cc, 2, 0, Some("d")));
+    assert!(starts_collapsed(cc, 2, 0, Some("e5")));
+    assert!(
+        starts_collapsed(e, 0, 0, Some("e")),
+        "the linked comment itself is shown; its replies need not be"
+    );
+}

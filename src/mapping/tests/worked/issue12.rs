@@ -34,14 +34,14 @@ fn reddit_continuations_become_more_replies_on_their_parent() {
     assert!(c[2].edited && !c[1].edited, "edited: a timestamp or false");
     assert!(c.iter().all(|c| c.extra.server_order));
     assert_eq!((c[3].status, c[3].author.as_str(), c[3].text.as_str()), (Status::Removed, "", ""));
-    let more = c[2].extra.more.clone().expect("k3 has a stub");
+    let more = c[2].more.clone().expect("k3 has a stub");
     assert_eq!(
         (&*more.parent, more.count, more.ids.clone()),
         ("t1_k3", 3, vec!["k10".into(), "k11".into(), "k12".into()])
     );
-    let on_k2 = c[1].extra.more.as_ref().expect("k2 has a stub");
+    let on_k2 = c[1].more.as_ref().expect("k2 has a stub");
     assert_eq!((on_k2.count, on_k2.ids.len()), (2, 2));
-    assert!(c[0].extra.more.is_none(), "a top-level stub has no parent to sit on");
+    assert!(c[0].more.is_none(), "a top-level stub has no parent to sit on");
 
     let req = m.more_request(&env, &more).unwrap();
     assert_eq!(
