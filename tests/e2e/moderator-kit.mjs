@@ -17,7 +17,8 @@ export const OPEN_DIALOG = 'dialog.tl-mod-dialog[open]';
 
 /** The moderator bundle's files, and the reader's (Threadline) bundle's. */
 export const MODERATOR_BUNDLE = /\/threadline-moderator-[0-9a-f]+(\.js|_bg\.wasm)$/;
-export const READER_BUNDLE = /\/threadline-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
+// Trunk names the reader bundle with a hash that drops leading zeros: 8 to 16 digits.
+export const READER_BUNDLE = /\/threadline-[0-9a-f]{8,16}(\.js|_bg\.wasm)$/;
 
 /** Opens the demo article (at `hash`) in a browser of its own, recording every request. */
 export async function open(server, { hash = '', viewport } = {}) {
