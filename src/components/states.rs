@@ -10,7 +10,7 @@ pub fn skeleton() -> Html {
     html! {
         // Keyed, so that Yew swaps the loading and error boxes rather than patching one `div`
         // into the other: a new alert is a new element, which screen readers announce.
-        <div key="tl-loading" class="tl-skeleton" aria-busy="true" aria-label={i18n::LOADING_COMMENTS}>
+        <div key="tl-loading" class="tl-skeleton" role="status" aria-busy="true" aria-label={i18n::LOADING_COMMENTS}>
             { for (0..3).map(|i| html! {
                 <div class="tl-skeleton-item" key={i}>
                     <span class="tl-skeleton-avatar"></span>

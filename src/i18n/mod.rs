@@ -170,8 +170,10 @@ pub const SAVING: &str = "Saving…";
 pub fn vote_label(value: i8, count: u32) -> String {
     let what = if value < 0 { "Vote down" } else { "Vote up" };
     match count {
-        1 => format!("{what} (1 vote)"),
-        n => format!("{what} ({n} votes)"),
+        // The count in the words as shown (not in parentheses), so the name holds what the
+        // button shows (WCAG 2.5.3, "label in name").
+        1 => format!("{what}, 1 vote"),
+        n => format!("{what}, {n} votes"),
     }
 }
 
