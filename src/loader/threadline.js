@@ -49,6 +49,8 @@
   function boot(host) {
     if (host.__tl) return;
     host.__tl = 1;
+    // The script's theme applies to every container that names none (the CSS reads it there).
+    if (opts.theme && !host.dataset.theme) host.setAttribute('data-theme', opts.theme);
     var root = host.shadowRoot || host.attachShadow({ mode: 'open' }), css = base + '__TL_CSS__';
     var link = el(root, '', 'link');
     link.rel = 'stylesheet';

@@ -1,8 +1,8 @@
 // Accessibility you can prove (issue 14, its first part): axe-core finds no WCAG 2.x A or AA
 // violation in the widget's states, in English and the light theme: the thread, an open reply
 // form, its preview, a field error, the report dialog, the load error with Retry, and moderator
-// mode with its Queue. Right to left: on an Arabic host page the widget does not widen the page.
-// (Dark and the other languages come with their themes and catalogues.)
+// mode with its Queue; and in the dark theme on a dark page. Right to left: on an Arabic host page
+// the widget does not widen the page. (The other languages come with their catalogues.)
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -88,6 +88,66 @@ describe('axe-core over the widget (English, light)', () => {
     } finally {
       await moderator.close();
     }
+  });
+});
+
+describe('axe-core over the widget (English, dark)', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, LIMIT);
+
+  after(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  /** A dark article page whose container asks for `theme` (or the script does, with `onScript`). */
+  async function darkPage(page, theme, { onScript = false } = {}) {
+    const on = `data-theme="${theme}"`;
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Night edition</title>
+      <style>body { background: #121316; color: #e3e3e3; font-family: sans-serif; }</style></head>
+      <body><main><h1>Night edition</h1><div id="threadline" ${onScript ? '' : on}></div>
+      <script src="${server.url}/threadline.js" data-api="${server.api}" data-thread="/2026/11/alder-falls-riverfront"
+        data-loading="eager" ${onScript ? on : ''} defer></script></main></body></html>`;
+    await page.route(`${server.url}/night.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    await page.goto(`${server.url}/night.html`);
+    await showThread(page, { problems: browser.problems });
+  }
+
+  const accent = (page) => page.evaluate(() =>
+    getComputedStyle(document.querySelector('#threadline')).getPropertyValue('--tl-accent').trim());
+
+  test('the thread, a reply form with its preview, and the report dialog', LIMIT, async () => {
+    const { page } = browser;
+    await darkPage(page, 'dark');
+    assert.equal(await accent(page), '#8ab4f8', 'the dark accent');
+    await noViolations(page, 'the thread, dark');
+    const parent = await page.locator('article.tl-comment').first().getAttribute('data-id');
+    await clickOwnReply(page, parent);
+    const form = replyForm(page, parent);
+    await form.locator('textarea').fill('A *reply* at night.');
+    await noViolations(page, 'a reply form, dark');
+    await form.locator('button.tl-preview').click();
+    await noViolations(page, 'the preview, dark');
+    await page.locator('button.tl-report').first().click();
+    await page.locator('dialog[open]').waitFor();
+    await noViolations(page, 'the report dialog, dark', { include: 'dialog[open]' });
+    await page.keyboard.press('Escape');
+  });
+
+  test('"auto" follows the reader\'s colour scheme, and the script can set it for every container', LIMIT, async () => {
+    const { page } = browser;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await darkPage(page, 'auto', { onScript: true });
+    assert.equal(await page.locator('#threadline').getAttribute('data-theme'), 'auto', 'copied from the script');
+    assert.equal(await accent(page), '#8ab4f8', 'dark when the reader prefers dark');
+    await noViolations(page, 'the thread, auto in a dark scheme');
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert.equal(await accent(page), '#2b62c9', 'light when the reader prefers light');
   });
 });
 

@@ -193,7 +193,10 @@ describe('edit, delete and votes', () => {
     assert.notDeepEqual(await serverOrder('newest'), await serverOrder('oldest'), 'the orders differ here');
 
     // Newest first, and still after a reload; a new comment goes on top.
+    // The click's own request is answered before the reload, which would cut it short.
+    const sorted = page.waitForResponse((r) => r.url().includes('/comments?') && r.url().includes('sort=newest'));
     await button('newest').click();
+    await sorted;
     const remembered = page.waitForRequest((r) => r.url().includes('/comments?') && r.url().includes('sort=newest'));
     await page.reload();
     await remembered;
