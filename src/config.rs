@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_attribute() {
-        let err = |p: &[(&str, &str)]| Config::from_attrs(&attrs(p)).unwrap_err().reader_message();
+        let err = |p: &[(&str, &str)]| Config::from_attrs(&attrs(p)).unwrap_err().english();
         assert!(err(&[("thread", "/a")]).contains("data-api"));
         assert!(err(&[("api", "javascript:alert(1)"), ("thread", "/a")]).contains("data-api"));
         assert!(err(&[("api", "http://h"), ("thread", " ")]).contains("data-thread"));
@@ -222,6 +222,6 @@ mod tests {
         assert!(!avatars("").unwrap().remote_avatars);
         assert!(!avatars("local").unwrap().remote_avatars);
         assert!(avatars(" remote ").unwrap().remote_avatars);
-        assert!(avatars("gravatar").unwrap_err().reader_message().contains("data-avatars"));
+        assert!(avatars("gravatar").unwrap_err().english().contains("data-avatars"));
     }
 }

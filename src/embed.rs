@@ -4,12 +4,15 @@
 use crate::components::states::error_box;
 use crate::components::thread::{Thread, ThreadProps};
 use crate::config::Config;
+use crate::i18n::catalogue::Table;
+use crate::i18n::{Catalogue, Tr};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
 /// Mounts the widget in `container`. `options` holds the merged `data-` settings (camelCase
-/// keys, string values) plus `css`, the stylesheet URL, set by the loader.
+/// keys, string values) plus `css`, the stylesheet URL, and the reader's language (`lang`,
+/// `locale`, `messages`), set by the loader.
 #[wasm_bindgen]
 pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsValue> {
     let mut attrs = Vec::new();
@@ -22,6 +25,7 @@ pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsV
     #[cfg(feature = "native")]
     crate::api::prefetch::keep(options);
     let root = shadow_root(&container)?;
+    let tr = catalogue(options, &attrs);
     let config = Config::from_attrs(&attrs);
     let document = container.owner_document().ok_or("no document")?;
     if let Some(css) = config.as_ref().ok().and_then(|c| c.css.clone()) {
@@ -56,6 +60,7 @@ pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsV
             max_depth: c.max_depth,
             page_size: c.page_size,
             site: c.site.clone().into(),
+            tr: tr.clone(),
         };
         yew::Renderer::<crate::components::moderator::ModeratorApp>::with_root_and_props(mount_point, props)
             .render();
@@ -77,11 +82,12 @@ pub fn mount(container: HtmlElement, options: &js_sys::Object) -> Result<(), JsV
                 backend: std::rc::Rc::new(backend),
                 #[cfg(feature = "foreign")]
                 remote_avatars: c.remote_avatars,
+                tr,
             };
             yew::Renderer::<Thread>::with_root_and_props(mount_point, props).render();
         }
         Err(e) => {
-            let props = ConfigErrorProps { message: e.reader_message().into() };
+            let props = ConfigErrorProps { message: e.reader_message(&tr).into(), tr };
             yew::Renderer::<ConfigError>::with_root_and_props(mount_point, props).render();
         }
     }
@@ -98,9 +104,34 @@ fn shadow_root(container: &HtmlElement) -> Result<ShadowRoot, JsValue> {
 #[derive(Properties, PartialEq)]
 struct ConfigErrorProps {
     message: AttrValue,
+    tr: Tr,
 }
 
 #[function_component]
 fn ConfigError(props: &ConfigErrorProps) -> Html {
-    html! { <section class="tl-root" data-state="error">{ error_box(props.message.clone(), None) }</section> }
+    let tr = &props.tr;
+    html! {
+        <section class="tl-root" data-state="error" lang={tr.lang().to_string()} dir={tr.dir()}>
+            { error_box(tr, props.message.clone(), None) }
+        </section>
+    }
+}
+
+/// The reader's catalogue, as the loader hands it over: `lang` (one of
+/// [`crate::i18n::catalogue::LANGUAGES`], chosen from `data-lang` or the page's `<html lang>`),
+/// `locale` (the page's own tag, for dates and numbers) and `messages` (the parsed file).
+fn catalogue(options: &js_sys::Object, attrs: &[(String, String)]) -> Tr {
+    let get = |k: &str| attrs.iter().find(|(name, _)| name == k).map(|(_, v)| v.as_str()).unwrap_or("");
+    let messages = js_sys::Reflect::get(options, &JsValue::from_str("messages"))
+        .ok()
+        .and_then(|m| m.dyn_into::<js_sys::Object>().ok());
+    let lang = match get("lang") {
+        "" => "en",
+        lang => lang,
+    };
+    Tr(std::rc::Rc::new(Catalogue::new(
+        lang,
+        get("locale"),
+        messages.map(Table::from_js).unwrap_or_default(),
+    )))
 }

@@ -84,12 +84,26 @@ pub enum Refusal {
         /// `text`, `author` or `website`.
         field: Option<String>,
     },
-    /// A moderator banned this reader (by email, address or author token). `until` is the
-    /// server's sentence saying until when, shown after the widget's own words.
+    /// A moderator banned this reader (by email, address or author token), until `until_ms`
+    /// (epoch milliseconds) or for good.
     Banned {
-        /// The server's sentence naming the ban's end, if it gave one.
-        until: String,
+        /// When the ban ends, if it does.
+        until_ms: Option<i64>,
     },
+    /// The server did not accept a field's value, for a rule of its own the widget does not
+    /// check before sending.
+    InvalidField {
+        /// The field.
+        field: String,
+        /// The server's own sentence (English), which says which rule.
+        message: String,
+    },
+    /// Only the comment's author may change it (from the browser they wrote it in).
+    NotYourComment,
+    /// The comment is older than the server's edit window.
+    EditWindowClosed,
+    /// The server does not serve this page's address for this site (its allowed origins).
+    Forbidden,
     /// A moderator locked the thread: it takes no new comments.
     ThreadLocked,
     /// This reader has reported this comment already.
@@ -120,6 +134,7 @@ impl Refusal {
         match self {
             Self::Duplicate | Self::TooLarge => Some("text"),
             Self::Rejected { field, .. } => field.as_deref().or(Some("text")),
+            Self::InvalidField { field, .. } => Some(field),
             #[cfg(feature = "wordpress")]
             Self::NameAndEmailRequired => Some("email"),
             Self::Said { field, .. } => field.as_deref(),
@@ -167,14 +182,25 @@ impl ClientError {
             ErrorCode::UnknownParent => Refusal::ParentGone,
             ErrorCode::PayloadTooLarge => Refusal::TooLarge,
             ErrorCode::ChallengeRequired | ErrorCode::ChallengeFailed => Refusal::ChallengeFailed,
-            ErrorCode::CommentRejected => Refusal::Rejected { message: d.message, field: d.field },
-            ErrorCode::Banned => Refusal::Banned { until: d.message },
+            // The server's screening says what it found in English; the code says enough in the
+            // reader's language.
+            ErrorCode::CommentRejected => Refusal::Rejected { message: String::new(), field: d.field },
+            ErrorCode::Banned => Refusal::Banned {
+                until_ms: d.until.as_deref().and_then(crate::model::time::parse_rfc3339_ms),
+            },
+            ErrorCode::InvalidField if d.field.is_some() => {
+                Refusal::InvalidField { field: d.field.unwrap_or_default(), message: d.message }
+            }
+            ErrorCode::NotYourComment => Refusal::NotYourComment,
+            ErrorCode::EditWindowClosed => Refusal::EditWindowClosed,
             ErrorCode::ThreadLocked => Refusal::ThreadLocked,
             ErrorCode::AlreadyReported => Refusal::AlreadyReported,
             #[cfg(feature = "moderator")]
             ErrorCode::Unauthorized => Refusal::SignedOut,
             #[cfg(feature = "moderator")]
             ErrorCode::Forbidden => Refusal::OtherSite,
+            #[cfg(not(feature = "moderator"))]
+            ErrorCode::Forbidden => Refusal::Forbidden,
             // The widget's own request or its configuration is at fault: nothing the reader
             // can act on beyond knowing that it failed.
             ErrorCode::MalformedJson
@@ -206,7 +232,7 @@ mod tests {
     use super::*;
 
     fn detail(code: ErrorCode, message: &str, field: Option<&str>) -> Option<ErrorDetail> {
-        Some(ErrorDetail { code, message: message.into(), field: field.map(str::to_string) })
+        Some(ErrorDetail { code, message: message.into(), field: field.map(str::to_string), until: None })
     }
 
     #[test]
@@ -225,7 +251,15 @@ mod tests {
         assert_eq!(from(401, ErrorCode::Unauthorized), Refusal::SignedOut.into());
         #[cfg(feature = "moderator")]
         assert_eq!(from(403, ErrorCode::Forbidden), Refusal::OtherSite.into());
-        assert_eq!(from(403, ErrorCode::Banned), Refusal::Banned { until: "server words".into() }.into());
+        assert_eq!(from(403, ErrorCode::Banned), Refusal::Banned { until_ms: None }.into());
+        let until = ErrorDetail {
+            until: Some("2026-12-31T12:00:00Z".into()),
+            ..detail(ErrorCode::Banned, "", None).unwrap()
+        };
+        let until_ms = crate::model::time::parse_rfc3339_ms("2026-12-31T12:00:00Z");
+        assert_eq!(ClientError::from_native(403, Some(until)), Refusal::Banned { until_ms }.into());
+        assert_eq!(from(403, ErrorCode::NotYourComment), Refusal::NotYourComment.into());
+        assert_eq!(from(403, ErrorCode::EditWindowClosed), Refusal::EditWindowClosed.into());
         assert_eq!(from(404, ErrorCode::NotFound), ClientError::Status(404));
         assert_eq!(from(500, ErrorCode::Internal), ClientError::Status(500));
     }
@@ -233,8 +267,10 @@ mod tests {
     #[test]
     fn field_errors_and_unknown_codes_keep_the_servers_words() {
         let e = ClientError::from_native(400, detail(ErrorCode::InvalidField, "Blocked.", Some("website")));
-        assert_eq!(e, Refusal::Said { message: "Blocked.".into(), field: Some("website".into()) }.into());
+        assert_eq!(e, Refusal::InvalidField { field: "website".into(), message: "Blocked.".into() }.into());
         assert_eq!(e.field(), Some("website"));
+        let e = ClientError::from_native(400, detail(ErrorCode::InvalidField, "Blocked.", None));
+        assert_eq!(e, Refusal::Said { message: "Blocked.".into(), field: None }.into());
         let newer: ErrorCode = serde_json::from_str("\"too_many_threads\"").unwrap();
         let e = ClientError::from_native(429, detail(newer, "Too many new threads.", None));
         assert_eq!(e, Refusal::Said { message: "Too many new threads.".into(), field: None }.into());
@@ -248,9 +284,9 @@ mod tests {
     }
 
     #[test]
-    fn a_screening_refusal_keeps_the_servers_reason_and_field() {
+    fn a_screening_refusal_keeps_its_field() {
         let e = ClientError::from_native(422, detail(ErrorCode::CommentRejected, "Insult.", Some("author")));
-        assert_eq!(e, Refusal::Rejected { message: "Insult.".into(), field: Some("author".into()) }.into());
+        assert_eq!(e, Refusal::Rejected { message: String::new(), field: Some("author".into()) }.into());
         assert_eq!(e.field(), Some("author"));
         let e = ClientError::from_native(422, detail(ErrorCode::CommentRejected, "Insult.", None));
         assert_eq!(e.field(), Some("text"), "a refusal without a field is about the text");

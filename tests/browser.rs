@@ -5,6 +5,8 @@
 use std::time::Duration;
 use threadline::components::avatar::identicon;
 use threadline::components::body::rich_body;
+use threadline::i18n::catalogue::Table;
+use threadline::i18n::{Catalogue, Tr};
 use threadline::{Thread, ThreadProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -30,6 +32,21 @@ async fn wait_for<T>(what: &str, mut find: impl FnMut() -> Option<T>) -> T {
         assert!(js_sys::Date::now() < deadline, "timed out waiting for {what}");
         yew::platform::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+/// A catalogue file as the loader hands it over: parsed by the browser.
+fn messages(lang: &str) -> js_sys::Object {
+    let text = match lang {
+        "ar" => include_str!("../src/i18n/messages/ar.json"),
+        "de" => include_str!("../src/i18n/messages/de.json"),
+        "ru" => include_str!("../src/i18n/messages/ru.json"),
+        _ => include_str!("../src/i18n/messages/en.json"),
+    };
+    js_sys::JSON::parse(text).unwrap().unchecked_into()
+}
+
+fn catalogue(lang: &str) -> Tr {
+    Tr(std::rc::Rc::new(Catalogue::new(lang, lang, Table::from_js(messages(lang)))))
 }
 
 fn query(root: &Element, selector: &str) -> Option<Element> {
@@ -86,6 +103,7 @@ async fn unreachable_backend_shows_message_and_retry() {
         backend: None,
         #[cfg(feature = "foreign")]
         remote_avatars: false,
+        tr: catalogue("en"),
     };
     yew::Renderer::<Thread>::with_root_and_props(div.clone().into(), props).render();
     let skeleton_or_error =
@@ -109,12 +127,18 @@ async fn mount_renders_inside_a_shadow_root_with_its_stylesheet() {
     for (k, v) in [("api", "http://127.0.0.1:9/api"), ("thread", "/t"), ("css", "http://127.0.0.1:9/x.css")] {
         js_sys::Reflect::set(&options, &k.into(), &v.into()).unwrap();
     }
+    js_sys::Reflect::set(&options, &"lang".into(), &"ar".into()).unwrap();
+    js_sys::Reflect::set(&options, &"messages".into(), &messages("ar")).unwrap();
     threadline::mount(div.clone(), &options).unwrap();
     let shadow = div.shadow_root().expect("a shadow root");
     let link = shadow.query_selector("link[data-tl-css]").unwrap().expect("the stylesheet link");
     assert_eq!(link.get_attribute("href").as_deref(), Some("http://127.0.0.1:9/x.css"));
-    wait_for("the widget root", || shadow.query_selector(".tl-root").ok().flatten()).await;
+    let root = wait_for("the widget root", || shadow.query_selector(".tl-root").ok().flatten()).await;
     assert!(div.query_selector(".tl-root").unwrap().is_none(), "nothing renders into the light DOM");
+    assert_eq!(
+        (root.get_attribute("lang"), root.get_attribute("dir")),
+        (Some("ar".into()), Some("rtl".into()))
+    );
 }
 
 #[wasm_bindgen_test]
@@ -122,6 +146,7 @@ async fn mount_explains_a_missing_api() {
     let div = fresh_div();
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"thread".into(), &"/t".into()).unwrap();
+    js_sys::Reflect::set(&options, &"messages".into(), &messages("en")).unwrap();
     threadline::mount(div.clone(), &options).unwrap();
     let shadow = div.shadow_root().unwrap();
     let msg =
@@ -197,6 +222,7 @@ async fn a_late_answer_for_the_previous_thread_is_dropped() {
         backend: None,
         #[cfg(feature = "foreign")]
         remote_avatars: false,
+        tr: catalogue("en"),
     };
     let mut app = yew::Renderer::<Thread>::with_root_and_props(div.clone().into(), props("/slow")).render();
     wait_for("the skeleton", || query(&div, ".tl-root[data-state=loading]")).await;
@@ -226,4 +252,34 @@ fn regex_captures_run_on_the_browsers_engine_like_the_native_one() {
     assert_eq!(Pattern::new(r"^(.)").unwrap().capture("😀x").as_deref(), Some("😀"));
     let err = Pattern::new(r"(\d+").unwrap_err();
     assert!(!err.is_empty(), "a syntax error says why");
+}
+
+/// Plurals, numbers and times come from the browser's `Intl`: Arabic's six plural forms, its
+/// digits, and relative and absolute times in the reader's language.
+#[wasm_bindgen_test]
+fn counts_and_times_follow_the_readers_language() {
+    let ar = catalogue("ar");
+    let forms: Vec<String> =
+        [0, 1, 2, 3, 11, 100].into_iter().map(|n| ar.count("comment_count", n)).collect();
+    let distinct: std::collections::BTreeSet<&String> = forms.iter().collect();
+    assert_eq!(distinct.len(), 6, "Arabic has six plural forms: {forms:?}");
+    let few = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&messages("ar"), &"comment_count".into()).unwrap(),
+        &"few".into(),
+    )
+    .unwrap()
+    .as_string()
+    .unwrap();
+    assert_eq!(forms[3], few.replace("{n}", &ar.number(3)), "3 takes the few form, in the language's digits");
+    let now = js_sys::Date::now() as i64;
+    let ago = ar.ago(now, now - 5 * 60_000);
+    assert!(ago.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) && !ago.contains("ago"), "{ago}");
+    let ru = catalogue("ru");
+    assert_ne!(ru.count("reply_count", 2), ru.count("reply_count", 5), "Russian: few and many differ");
+    let de = catalogue("de");
+    // 24 December 2026, noon UTC.
+    let date = de.date_time(1_798_113_600_000);
+    assert!(date.starts_with("24.12.2026"), "a German date: {date}");
+    assert_eq!(de.ago(now, now - 86_400_000 - 1000), "gestern");
+    assert_eq!(catalogue("en").ago(now, now - 2 * 3_600_000), "2 hours ago");
 }

@@ -309,6 +309,10 @@ pub struct ErrorDetail {
     /// The request field at fault, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// For `banned`: when the ban ends (RFC 3339), so a widget can say it in the reader's
+    /// language; absent for a ban without end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
 }
 
 /// Every error response: `{"error":{"code":…,"message":…,"field":…}}`.
@@ -329,6 +333,7 @@ mod tests {
                 code: ErrorCode::InvalidField,
                 message: "Please enter your name.".into(),
                 field: Some("author".into()),
+                until: None,
             },
         };
         let json = serde_json::to_value(&body).unwrap();

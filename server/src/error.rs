@@ -347,8 +347,12 @@ impl IntoResponse for ApiError {
             tracing::error!(%cause, "request failed");
         }
         let (status, code, message, field) = self.parts();
+        let until = match &self {
+            Self::Banned { until_ms: Some(ms) } => Some(crate::clock::rfc3339(*ms)),
+            _ => None,
+        };
         let mut response =
-            (status, Json(ErrorBody { error: ErrorDetail { code, message, field } })).into_response();
+            (status, Json(ErrorBody { error: ErrorDetail { code, message, field, until } })).into_response();
         if let Self::RateLimited { retry_after_secs } | Self::TooManyNewThreads { retry_after_secs } = self {
             response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(retry_after_secs));
         }

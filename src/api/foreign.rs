@@ -6,8 +6,6 @@ use crate::model::Comment;
 use std::rc::Rc;
 use threadline_protocol::validate::is_http_url;
 
-use crate::i18n::ANONYMOUS;
-
 /// Percent-encodes a query value.
 pub fn encode(s: &str) -> String {
     s.bytes()
@@ -35,7 +33,8 @@ pub fn next_page(page: u64, pages: u64) -> Option<String> {
 pub fn html_comment(id: Rc<str>, author: Option<String>, website: Option<String>, html: &str) -> Comment {
     Comment {
         id,
-        author: author.unwrap_or_else(|| ANONYMOUS.into()),
+        // No name: the view says "Anonymous" in the reader's language.
+        author: author.unwrap_or_default(),
         website: website.filter(|u| is_http_url(u)),
         text: html_to_text(html),
         html: Some(html.to_string()),
@@ -50,7 +49,7 @@ mod tests {
     #[test]
     fn shared_comment_defaults() {
         let c = html_comment("1".into(), None, Some("javascript:alert(1)".into()), "<p>Hi &amp; bye</p>");
-        assert_eq!((c.author.as_str(), c.website, c.text.as_str()), ("Anonymous", None, "Hi & bye"));
+        assert_eq!((c.author.as_str(), c.website, c.text.as_str()), ("", None, "Hi & bye"));
         assert_eq!(c.html.as_deref(), Some("<p>Hi &amp; bye</p>"));
         let c = html_comment("2".into(), Some("Ann".into()), Some("https://a.example".into()), "");
         assert_eq!((c.author.as_str(), c.website.as_deref()), ("Ann", Some("https://a.example")));

@@ -141,7 +141,7 @@ mod tests {
             Err(Refusal::Duplicate.into())
         );
         let newer = r#"{"error":{"code":"too_many_threads","message":"Too many new threads."}}"#;
-        assert_eq!(decode::<ThreadPage>(429, newer).unwrap_err().reader_message(), "Too many new threads.");
+        assert_eq!(decode::<ThreadPage>(429, newer).unwrap_err().english(), "Too many new threads.");
         assert_eq!(decode::<ThreadPage>(502, "<html>Bad gateway</html>"), Err(ClientError::Status(502)));
         assert!(matches!(decode::<ThreadPage>(200, "{\"comments\":7}"), Err(ClientError::Decode(_))));
         assert_eq!(check(201, r#"{"reports":1}"#), Ok(()));

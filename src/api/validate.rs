@@ -46,7 +46,7 @@ mod tests {
         assert_eq!((field.as_deref(), e), (Some("email"), ValidationError::Required("email").into()));
         let (field, e) = check(&draft("Ann", "a@b.example", " Hi ")).unwrap_err();
         assert_eq!(field.as_deref(), Some("text"));
-        assert_eq!(e.reader_message(), "Please write at least 3 characters.");
+        assert_eq!(e.english(), "Please write at least 3 characters.");
         assert_eq!(check(&draft("Ann", "a@b.example", "Hey")), Ok(()));
         assert_eq!(validate_draft("/t", &draft("Ann", "", "x"), &Capabilities::BASE), Ok(()));
     }

@@ -14,7 +14,7 @@ pub fn rich_body(text: &str, html: Option<&str>, markdown: bool) -> Html {
         None if markdown => markdown::parse(text),
         None => markdown::plain(text),
     };
-    html! { <div class="tl-body">{ for nodes.iter().map(render) }</div> }
+    html! { <div class="tl-body" dir="auto">{ for nodes.iter().map(render) }</div> }
 }
 
 /// Backend HTML, parsed inert and cut down to the whitelist.
@@ -53,8 +53,11 @@ fn render(node: &Rich) -> Html {
 /// A comment's body, behind its content warning until the reader asks (a real button with
 /// `aria-expanded`; `shown` is the comment's own state). A custom mapping's plain text carries
 /// its link ranges as links. A function of the comment's view, not a component: smaller.
-pub fn comment_body(c: &crate::model::Comment, shown: &UseStateHandle<bool>) -> Html {
-    use crate::i18n::{HIDE_WARNED, SHOW_WARNED, WARNING};
+pub fn comment_body(
+    tr: &crate::i18n::Catalogue,
+    c: &crate::model::Comment,
+    shown: &UseStateHandle<bool>,
+) -> Html {
     #[cfg(feature = "custom")]
     let linked = c.html.is_none() && !c.markdown && !c.extra.links.is_empty();
     #[cfg(not(feature = "custom"))]
@@ -63,7 +66,7 @@ pub fn comment_body(c: &crate::model::Comment, shown: &UseStateHandle<bool>) -> 
         #[cfg(feature = "custom")]
         {
             let nodes = crate::rich::links::linked(&c.text, &c.extra.links);
-            html! { <div class="tl-body">{ for nodes.iter().map(render) }</div> }
+            html! { <div class="tl-body" dir="auto">{ for nodes.iter().map(render) }</div> }
         }
         #[cfg(not(feature = "custom"))]
         html! {}
@@ -79,10 +82,10 @@ pub fn comment_body(c: &crate::model::Comment, shown: &UseStateHandle<bool>) -> 
     html! {
         <>
             <p class="tl-warning">
-                <strong>{ WARNING }</strong>{ " " }<span class="tl-warning-text">{ warning.clone() }</span>{ " " }
+                <strong>{ tr.t("warning") }</strong>{ " " }<span class="tl-warning-text" dir="auto">{ warning.clone() }</span>{ " " }
                 <button type="button" class="tl-warning-toggle tl-link-button" aria-expanded={super::bool_attr(**shown)}
                     aria-controls={id.clone()} onclick={toggle}>
-                    { if **shown { HIDE_WARNED } else { SHOW_WARNED } }
+                    { if **shown { tr.t("hide_warned") } else { tr.t("show_warned") } }
                 </button>
             </p>
             <div {id} class="tl-warned" hidden={!**shown}>

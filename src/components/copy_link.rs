@@ -4,7 +4,6 @@
 //! button says where it is. A hook of the comment's view, not a component (a component costs
 //! the bundle more).
 
-use crate::i18n;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -23,6 +22,7 @@ enum Copied {
 /// The Copy link button of comment `id`.
 #[hook]
 pub fn use_copy_link(id: &Rc<str>) -> Html {
+    let tr = crate::i18n::use_tr();
     let copied = use_state(|| Copied::Not);
     let onclick = {
         let (id, copied) = (id.clone(), copied.clone());
@@ -49,9 +49,9 @@ pub fn use_copy_link(id: &Rc<str>) -> Html {
         })
     };
     let label = match *copied {
-        Copied::Not => i18n::COPY_LINK,
-        Copied::Yes => i18n::LINK_COPIED,
-        Copied::ToAddressBar => i18n::LINK_IN_ADDRESS_BAR,
+        Copied::Not => tr.t("copy_link"),
+        Copied::Yes => tr.t("link_copied"),
+        Copied::ToAddressBar => tr.t("link_in_address_bar"),
     };
     // Polite: a screen reader hears that the link was copied once the reader's click is done.
     html! { <button type="button" class="tl-copy-link tl-link-button" aria-live="polite" {onclick}>{ label }</button> }

@@ -7,7 +7,7 @@
 use crate::effects::replies::can_fetch;
 use crate::effects::replies::fetch;
 use crate::effects::ThreadCtx;
-use crate::i18n;
+use crate::i18n::{self, Catalogue};
 use crate::model::more::{Continuation, Fetch};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,8 +15,8 @@ use yew::prelude::*;
 /// The replies a listing announced without sending them, under their parent. A function of
 /// the comment's view rather than a component: it has no state of its own (where the fetch
 /// stands is on the parent's [`Continuation`]), and a component costs the bundle more.
-pub fn more_replies(ctx: &Rc<ThreadCtx>, more: &Continuation) -> Html {
-    let label = i18n::extra::more_replies(more.count);
+pub fn more_replies(tr: &Catalogue, ctx: &Rc<ThreadCtx>, more: &Continuation) -> Html {
+    let label = i18n::more_replies(tr, more.count);
     #[cfg(feature = "custom")]
     if !can_fetch(ctx) {
         return match more.url.as_deref().and_then(crate::rich::url::safe_href) {
@@ -34,8 +34,8 @@ pub fn more_replies(ctx: &Rc<ThreadCtx>, more: &Continuation) -> Html {
         Callback::from(move |_: MouseEvent| fetch(&ctx, more.clone()))
     };
     let (error, text) = match &more.fetch {
-        Fetch::Failed(e) => (Some(e.reader_message_from(ctx.caps.name)), i18n::RETRY.to_string()),
-        Fetch::Loading => (None, i18n::extra::LOADING_REPLIES.to_string()),
+        Fetch::Failed(e) => (Some(e.reader_message_from(tr, ctx.caps.name)), tr.t("retry")),
+        Fetch::Loading => (None, tr.t("loading_replies")),
         Fetch::Idle => (None, label),
     };
     html! {

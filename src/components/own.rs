@@ -7,7 +7,7 @@
 use super::comment::Conversation;
 use super::reply_form::ReplyForm;
 use crate::effects::{author, ThreadCtx};
-use crate::i18n;
+use crate::i18n::Tr;
 use crate::model::{Comment, Status};
 use crate::state::Action;
 use std::rc::Rc;
@@ -16,6 +16,7 @@ use yew::prelude::*;
 /// The conversation parts of comment `c`, with their state (a hook of the comment's view).
 #[hook]
 pub fn use_conversation(c: &Rc<Comment>, ctx: Option<&Rc<ThreadCtx>>) -> Conversation {
+    let tr = crate::i18n::use_tr();
     let editing = use_state(|| false);
     let confirming = use_state(|| false);
     let vote_error = use_state(|| None::<String>);
@@ -34,9 +35,9 @@ pub fn use_conversation(c: &Rc<Comment>, ctx: Option<&Rc<ThreadCtx>>) -> Convers
         edit_form: (*editing && can_edit).then(|| {
             html! { <ReplyForm editing={Some(c.clone())} on_cancel={Some(close.clone())} on_posted={Some(close)} /> }
         }),
-        votes: if can_vote { super::votes::votes(ctx, c, &vote_error) } else { Html::default() },
+        votes: if can_vote { super::votes::votes(&tr, ctx, c, &vote_error) } else { Html::default() },
         own: if can_edit && !*editing {
-            own_actions(ctx, c, &editing, &confirming, &delete_error)
+            own_actions(&tr, ctx, c, &editing, &confirming, &delete_error)
         } else {
             Html::default()
         },
@@ -46,6 +47,7 @@ pub fn use_conversation(c: &Rc<Comment>, ctx: Option<&Rc<ThreadCtx>>) -> Convers
 /// Edit and Delete, or the question Delete asks first (`confirming`); `failed` holds the last
 /// refusal's message.
 fn own_actions(
+    tr: &Tr,
     ctx: &Rc<ThreadCtx>,
     c: &Rc<Comment>,
     editing: &UseStateHandle<bool>,
@@ -59,32 +61,32 @@ fn own_actions(
     if !**confirming {
         return html! {
             <>
-                <button type="button" class="tl-edit-own tl-link-button" onclick={set(editing, true)}>{ i18n::EDIT }</button>
+                <button type="button" class="tl-edit-own tl-link-button" onclick={set(editing, true)}>{ tr.t("edit") }</button>
                 <button type="button" class="tl-delete-own tl-link-button" onclick={set(confirming, true)}>
-                    { i18n::DELETE }
+                    { tr.t("delete") }
                 </button>
             </>
         };
     }
     let delete = {
-        let (ctx, c, failed) = (ctx.clone(), Rc::clone(c), failed.clone());
+        let (tr, ctx, c, failed) = (tr.clone(), ctx.clone(), Rc::clone(c), failed.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(token) = author::token(&ctx.backend) else { return };
             failed.set(None);
-            let (ctx, c, failed) = (ctx.clone(), c.clone(), failed.clone());
+            let (tr, ctx, c, failed) = (tr.clone(), ctx.clone(), c.clone(), failed.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match ctx.backend.delete_own(&c.id, &token).await {
                     Ok(gone) => ctx.dispatch.emit(Action::Changed(ctx.load, gone)),
-                    Err(e) => failed.set(Some(e.reader_message())),
+                    Err(e) => failed.set(Some(e.reader_message(&tr))),
                 }
             });
         })
     };
     html! {
-        <span class="tl-confirm" role="group" aria-label={i18n::DELETE_CONFIRM}>
-            <span>{ i18n::DELETE_CONFIRM }</span>
-            <button type="button" class="tl-delete-confirm tl-link-button" onclick={delete}>{ i18n::DELETE }</button>
-            <button type="button" class="tl-link-button" onclick={set(confirming, false)}>{ i18n::CANCEL }</button>
+        <span class="tl-confirm" role="group" aria-label={tr.t("delete_confirm")}>
+            <span>{ tr.t("delete_confirm") }</span>
+            <button type="button" class="tl-delete-confirm tl-link-button" onclick={delete}>{ tr.t("delete") }</button>
+            <button type="button" class="tl-link-button" onclick={set(confirming, false)}>{ tr.t("cancel") }</button>
             if let Some(message) = &**failed {
                 <span class="tl-own-error" role="alert">{ message.clone() }</span>
             }

@@ -5,7 +5,6 @@ use crate::effects::post::{remember_identity, remember_text, remember_warning};
 #[cfg(not(feature = "foreign"))]
 use crate::effects::post::{restore_edit, save_edit};
 use crate::effects::{post, restore_form, PostRequest, ThreadCtx};
-use crate::i18n;
 use crate::state::draft::{edit_key, text_key, Identity};
 use crate::state::form::{Field, FormAction};
 use std::rc::Rc;
@@ -42,6 +41,7 @@ pub struct ReplyFormProps {
 #[function_component]
 pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     let ctx = use_context::<Rc<ThreadCtx>>();
+    let tr = crate::i18n::use_tr();
     let thread = ctx.as_ref().map(|c| c.thread.to_string()).unwrap_or_default();
     let draft_key = match &props.editing {
         Some(c) => edit_key(&thread, &c.id),
@@ -74,10 +74,13 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     }
     let preview = use_state(|| false);
     {
-        // An edit form opens with the reader in its text.
-        let (refs, editing) = (refs.clone(), props.editing.is_some());
+        // An edit form, or a reply form the reader opened, starts with the reader in its text
+        // (not one reopened by itself after a reload to send a comment from the outbox).
+        let opened =
+            props.editing.is_some() || props.on_cancel.is_some() && form.draft.idempotency_key.is_none();
+        let refs = refs.clone();
         use_effect_with((), move |_| {
-            if let Some(el) = refs[Field::Text as usize].cast::<web_sys::HtmlElement>().filter(|_| editing) {
+            if let Some(el) = refs[Field::Text as usize].cast::<web_sys::HtmlElement>().filter(|_| opened) {
                 let _ = el.focus();
             }
         });
@@ -156,19 +159,29 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         })
     };
 
+    // Escape in an in-place form is its Cancel.
+    let escape = {
+        let cancel = props.on_cancel.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let (Some(cancel), "Escape") = (&cancel, e.key().as_str()) {
+                e.prevent_default();
+                cancel.emit(());
+            }
+        })
+    };
     let prefix = match &props.editing {
         Some(c) => format!("tl-edit-{}", c.id),
         None => format!("tl-{}", props.parent.as_deref().unwrap_or("top")),
     };
-    let field = |f: Field, label: &'static str, kind: &'static str, autocomplete: &'static str| {
+    let field = |f: Field, label: String, kind: &'static str, autocomplete: &'static str| {
         let id = format!("{prefix}-{}", f.name());
-        let error = form.error_for(f);
+        let error = form.error_for(&tr, ctx.caps.name, f);
         let err_id = format!("{id}-error");
         let described = error.as_ref().map(|_| err_id.clone());
         let invalid = super::bool_attr(error.is_some());
         let control = if f == Field::Text {
             html! {
-                <textarea ref={field_ref(f)} id={id.clone()} name="text" rows="4" placeholder={i18n::TEXT_PLACEHOLDER}
+                <textarea ref={field_ref(f)} id={id.clone()} name="text" rows="4" placeholder={tr.t("text_placeholder")} dir="auto"
                     value={form.value(f).to_string()} oninput={on_input(f)}
                     aria-invalid={invalid} aria-describedby={described} />
             }
@@ -191,20 +204,21 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     };
     let editing = props.editing.is_some();
     let heading = match &props.replying_to {
-        _ if editing => html! { <p class="tl-form-title">{ i18n::EDITING }</p> },
+        _ if editing => html! { <p class="tl-form-title">{ tr.t("editing") }</p> },
         Some(name) => {
-            html! { <p class="tl-form-title">{ i18n::REPLYING_TO }{ " " }<strong>{ name.clone() }</strong></p> }
+            let (before, after) = tr.around("replying_to", "name");
+            html! { <p class="tl-form-title">{ before }<strong><bdi>{ name.clone() }</bdi></strong>{ after }</p> }
         }
-        None => html! { <h3 class="tl-form-title">{ i18n::LEAVE_A_COMMENT }</h3> },
+        None => html! { <h3 class="tl-form-title">{ tr.t("leave_a_comment") }</h3> },
     };
     // A backend with fewer levels than the reader used files the reply higher up: say so.
     let nesting_note = match (ctx.caps.nesting, &props.replying_to) {
         (Some(levels), Some(name)) if props.parent.is_some() && props.parent_depth + 1 >= levels => {
-            html! { <p class="tl-form-note">{ i18n::shallow_nesting_note(levels, name) }</p> }
+            html! { <p class="tl-form-note">{ tr.t_with("shallow_nesting_note", &[("levels", &tr.number(levels as u64)), ("name", name)]) }</p> }
         }
         _ => html! {},
     };
-    let email_label = if ctx.caps.email_required { i18n::EMAIL_REQUIRED } else { i18n::EMAIL };
+    let email_label = if ctx.caps.email_required { tr.t("email_required") } else { tr.t("email") };
     // Only a custom mapping can store no email (its post body has no `{email}`).
     #[cfg(feature = "custom")]
     let show_email = ctx.caps.email;
@@ -217,39 +231,39 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     };
     html! {
         <form class={classes!("tl-form", format!("tl-form-{kind}"))} data-form={kind}
-            data-parent={props.parent.as_deref().map(str::to_string)} novalidate=true onsubmit={onsubmit}
+            data-parent={props.parent.as_deref().map(str::to_string)} novalidate=true onsubmit={onsubmit} onkeydown={escape}
             aria-busy={super::bool_attr(form.busy)}>
             { heading }
             { nesting_note }
             if *preview {
-                <div class="tl-preview-pane" aria-live="polite" aria-label={i18n::PREVIEW}>
+                <div class="tl-preview-pane" aria-live="polite" aria-label={tr.t("preview")}>
                     if form.draft.text.trim().is_empty() {
-                        <p class="tl-preview-empty">{ i18n::PREVIEW_EMPTY }</p>
+                        <p class="tl-preview-empty">{ tr.t("preview_empty") }</p>
                     } else {
                         { rich_body(&form.draft.text, None, ctx.caps.markdown_input) }
                     }
                 </div>
             } else {
-                { field(Field::Text, i18n::TEXT, "text", "off") }
+                { field(Field::Text, tr.t("text"), "text", "off") }
             }
             if ctx.caps.warnings {
                 if form.shows_warning() {
-                    { field(Field::Warning, i18n::WARNING_FIELD, "text", "off") }
+                    { field(Field::Warning, tr.t("warning_field"), "text", "off") }
                 } else {
                     <button type="button" class="tl-add-warning tl-link-button" aria-expanded="false"
                         onclick={{ let form = form.clone(); move |_| form.dispatch(FormAction::OpenWarning) }}>
-                        { i18n::ADD_WARNING }
+                        { tr.t("add_warning") }
                     </button>
                 }
             }
             if !editing {
             <div class="tl-fields-row">
-                { field(Field::Author, i18n::NAME, "text", "name") }
+                { field(Field::Author, tr.t("name"), "text", "name") }
                 if show_email {
                     { field(Field::Email, email_label, "email", "email") }
                 }
                 if ctx.caps.website {
-                    { field(Field::Website, i18n::WEBSITE, "url", "url") }
+                    { field(Field::Website, tr.t("website"), "url", "url") }
                 }
             </div>
             if ctx.caps.mail {
@@ -262,12 +276,12 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                             form.dispatch(FormAction::Notify(notify));
                         }
                     }} />
-                    { i18n::NOTIFY }
+                    { tr.t("notify") }
                 </label>
             }
             // A honeypot: hidden from people and from assistive technology; bots fill it in.
             <div class="tl-hp" aria-hidden="true">
-                <label for={format!("{prefix}-homepage")}>{ i18n::HONEYPOT_LABEL }</label>
+                <label for={format!("{prefix}-homepage")}>{ tr.t("honeypot_label") }</label>
                 <input id={format!("{prefix}-homepage")} name="homepage" type="text" tabindex="-1" autocomplete="off"
                     value={form.draft.homepage.clone()}
                     oninput={{ let form = form.clone(); move |e: InputEvent| {
@@ -277,31 +291,31 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                     } }} />
             </div>
             }
-            if let Some(msg) = form.form_error() {
+            if let Some(msg) = form.form_error(&tr, ctx.caps.name) {
                 <p class="tl-form-error" role="alert">{ msg }</p>
             }
             if form.held {
-                <p class="tl-form-note tl-held" role="status">{ i18n::HELD_FOR_REVIEW }</p>
+                <p class="tl-form-note tl-held" role="status">{ tr.t("held_for_review") }</p>
             }
             if form.queued {
-                <p class="tl-form-note tl-queued" role="status">{ i18n::QUEUED_OFFLINE }</p>
+                <p class="tl-form-note tl-queued" role="status">{ tr.t("queued_offline") }</p>
             }
             <div class="tl-form-actions">
                 <button type="button" class="tl-preview tl-link-button" aria-pressed={super::bool_attr(*preview)}
                     onclick={{ let preview = preview.clone(); move |_| preview.set(!*preview) }}>
-                    { if *preview { i18n::EDIT } else { i18n::PREVIEW } }
+                    { if *preview { tr.t("edit") } else { tr.t("preview") } }
                 </button>
                 <button type="submit" class="tl-submit tl-button" disabled={form.busy}>
                     { match (editing, form.busy) {
-                        (true, true) => i18n::SAVING,
-                        (true, false) => i18n::SAVE,
-                        (false, true) => i18n::POSTING,
-                        (false, false) => i18n::POST,
+                        (true, true) => tr.t("saving"),
+                        (true, false) => tr.t("save"),
+                        (false, true) => tr.t("posting"),
+                        (false, false) => tr.t("post"),
                     } }
                 </button>
                 if let Some(cancel) = props.on_cancel.clone() {
                     <button type="button" class="tl-cancel tl-link-button" onclick={move |_| cancel.emit(())}>
-                        { i18n::CANCEL }
+                        { tr.t("cancel") }
                     </button>
                 }
             </div>

@@ -4,7 +4,7 @@
 use crate::effects::report::report;
 use crate::effects::ThreadCtx;
 use crate::error::{ClientError, Refusal};
-use crate::i18n;
+use crate::i18n::{self, Catalogue};
 use crate::state::report::{ReportAction, ReportState, Reported};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -16,6 +16,7 @@ use yew::prelude::*;
 /// bundle about 400 B; docs/size.md). The comment shows what it answers where reports are taken.
 #[hook]
 pub fn use_report_button(id: &Rc<str>, ctx: Option<Rc<ThreadCtx>>) -> Html {
+    let tr = i18n::use_tr();
     let state = use_reducer(ReportState::default);
     let (button, dialog) = (use_node_ref(), use_node_ref());
     {
@@ -40,8 +41,8 @@ pub fn use_report_button(id: &Rc<str>, ctx: Option<Rc<ThreadCtx>>) -> Html {
         move |_| state.dispatch(ReportAction::Open)
     };
     let status = match state.done {
-        Some(Reported::Now) => AttrValue::Static(i18n::REPORT_THANKS),
-        Some(Reported::Before) => ClientError::from(Refusal::AlreadyReported).reader_message().into(),
+        Some(Reported::Now) => tr.t("report_thanks").into(),
+        Some(Reported::Before) => ClientError::from(Refusal::AlreadyReported).reader_message(&tr).into(),
         None => AttrValue::default(),
     };
     html! {
@@ -49,11 +50,11 @@ pub fn use_report_button(id: &Rc<str>, ctx: Option<Rc<ThreadCtx>>) -> Html {
             // Still focusable once done (aria-disabled, not disabled), so focus can come back to it.
             <button ref={button} type="button" class="tl-report tl-link-button" aria-haspopup="dialog"
                 aria-disabled={super::bool_attr(state.done.is_some())} onclick={open}>
-                { if state.done.is_some() { i18n::REPORTED } else { i18n::REPORT } }
+                { if state.done.is_some() { tr.t("reported") } else { tr.t("report") } }
             </button>
             <span class="tl-report-status" role="status">{ status }</span>
             if state.open {
-                { report_dialog(&ctx, id, &state, dialog) }
+                { report_dialog(&tr, &ctx, id, &state, dialog) }
             }
         </>
     }
@@ -61,6 +62,7 @@ pub fn use_report_button(id: &Rc<str>, ctx: Option<Rc<ThreadCtx>>) -> Html {
 
 /// The dialog: a reason (radio group), an optional note, Send and Cancel.
 fn report_dialog(
+    tr: &Catalogue,
     ctx: &Rc<ThreadCtx>,
     id: &Rc<str>,
     state: &UseReducerHandle<ReportState>,
@@ -88,7 +90,7 @@ fn report_dialog(
         let dialog = dialog.clone();
         Callback::from(move |e: KeyboardEvent| keep_tab_inside(&e, &dialog))
     };
-    let error = state.error.as_ref().map(ClientError::reader_message);
+    let error = state.error.as_ref().map(|e| e.reader_message(tr));
     // One form per dialog, and radios are grouped per form: the name needs no comment id.
     let reasons = i18n::REPORT_REASONS.iter().map(|(reason, label)| {
         let (state, reason) = (state.clone(), *reason);
@@ -96,7 +98,7 @@ fn report_dialog(
             <label class="tl-report-reason">
                 <input type="radio" name="reason" checked={state.reason == Some(reason)}
                     onchange={move |_| state.dispatch(ReportAction::Choose(reason))} />
-                { *label }
+                { tr.t(label) }
             </label>
         }
     });
@@ -112,13 +114,13 @@ fn report_dialog(
         <dialog ref={dialog} class="tl-dialog" role="dialog" aria-modal="true" aria-labelledby={title.clone()}
             oncancel={cancel} {onkeydown}>
             <form class="tl-report-form" novalidate=true {onsubmit} aria-busy={super::bool_attr(state.busy)}>
-                <h3 class="tl-dialog-title" id={title}>{ i18n::REPORT_TITLE }</h3>
+                <h3 class="tl-dialog-title" id={title}>{ tr.t("report_title") }</h3>
                 <fieldset class="tl-report-reasons">
-                    <legend>{ i18n::REPORT_WHY }</legend>
+                    <legend>{ tr.t("report_why") }</legend>
                     { for reasons }
                 </fieldset>
                 <div class="tl-field">
-                    <label for={note.clone()}>{ i18n::REPORT_NOTE }</label>
+                    <label for={note.clone()}>{ tr.t("report_note") }</label>
                     <textarea id={note} name="note" rows="3" maxlength={NOTE_MAX_ATTR}
                         value={state.note.clone()} {oninput} />
                 </div>
@@ -127,10 +129,10 @@ fn report_dialog(
                 }
                 <div class="tl-form-actions">
                     <button type="submit" class="tl-button" aria-disabled={super::bool_attr(state.busy)}>
-                        { if state.busy { i18n::REPORT_SENDING } else { i18n::REPORT_SEND } }
+                        { if state.busy { tr.t("report_sending") } else { tr.t("report_send") } }
                     </button>
                     <button type="button" class="tl-dialog-cancel tl-link-button" onclick={close.reform(Event::from)}>
-                        { i18n::CANCEL }
+                        { tr.t("cancel") }
                     </button>
                 </div>
             </form>

@@ -2,15 +2,15 @@
 //! Plain functions rather than components: they hold no state, and each component costs the
 //! bundle its own copy of Yew's lifecycle (docs/size.md).
 
-use crate::i18n;
+use crate::i18n::Catalogue;
 use yew::prelude::*;
 
 /// Grey placeholder comments while the first page loads: never a blank box.
-pub fn skeleton() -> Html {
+pub fn skeleton(tr: &Catalogue) -> Html {
     html! {
         // Keyed, so that Yew swaps the loading and error boxes rather than patching one `div`
         // into the other: a new alert is a new element, which screen readers announce.
-        <div key="tl-loading" class="tl-skeleton" role="status" aria-busy="true" aria-label={i18n::LOADING_COMMENTS}>
+        <div key="tl-loading" class="tl-skeleton" role="status" aria-busy="true" aria-label={tr.t("loading_comments")}>
             { for (0..3).map(|i| html! {
                 <div class="tl-skeleton-item" key={i}>
                     <span class="tl-skeleton-avatar"></span>
@@ -22,14 +22,14 @@ pub fn skeleton() -> Html {
 }
 
 /// Shown when the thread has no comments yet.
-pub fn empty() -> Html {
-    html! { <p class="tl-empty">{ i18n::EMPTY }</p> }
+pub fn empty(tr: &Catalogue) -> Html {
+    html! { <p class="tl-empty">{ tr.t("empty") }</p> }
 }
 
 /// A clear message (reader-facing), and a Retry button when `on_retry` is given.
-pub fn error_box(message: AttrValue, on_retry: Option<Callback<()>>) -> Html {
+pub fn error_box(tr: &Catalogue, message: AttrValue, on_retry: Option<Callback<()>>) -> Html {
     let retry = on_retry.map(|cb| {
-        html! { <button type="button" class="tl-retry tl-button" onclick={move |_| cb.emit(())}>{ i18n::RETRY }</button> }
+        html! { <button type="button" class="tl-retry tl-button" onclick={move |_| cb.emit(())}>{ tr.t("retry") }</button> }
     });
     html! {
         <div key="tl-error" class="tl-error" role="alert">

@@ -10,7 +10,7 @@ use crate::api::Backend;
 #[cfg(feature = "native")]
 use crate::effects::live::use_live;
 use crate::effects::{use_thread, ThreadCtx, ThreadSource};
-use crate::i18n;
+use crate::i18n::{Catalogue, Tr};
 use crate::state::{More, Phase, ThreadState};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,6 +42,10 @@ pub struct ThreadProps {
     #[cfg(feature = "foreign")]
     #[prop_or_default]
     pub remote_avatars: bool,
+    /// The reader's language: its messages and formats (the loader's `data-lang`, or the
+    /// page's `<html lang>`). Without one, messages show as their keys.
+    #[prop_or_else(|| Tr(Rc::new(Catalogue::empty())))]
+    pub tr: Tr,
 }
 
 /// A whole comment section.
@@ -84,66 +88,85 @@ pub fn Thread(props: &ThreadProps) -> Html {
         });
     }
 
+    let tr = &props.tr;
     let (phase_name, content) = match &state.phase {
-        Phase::Loading => ("loading", skeleton()),
+        Phase::Loading => ("loading", skeleton(tr)),
         Phase::Failed(e) => {
-            let message = e.reader_message_from(ctx.caps.name);
-            ("error", error_box(message.into(), Some(thread.retry.clone())))
+            let message = e.reader_message_from(tr, ctx.caps.name);
+            ("error", error_box(tr, message.into(), Some(thread.retry.clone())))
         }
-        Phase::Ready => ("ready", ready_view(state, ctx, thread.more.reform(|_: MouseEvent| ()))),
+        Phase::Ready => ("ready", ready_view(tr, state, ctx, thread.more.reform(|_: MouseEvent| ()))),
     };
     html! {
+        <ContextProvider<Tr> context={tr.clone()}>
         <ContextProvider<Rc<ThreadCtx>> context={ctx.clone()}>
-            <section ref={section} class="tl-root" data-state={phase_name} aria-label={i18n::COMMENTS}>
+            <section ref={section} class="tl-root" data-state={phase_name} aria-labelledby="tl-title"
+                lang={tr.lang().to_string()} dir={tr.dir()}>
                 <header class="tl-header">
-                    <h2 class="tl-title">
-                        { if state.phase == Phase::Ready { i18n::comment_count(state.total as usize) } else { i18n::COMMENTS.into() } }
+                    <h2 class="tl-title" id="tl-title">
+                        { if state.phase == Phase::Ready { tr.count("comment_count", state.total) } else { tr.t("comments") } }
                     </h2>
-                    { sort_menu(ctx, &thread) }
+                    { sort_menu(tr, ctx, &thread) }
                 </header>
                 { content }
+                <p class="tl-sr-only" role="status">{ announcement(tr, state) }</p>
             </section>
         </ContextProvider<Rc<ThreadCtx>>>
+        </ContextProvider<Tr>>
     }
+}
+
+/// What the live region says now: the last announcement, with a zero-width space on every
+/// other one, so that the same words twice still change the region and are heard again.
+fn announcement(tr: &Catalogue, state: &ThreadState) -> String {
+    let a = state.announce;
+    if a.key.is_empty() {
+        return String::new();
+    }
+    let mut text = if a.n > 0 { tr.count(a.key, a.n) } else { tr.t(a.key) };
+    if a.seq % 2 == 1 {
+        text.push('\u{200B}');
+    }
+    text
 }
 
 /// The order buttons, for a backend that sorts (none in the bundles of other backends).
-fn sort_menu(ctx: &ThreadCtx, thread: &crate::effects::UseThread) -> Html {
+fn sort_menu(tr: &Catalogue, ctx: &ThreadCtx, thread: &crate::effects::UseThread) -> Html {
     #[cfg(feature = "native")]
     if ctx.caps.sorting {
-        return super::sort::sort_menu(thread.sort, &thread.set_sort);
+        return super::sort::sort_menu(tr, thread.sort, &thread.set_sort);
     }
-    let _ = (ctx, thread);
+    let _ = (tr, ctx, thread);
     Html::default()
 }
 
-/// "2 new comments — show": what arrived live, in a polite live region so that screen readers
-/// hear of it too; nothing for backends without live updates.
-fn incoming(state: &ThreadState, ctx: &ThreadCtx) -> Html {
+/// "2 new comments — show": what arrived live; nothing for backends without live updates.
+fn incoming(tr: &Catalogue, state: &ThreadState, ctx: &ThreadCtx) -> Html {
     #[cfg(feature = "native")]
     if matches!(&*ctx.backend, crate::api::Backend::Native(_)) {
         let n = state.incoming.len();
         let dispatch = ctx.dispatch.clone();
         return html! {
-            <div class="tl-incoming" aria-live="polite">
+            // Screen readers hear of new comments from the live region ([`announcement`]).
+            <div class="tl-incoming">
                 if n > 0 {
                     <button type="button" class="tl-button tl-button-quiet tl-show-incoming"
                         onclick={move |_| dispatch.emit(crate::state::Action::ShowIncoming)}>
-                        { i18n::new_comments(n) }
+                        { tr.count("new_comments", n as u64) }
                     </button>
                 }
             </div>
         };
     }
-    let _ = (state, ctx);
+    let _ = (tr, state, ctx);
     Html::default()
 }
 
-fn ready_view(state: &ThreadState, ctx: &ThreadCtx, on_more: Callback<MouseEvent>) -> Html {
+fn ready_view(tr: &Catalogue, state: &ThreadState, ctx: &ThreadCtx, on_more: Callback<MouseEvent>) -> Html {
     let more = state.next_cursor.as_ref().filter(|_| ctx.caps.paging).map(|_| {
         let failed = match &state.more {
             More::Failed(e) => {
-                html! { <p class="tl-form-error" role="alert">{ e.reader_message_from(ctx.caps.name) }</p> }
+                html! { <p class="tl-form-error" role="alert">{ e.reader_message_from(tr, ctx.caps.name) }</p> }
             }
             _ => html! {},
         };
@@ -152,7 +175,7 @@ fn ready_view(state: &ThreadState, ctx: &ThreadCtx, on_more: Callback<MouseEvent
             <div class="tl-more-wrap">
                 { failed }
                 <button type="button" class="tl-more tl-button tl-button-quiet" disabled={busy} onclick={on_more}>
-                    { if busy { i18n::LOADING } else { i18n::LOAD_MORE } }
+                    { if busy { tr.t("loading") } else { tr.t("load_more") } }
                 </button>
             </div>
         }
@@ -163,9 +186,9 @@ fn ready_view(state: &ThreadState, ctx: &ThreadCtx, on_more: Callback<MouseEvent
                 <ReplyForm />
             }
             if state.forest.is_empty() {
-                { empty() }
+                { empty(tr) }
             }
-            { incoming(state, ctx) }
+            { incoming(tr, state, ctx) }
             <div class="tl-list">
                 { for state.forest.roots.iter().map(|r| html! {
                     <CommentView key={&*r.comment.id} node={r.clone()} depth={0} root={r.comment.id.clone()} />

@@ -1,6 +1,5 @@
-//! Relative time ("5 minutes ago") as a pure function of two instants.
-
-use super::plural::{english, Plural};
+//! Relative time ("5 minutes ago") as a pure function of two instants: the unit and value;
+//! the browser's `Intl.RelativeTimeFormat` words them ([`super::intl`]).
 
 /// How long ago something happened, in the largest unit that fits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,22 +32,18 @@ pub fn ago(now_ms: i64, then_ms: i64) -> Ago {
     }
 }
 
-impl std::fmt::Display for Ago {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (n, one, other) = match *self {
-            Ago::JustNow => return f.write_str("just now"),
-            Ago::Minutes(n) => (n, "minute", "minutes"),
-            Ago::Hours(n) => (n, "hour", "hours"),
-            Ago::Days(1) => return f.write_str("yesterday"),
-            Ago::Days(n) => (n, "day", "days"),
-            Ago::Months(n) => (n, "month", "months"),
-            Ago::Years(n) => (n, "year", "years"),
-        };
-        let unit = match english(usize::try_from(n).unwrap_or(usize::MAX)) {
-            Plural::One => one,
-            Plural::Other => other,
-        };
-        write!(f, "{n} {unit} ago")
+impl Ago {
+    /// The value and unit for `Intl.RelativeTimeFormat` (negative: in the past). "Just now" is
+    /// 0 seconds, which the browser words "now" in every language.
+    pub fn as_unit(self) -> (i64, &'static str) {
+        match self {
+            Ago::JustNow => (0, "second"),
+            Ago::Minutes(n) => (-n, "minute"),
+            Ago::Hours(n) => (-n, "hour"),
+            Ago::Days(n) => (-n, "day"),
+            Ago::Months(n) => (-n, "month"),
+            Ago::Years(n) => (-n, "year"),
+        }
     }
 }
 
@@ -61,15 +56,16 @@ mod tests {
     #[test]
     fn picks_the_largest_unit() {
         let now = 1_000_000_000_000;
-        assert_eq!(ago(now, now + 5 * MIN).to_string(), "just now");
-        assert_eq!(ago(now, now - 59_000).to_string(), "just now");
-        assert_eq!(ago(now, now - MIN).to_string(), "1 minute ago");
-        assert_eq!(ago(now, now - 59 * MIN).to_string(), "59 minutes ago");
-        assert_eq!(ago(now, now - 60 * MIN).to_string(), "1 hour ago");
-        assert_eq!(ago(now, now - 25 * 60 * MIN).to_string(), "yesterday");
-        assert_eq!(ago(now, now - 3 * 1440 * MIN).to_string(), "3 days ago");
-        assert_eq!(ago(now, now - 40 * 1440 * MIN).to_string(), "1 month ago");
-        assert_eq!(ago(now, now - 800 * 1440 * MIN).to_string(), "2 years ago");
+        let unit = |then| ago(now, then).as_unit();
+        assert_eq!(unit(now + 5 * MIN), (0, "second"));
+        assert_eq!(unit(now - 59_000), (0, "second"));
+        assert_eq!(unit(now - MIN), (-1, "minute"));
+        assert_eq!(unit(now - 59 * MIN), (-59, "minute"));
+        assert_eq!(unit(now - 60 * MIN), (-1, "hour"));
+        assert_eq!(unit(now - 25 * 60 * MIN), (-1, "day"));
+        assert_eq!(unit(now - 3 * 1440 * MIN), (-3, "day"));
+        assert_eq!(unit(now - 40 * 1440 * MIN), (-1, "month"));
+        assert_eq!(unit(now - 800 * 1440 * MIN), (-2, "year"));
         assert_eq!(ago(i64::MAX, i64::MIN), Ago::Years(i64::MAX / 1000 / (365 * 86_400)));
     }
 }

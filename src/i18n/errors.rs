@@ -1,8 +1,9 @@
-//! The one catalogue of error sentences. Every failure reaches the reader as a typed reason
+//! Every error sentence's key. Every failure reaches the reader as a typed reason
 //! ([`ClientError`], [`Refusal`], [`ValidationError`]) and is worded here and nowhere else:
-//! adapters, the transport and the protocol choose the reason, this file chooses the words.
+//! adapters, the transport and the protocol choose the reason, this file chooses the message, the catalogue the words.
 //! The matches are exhaustive, so a new reason does not compile until it has a sentence.
 
+use super::Catalogue;
 use crate::error::{ClientError, Refusal};
 use threadline_protocol::ValidationError;
 
@@ -14,154 +15,147 @@ pub const BACKEND_TEXT_MAX_CHARS: usize = 300;
 // depend on the catalogue that words them.
 impl ClientError {
     /// The sentence shown to the reader, for errors that need not name the backend.
-    pub fn reader_message(&self) -> String {
-        sentence(self, "")
+    pub fn reader_message(&self, tr: &Catalogue) -> String {
+        sentence(tr, self, "")
     }
 
     /// The sentence shown to the reader, naming the backend (e.g. "Isso") where it helps.
-    pub fn reader_message_from(&self, backend: &str) -> String {
-        sentence(self, backend)
+    pub fn reader_message_from(&self, tr: &Catalogue, backend: &str) -> String {
+        sentence(tr, self, backend)
     }
 }
 
-/// The sentence for `error`, naming the backend (e.g. "Isso") where it helps; `backend` may
-/// be empty.
-pub fn sentence(error: &ClientError, backend: &str) -> String {
+#[cfg(test)]
+impl ClientError {
+    /// The English sentence, for tests.
+    pub fn english(&self) -> String {
+        self.reader_message(&super::catalogue::english())
+    }
+
+    /// The English sentence naming `backend`, for tests.
+    pub fn english_from(&self, backend: &str) -> String {
+        self.reader_message_from(&super::catalogue::english(), backend)
+    }
+}
+
+/// The sentence for `error` in the reader's language, naming the backend (e.g. "Isso") where
+/// it helps; `backend` may be empty.
+pub fn sentence(tr: &Catalogue, error: &ClientError, backend: &str) -> String {
+    // "…the comments server…" or "…the Isso comments server…": two messages, because
+    // inflecting a name into a sentence is each language's own business.
+    let server = |plain: &str, named: &str, args: &[(&str, &str)]| {
+        if backend.is_empty() {
+            tr.t_with(plain, args)
+        } else {
+            let mut all = vec![("backend", backend)];
+            all.extend_from_slice(args);
+            tr.t_with(named, &all)
+        }
+    };
     match error {
-        ClientError::Network(_) => {
-            format!("We couldn't reach {}. Check your connection, then try again.", Server("the", backend))
+        ClientError::Network(_) => server("error.network", "error.network_at", &[]),
+        ClientError::Status(status) if *status >= 500 => server("error.server", "error.server_at", &[]),
+        ClientError::Status(status) => {
+            server("error.status", "error.status_at", &[("status", &status.to_string())])
         }
-        ClientError::Status(status) if *status >= 500 => {
-            format!("{} ran into a problem. Please try again in a moment.", Server("The", backend))
-        }
-        ClientError::Status(status) => format!("{} refused the request ({status}).", Server("The", backend)),
-        ClientError::Decode(_) => format!("{} sent an answer we couldn't read.", Server("The", backend)),
-        ClientError::Invalid(rule) => invalid(rule),
-        ClientError::Refused(reason) => refusal(reason, backend),
-        ClientError::Config(what) => format!("The comment section is not set up correctly: {what}."),
-    }
-}
-
-/// "the comments server", or "The Isso comments server", written straight into the sentence
-/// around it. `the` comes capitalised or not as the sentence needs, because upper-casing at
-/// run time would bring Unicode case tables into the wasm.
-struct Server<'a>(&'static str, &'a str);
-
-impl std::fmt::Display for Server<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Server(the, backend) = *self;
-        f.write_str(the)?;
-        if !backend.is_empty() {
-            f.write_str(" ")?;
-            f.write_str(backend)?;
-        }
-        f.write_str(" comments server")
+        ClientError::Decode(_) => server("error.decode", "error.decode_at", &[]),
+        ClientError::Invalid(rule) => invalid(tr, rule),
+        ClientError::Refused(reason) => refusal(tr, reason, backend),
+        ClientError::Config(what) => tr.t_with("error.config", &[("what", what)]),
     }
 }
 
 /// Why a backend refused. The reasons only one adapter gives are compiled with it alone
-/// (see [`Refusal`]), so a bundle carries only the sentences it can show.
+/// (see [`Refusal`]), so a bundle carries only the keys it can show.
 // Only the foreign backends' reasons name the backend.
 #[cfg_attr(not(feature = "foreign"), allow(unused_variables))]
-fn refusal(reason: &Refusal, backend: &str) -> String {
-    let fixed = match reason {
-        Refusal::TooFast => "You're posting a little fast. Please wait a moment, then try again.",
-        Refusal::TooManyNewThreads => {
-            "You have started many new discussions recently. Please wait a while before starting \
-             another, or reply in an existing one."
-        }
-        Refusal::Duplicate => "You have already posted this comment.",
+fn refusal(tr: &Catalogue, reason: &Refusal, backend: &str) -> String {
+    let key = match reason {
+        Refusal::TooFast => "error.too_fast",
+        Refusal::TooManyNewThreads => "error.too_many_threads",
+        Refusal::Duplicate => "error.duplicate",
         #[cfg(feature = "wordpress")]
-        Refusal::Closed => "Comments are closed on this article.",
+        Refusal::Closed => "error.closed",
         #[cfg(feature = "wordpress")]
-        Refusal::LoginRequired => "This site only accepts comments from logged-in readers.",
+        Refusal::LoginRequired => "error.login_required",
         #[cfg(feature = "wordpress")]
-        Refusal::NameAndEmailRequired => "This site asks for your name and an email address.",
-        Refusal::ParentGone => "The comment you are replying to no longer exists.",
-        Refusal::TooLarge => "The request is too large. Please shorten your comment.",
-        Refusal::ChallengeFailed => "The anti-spam check failed. Please post again.",
-        Refusal::ChallengeUnsolved => "The anti-spam check could not be solved in time.",
+        Refusal::NameAndEmailRequired => "error.name_and_email_required",
+        Refusal::ParentGone => "error.parent_gone",
+        Refusal::TooLarge => "error.too_large",
+        Refusal::ChallengeFailed => "error.challenge_failed",
+        Refusal::ChallengeUnsolved => "error.challenge_unsolved",
+        // A foreign backend's own words are all there is; Threadline's server sends a code,
+        // which says enough in the reader's language.
+        #[cfg(feature = "foreign")]
         Refusal::Rejected { message, .. } if !message.trim().is_empty() => return backend_text(message),
-        Refusal::Rejected { .. } => "This site does not publish comments like this. Please rephrase it.",
-        Refusal::Banned { until } if !until.trim().is_empty() => {
-            return format!("{BANNED} {}", backend_text(until));
+        Refusal::Rejected { .. } => "error.rejected",
+        Refusal::Banned { until_ms: Some(ms) } => {
+            return tr.t_with("error.banned_until", &[("date", &tr.date_time(*ms))]);
         }
-        Refusal::Banned { .. } => BANNED,
-        Refusal::ThreadLocked => "This discussion is closed to new comments.",
-        Refusal::AlreadyReported => "You have already reported this comment.",
+        Refusal::Banned { until_ms: None } => "error.banned",
+        Refusal::ThreadLocked => "error.thread_locked",
+        // The server's sentence names its rule, in English: an English reader gets it, the
+        // others the widget's words.
+        Refusal::InvalidField { message, .. } if tr.lang() == "en" && !message.trim().is_empty() => {
+            return backend_text(message);
+        }
+        Refusal::InvalidField { .. } => "error.invalid_field",
+        Refusal::NotYourComment => "error.not_your_comment",
+        Refusal::EditWindowClosed => "error.edit_window_closed",
+        Refusal::Forbidden => "error.forbidden",
+        Refusal::AlreadyReported => "error.already_reported",
         #[cfg(feature = "moderator")]
-        Refusal::SignedOut => "Your moderator session has ended. Please sign in again.",
+        Refusal::SignedOut => "mod.signed_out",
         #[cfg(feature = "moderator")]
-        Refusal::OtherSite => "You are not a moderator of this site.",
+        Refusal::OtherSite => "mod.other_site",
         #[cfg(any(feature = "wordpress", feature = "isso"))]
-        Refusal::UnknownArticle => {
-            return format!("{} does not know this article.", Server("The", backend));
-        }
+        Refusal::UnknownArticle => return tr.t_with("error.unknown_article_at", &[("backend", backend)]),
         #[cfg(feature = "wordpress")]
         Refusal::NoPostAt(slug) => {
-            return format!("{} has no post or page with the address “{slug}”.", Server("The", backend));
+            return tr.t_with("error.no_post_at", &[("backend", backend), ("slug", slug)]);
         }
         #[cfg(feature = "isso")]
         Refusal::OriginNotAllowed => {
-            return format!(
-                "{} does not accept comments from this page's address (check its `host` setting).",
-                Server("The", backend)
-            );
+            return tr.t_with("error.origin_not_allowed_at", &[("backend", backend)])
         }
         #[cfg(feature = "isso")]
         Refusal::BrokeRules { min_text } => {
-            return format!(
-                "{} refused this comment. Comments need at least {min_text} characters, and a valid \
-                 email and website if given.",
-                Server("The", backend)
-            );
+            return tr.count_with("error.broke_rules_at", *min_text as u64, &[("backend", backend)]);
         }
         #[cfg(feature = "foreign")]
-        Refusal::Unexplained => return format!("{} refused the request.", Server("The", backend)),
+        Refusal::Unexplained => return server_unexplained(tr, backend),
         Refusal::Said { message, .. } => return backend_text(message),
     };
-    fixed.to_string()
+    tr.t(key)
 }
 
-/// Why a banned reader cannot post; the server's sentence on how long follows.
-const BANNED: &str = "A moderator has blocked you from commenting on this site.";
-
-/// A rule the reader's input broke.
-fn invalid(rule: &ValidationError) -> String {
-    let fixed = match rule {
-        ValidationError::Required("author") => "Please enter your name.",
-        ValidationError::Required("text") => "Please write a comment.",
-        ValidationError::Required("email") => "This site asks for an email address. It is never published.",
-        ValidationError::Required("reason") => "Please choose a reason.",
-        ValidationError::Required(_) => "This field is required.",
-        ValidationError::TooShort { field: "text", min } => {
-            return format!("Please write at least {min} characters.");
-        }
-        ValidationError::TooShort { field, min } => {
-            return format!("{} is too short: at least {min} characters.", label(field));
-        }
-        ValidationError::TooLong { field, max } => {
-            return format!("{} is too long: at most {max} characters.", label(field));
-        }
-        ValidationError::BadAuthor => "Your name contains characters that cannot be shown.",
-        ValidationError::BadEmail => "That email address does not look right.",
-        ValidationError::BadWebsite => "The website must be an address starting with http:// or https://.",
-        ValidationError::BadWarning => "The content warning must be a single line.",
-        ValidationError::BadThread => "This page has no valid thread key.",
-    };
-    fixed.to_string()
-}
-
-/// A field named at the start of a sentence.
-fn label(field: &str) -> &'static str {
-    match field {
-        "author" => "Your name",
-        "email" => "The email address",
-        "website" => "The website",
-        "thread" => "The thread key",
-        "warning" => "The content warning",
-        _ => "Your comment",
+/// A refusal without a reason, naming the backend when there is one.
+#[cfg(feature = "foreign")]
+fn server_unexplained(tr: &Catalogue, backend: &str) -> String {
+    if backend.is_empty() {
+        tr.t("error.unexplained")
+    } else {
+        tr.t_with("error.unexplained_at", &[("backend", backend)])
     }
+}
+
+/// A rule the reader's input broke. The message shows beside its field, so it need not name it.
+fn invalid(tr: &Catalogue, rule: &ValidationError) -> String {
+    let key = match rule {
+        ValidationError::Required("author") => "error.required_author",
+        ValidationError::Required("text") => "error.required_text",
+        ValidationError::Required("email") => "error.required_email",
+        ValidationError::Required("reason") => "error.required_reason",
+        ValidationError::Required(_) => "error.required",
+        ValidationError::TooShort { min, .. } => return tr.count("error.too_short", *min as u64),
+        ValidationError::TooLong { max, .. } => return tr.count("error.too_long", *max as u64),
+        ValidationError::BadAuthor => "error.bad_author",
+        ValidationError::BadEmail => "error.bad_email",
+        ValidationError::BadWebsite => "error.bad_website",
+        ValidationError::BadWarning => "error.bad_warning",
+        ValidationError::BadThread => "error.bad_thread",
+    };
+    tr.t(key)
 }
 
 /// A backend's own sentence: trimmed and cut, otherwise exactly as it was written. It is

@@ -2,11 +2,12 @@
    widget (wasm) only when a container comes within one viewport height, unless
    data-loading="eager". There is one bundle per backend, and only the one `data-backend` names
    is fetched; a moderator gets the moderator bundle. Files are resolved against this script's
-   own URL, so they can sit on a CDN.
+   own URL, so they can sit on a CDN. The reader's language (data-lang, else the page's
+   <html lang>, else English) comes as one small file of messages, fetched beside the bundle.
    Placeholders __TL_*__ are filled in by `cargo xtask dist`. */
 (function (d, w) {
   var me = d.currentScript, base = new URL('.', me.src).href, opts = me.dataset, mods = {};
-  var B = __TL_BUNDLES__, alias = { native: 'threadline', wp: 'wordpress' };
+  var B = __TL_BUNDLES__, L = __TL_LANGS__, alias = { native: 'threadline', wp: 'wordpress' }, words = {};
   function el(parent, cls, tag) {
     var e = d.createElement(tag || 'div');
     if (cls) e.className = cls;
@@ -41,6 +42,27 @@
       return res.text().then(function (b) { return [res.status, b]; });
     }).catch(function () { return null; }) };
   }
+  // [language with a catalogue, the tag it came from]: data-lang first, then the page's lang.
+  function language(o) {
+    var tags = [o.lang, d.documentElement.lang], i, t, p;
+    for (i = 0; i < 2; i++) {
+      t = String(tags[i] || '').trim();
+      p = t.toLowerCase().split(/[-_]/)[0];
+      if (p == 'iw') p = 'he';
+      if (p && L[1].indexOf(' ' + p + ' ') >= 0) return [p, t];
+    }
+    return ['en', 'en'];
+  }
+  // The messages of `lang` (and the moderator's for the moderator bundle), parsed; English
+  // when that file cannot be had; none at all (the widget then shows its keys) as a last resort.
+  function messages(lang, mod) {
+    var key = lang + (mod ? '+' : '');
+    return words[key] || (words[key] = Promise.all([''].concat(mod ? ['.mod'] : []).map(function (f) {
+      return fetch(base + 'lang/' + lang + f + '-' + L[0] + '.json').then(function (r) { if (!r.ok) throw r.status; return r.json(); });
+    })).then(function (parts) { return Object.assign.apply(Object, [{}].concat(parts)); }).catch(function () {
+      return lang == 'en' ? {} : messages('en', mod);
+    }));
+  }
   function load(kind) {
     return mods[kind] || (mods[kind] = import(base + B[kind][0]).then(function (m) {
       return m.default({ module_or_path: base + B[kind][1] }).then(function () { return m; });
@@ -72,7 +94,12 @@
       o.thread = o.thread || location.pathname;
       k = bundle(o.backend, o.api);
       if (k == 'threadline') o.firstPage = first(o);
-      load(k).then(function (m) {
+      var l = language(o);
+      o.lang = l[0];
+      o.locale = l[1].toLowerCase().split(/[-_]/)[0] == l[0] ? l[1] : l[0];
+      Promise.all([load(k), messages(l[0], k == 'moderator')]).then(function (r) {
+        var m = r[0];
+        o.messages = r[1];
         o.title = o.title || d.title;
         o.url = location.href;
         o.css = css;

@@ -4,6 +4,7 @@
 use super::draft::Identity;
 use crate::api::{validate_draft, Capabilities, Draft};
 use crate::error::ClientError;
+use crate::i18n::Catalogue;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -65,8 +66,11 @@ impl FormState {
     }
 
     /// The error message to show next to `field`, if the last error is about it.
-    pub fn error_for(&self, field: Field) -> Option<String> {
-        self.error.as_ref().filter(|e| e.field() == Some(field.name())).map(ClientError::reader_message)
+    pub fn error_for(&self, tr: &Catalogue, backend: &str, field: Field) -> Option<String> {
+        self.error
+            .as_ref()
+            .filter(|e| e.field() == Some(field.name()))
+            .map(|e| e.reader_message_from(tr, backend))
     }
 
     /// Whether the content-warning field shows: on request, and whenever it holds a warning
@@ -76,12 +80,12 @@ impl FormState {
     }
 
     /// The error message that belongs to no field.
-    pub fn form_error(&self) -> Option<String> {
+    pub fn form_error(&self, tr: &Catalogue, backend: &str) -> Option<String> {
         let fields = ["text", "author", "email", "website", "warning"];
         self.error
             .as_ref()
             .filter(|e| e.field().is_none_or(|f| !fields.contains(&f)))
-            .map(ClientError::reader_message)
+            .map(|e| e.reader_message_from(tr, backend))
     }
 }
 
@@ -212,6 +216,7 @@ pub fn prepare_post(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::catalogue::english;
 
     fn draft(text: &str, email: &str) -> Draft {
         Draft { author: " Ann ".into(), email: email.into(), text: text.into(), ..Default::default() }
@@ -280,8 +285,8 @@ mod tests {
         );
         let s = reduce_form(s, FormAction::Failed(ClientError::Invalid(ValidationError::Required("author"))));
         assert_eq!((s.value(Field::Text), s.busy), ("Hello", false));
-        assert_eq!(s.error_for(Field::Author).as_deref(), Some("Please enter your name."));
-        assert_eq!(s.form_error(), None);
+        assert_eq!(s.error_for(&english(), "", Field::Author).as_deref(), Some("Please enter your name."));
+        assert_eq!(s.form_error(&english(), ""), None);
         let s = reduce_form(s, FormAction::Edit(Field::Author, "Ann".into()));
         assert_eq!(s.error, None, "editing the field at fault clears its error");
         assert_eq!(s.draft.idempotency_key, None, "edited words are a new comment");
@@ -327,8 +332,8 @@ mod tests {
     #[test]
     fn errors_without_a_field_show_on_the_form() {
         let s = reduce_form(FormState::default(), FormAction::Failed(ClientError::Network("x".into())));
-        assert!(s.form_error().is_some());
-        assert_eq!(s.error_for(Field::Text), None);
+        assert!(s.form_error(&english(), "").is_some());
+        assert_eq!(s.error_for(&english(), "", Field::Text), None);
     }
 
     #[test]

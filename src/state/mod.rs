@@ -79,6 +79,28 @@ pub struct ThreadState {
     /// Comments from others that arrived live and wait for the reader to show them.
     #[cfg(feature = "native")]
     pub incoming: Vec<Comment>,
+    /// What the thread's live region last said to screen readers.
+    pub announce: Announcement,
+}
+
+/// A message for screen readers (the thread's polite live region): posted, held, approved,
+/// new comments, a moderator's action done. `seq` counts them, so that the same words said
+/// twice are heard twice.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Announcement {
+    /// How many announcements came before and with this one.
+    pub seq: u32,
+    /// The message's key; empty before anything was said.
+    pub key: &'static str,
+    /// The count, for a plural message (0 otherwise).
+    pub n: u64,
+}
+
+impl ThreadState {
+    /// Says `key` (with the count `n` for a plural message) in the live region.
+    pub fn say(&mut self, key: &'static str, n: u64) {
+        self.announce = Announcement { seq: self.announce.seq.wrapping_add(1), key, n };
+    }
 }
 
 /// Everything that can happen to a thread.
@@ -120,6 +142,8 @@ pub enum Action {
     /// The reader asked to see the comments that arrived live.
     #[cfg(feature = "native")]
     ShowIncoming,
+    /// Something to tell screen readers (a message key), e.g. a moderator's action done.
+    Announce(&'static str),
 }
 
 impl Reducible for ThreadState {
@@ -172,12 +196,19 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
             s.incoming.retain(|c| c.id != comment.id);
             if !s.forest.contains(&comment.id) {
                 // A held comment is not public yet: the count stays what everyone else sees.
-                s.total += u64::from(comment.status != crate::model::Status::Pending);
+                let held = comment.status == crate::model::Status::Pending;
+                s.total += u64::from(!held);
+                if held {
+                    s.say("held_for_review", 0);
+                } else {
+                    s.say("posted", 0);
+                }
                 comment.fresh = true;
                 s.forest.insert(comment);
             }
         }
         Action::Changed(ticket, comment) if ticket == s.load => drop(changed(&mut s, comment)),
+        Action::Announce(key) => s.say(key, 0),
         #[cfg(feature = "native")]
         Action::Live(ticket, event) if ticket == s.load => live::apply(&mut s, event),
         #[cfg(feature = "native")]
@@ -284,11 +315,14 @@ mod tests {
         let s = reduce(s, Action::Posted(T1, comment("4", Some("3"))));
         assert_eq!(s.total, 4);
         assert!(s.forest.roots[1].replies[0].comment.fresh, "the reader's own comment takes focus");
+        assert_eq!(s.announce.key, "posted", "and screen readers hear that it is posted");
         let again = reduce(s.clone(), Action::Posted(T1, comment("4", Some("3"))));
         assert_eq!(again.total, 4, "a duplicate answer is not counted twice");
         let held = Comment { status: crate::model::Status::Pending, ..comment("5", None) };
         let s = reduce(s, Action::Posted(T1, held));
         assert_eq!((s.total, s.forest.contains("5")), (4, true), "a held comment is shown, not counted");
+        let (before, s) = (s.announce.seq, reduce(s, Action::Announce("mod.done_pinned")));
+        assert_eq!((s.announce.seq, s.announce.key), (before + 1, "mod.done_pinned"));
     }
 
     #[test]

@@ -121,7 +121,7 @@ mod tests {
     #[test]
     fn a_reason_is_needed_and_the_note_is_optional() {
         let s = run([ReportAction::Open, ReportAction::Note("  ".into())]);
-        assert_eq!(report_body(&s).unwrap_err().reader_message(), "Please choose a reason.");
+        assert_eq!(report_body(&s).unwrap_err().english(), "Please choose a reason.");
         let s = reduce_report(s, ReportAction::Choose(ReportReason::Spam));
         assert_eq!(report_body(&s), Ok(NewReport { reason: ReportReason::Spam, note: None }));
         let s = reduce_report(s, ReportAction::Note(format!(" {} ", "x".repeat(900))));

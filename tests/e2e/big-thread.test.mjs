@@ -94,7 +94,7 @@ test('2,000 replies under one comment: a batch on the page, the rest on demand',
   assert.ok(shown.length < 20, `a small first page: ${shown.length} comments in the DOM`);
   // The busy comment starts collapsed, and counts every reply, not only the batch it holds.
   assert.ok(ids.has(String(BUSY)) && !ids.has(String(BUSY + 1)), 'the busy subtree starts collapsed');
-  assert.equal(await ownText(page, BUSY, '.tl-collapsed-count'), `${BIG} replies`);
+  assert.equal(await ownText(page, BUSY, '.tl-collapsed-count'), `${BIG.toLocaleString('en')} replies`, 'grouped as the reader\'s language groups numbers');
   // Three replies stay open; a fourth level sits behind its parent's "1 reply".
   for (let i = 1; i <= 3; i += 1) assert.ok(ids.has(String(QUIET + i)), `quiet reply ${i} is open`);
   assert.ok(ids.has(String(DEEP + 2)) && !ids.has(String(DEEP + 3)), 'the fourth level starts collapsed');
@@ -104,11 +104,11 @@ test('2,000 replies under one comment: a batch on the page, the rest on demand',
   await page.locator('.tl-more-replies-button').waitFor();
   shown = await renderedComments(page);
   assert.equal(shown.filter((c) => Number(c.id) > BUSY && Number(c.id) <= BUSY + BIG).length, BATCH);
-  assert.equal(await ownText(page, BUSY, '.tl-more-replies-button'), `${BIG - BATCH} more replies`);
+  assert.equal(await ownText(page, BUSY, '.tl-more-replies-button'), `${(BIG - BATCH).toLocaleString('en')} more replies`);
 
   await page.locator('.tl-more-replies-button').click();
   await page.waitForFunction((n) => document.querySelector('#threadline').shadowRoot
-    .querySelector('.tl-more-replies-button')?.textContent.trim() === `${n} more replies`, BIG - 2 * BATCH);
+    .querySelector('.tl-more-replies-button')?.textContent.trim() === `${n.toLocaleString('en')} more replies`, BIG - 2 * BATCH);
   const fetched = asked.filter((u) => u.pathname === `/api/comments/${BUSY}/replies`);
   assert.equal(fetched.length, 1, 'one request for the next batch');
   assert.ok(fetched[0].searchParams.get('cursor'), 'from where the page stopped');

@@ -65,3 +65,52 @@ for (const viewport of [
     }
   });
 }
+
+// An Arabic article page, right to left: the widget mirrors, speaks Arabic, and fits.
+for (const viewport of [
+  { width: 360, height: 780 },
+  { width: 1280, height: 900 },
+]) {
+  test(`Arabic, right to left, at ${viewport.width}x${viewport.height}`, { timeout: 60_000 }, async () => {
+    const browser = await launchBrowser({ viewport });
+    try {
+      const { page, problems } = browser;
+      const html = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width"><title>مقال</title>
+        <style>body { font-family: sans-serif; margin: 0 auto; max-width: 42rem; padding: 1rem; color: #1b1f23; }</style></head>
+        <body><main><h1>تعليقات القراء</h1><div id="threadline"></div>
+        <script src="${server.url}/threadline.js" data-api="${server.api}" data-thread="/2026/11/alder-falls-riverfront" data-loading="eager" defer></script>
+        </main></body></html>`;
+      await page.route(`${server.url}/ar.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+      await page.goto(`${server.url}/ar.html`);
+      await showThread(page, { problems });
+      await page.evaluate(() => document.fonts.ready);
+      const layout = await page.evaluate(() => {
+        const root = document.querySelector('#threadline').shadowRoot;
+        const section = root.querySelector('.tl-root');
+        const reply = root.querySelector('.tl-replies');
+        const replyBox = reply?.getBoundingClientRect();
+        const parentBox = reply?.closest('article.tl-comment').getBoundingClientRect();
+        return {
+          dir: getComputedStyle(section).direction,
+          // A reply is indented from the right in a right-to-left thread.
+          indentedFromRight: replyBox ? parentBox.right - replyBox.right > 4 : null,
+          outside: [...root.querySelectorAll('article.tl-comment, form.tl-form')]
+            .map((el) => el.getBoundingClientRect())
+            .filter((box) => box.left < -1 || box.right > innerWidth + 1).length,
+          title: root.querySelector('h2.tl-title').textContent,
+        };
+      });
+      assert.equal(layout.dir, 'rtl');
+      assert.equal(layout.indentedFromRight, true, 'replies indent from the right');
+      assert.equal(layout.outside, 0, 'nothing sticks out of the page');
+      assert.match(layout.title, /[\u0600-\u06FF]/, 'the heading is Arabic');
+      await page.locator('article.tl-comment').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const shot = path.join(dir, `comments-ar-${viewport.width}.png`);
+      await page.screenshot({ path: shot });
+      assert.deepEqual([(await pngSize(shot)).width], [viewport.width]);
+    } finally {
+      await browser.close();
+    }
+  });
+}

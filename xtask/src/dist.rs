@@ -62,26 +62,35 @@ pub const WIDGET_BROTLI_GOAL: usize = 90 * 1024;
 /// (149 314 B, against 141 100 B when the issue began: +8.2 KB for all of it), and the others'
 /// to about 2 % above theirs: wordpress 156 185 B, isso 153 854 B, waline 154 580 B, custom
 /// 199 788 B, moderator 188 171 B.
+///
+/// Issue 14 took every word out of the wasm into one file per language, which a page fetches
+/// beside its bundle, so a bundle's weight now counts its English file too (the moderator's
+/// counts the moderator's words as well): reader 153 752 B (149 538 B before: +1 966 B of
+/// messages, +2 118 B of wasm for the catalogue, `Intl`, the language context and the live
+/// region), wordpress 160 900 B, isso 158 760 B, waline 159 170 B, custom 204 476 B, moderator
+/// 193 892 B. The reader's ceiling sits 1 % above, the others' 2 % (docs/size.md).
 pub const WIDGET_BROTLI_LIMITS: [(&str, usize); 6] = [
-    ("threadline", 150_800),
-    ("wordpress", 159_300),
-    ("isso", 156_900),
-    ("waline", 157_700),
-    ("custom", 203_800),
+    ("threadline", 155_300),
+    ("wordpress", 164_100),
+    ("isso", 161_900),
+    ("waline", 162_400),
+    ("custom", 208_500),
     // Moderators only: readers never download it.
     ("moderator", MODERATOR_CEILING),
 ];
 
-/// The moderator bundle's ceiling (brotli bytes), about 2 % above its weight: 188 171 B at the
+/// The moderator bundle's ceiling (brotli bytes), about 2 % above its weight: 193 892 B with
+/// its English words (issue 14); 188 171 B at the
 /// end of issue 13, with the build's savings (docs/size.md); 189 035 B with
 /// `wasm-opt --converge` (189 934 B with the reader's edit, delete and votes of issue 13;
 /// 179 414 B with the reject, edit and ban dialogs, the thread lock, the Bans view and Queue
 /// paging; 165 405 B before them, less the float printing issue 12 took out of every bundle).
-const MODERATOR_CEILING: usize = 191_900;
+const MODERATOR_CEILING: usize = 197_800;
 
 /// The file names substituted into the loader template.
 const BUNDLES_PLACEHOLDER: &str = "__TL_BUNDLES__";
 const CSS_PLACEHOLDER: &str = "__TL_CSS__";
+const LANGS_PLACEHOLDER: &str = "__TL_LANGS__";
 
 /// Installs what is missing, then [`build`]s.
 pub fn run() -> Result {
@@ -122,7 +131,13 @@ pub fn build_measured() -> Result<Vec<FileSizes>> {
         crate::css::minify(&source).map_err(|e| format!("styles/threadline.css: {e}"))?,
     )?;
     let css = hash_name(&stylesheet)?;
-    let loader = write_loader(&dist, &bundles::loader_table(&all), &file_name(&css))?;
+    let languages = crate::messages::write(&dist)?;
+    let loader = write_loader(
+        &dist,
+        &bundles::loader_table(&all),
+        &file_name(&css),
+        &crate::messages::loader_table(&languages),
+    )?;
     crate::js::minify(&loader, false)?;
     let count = dist.join("threadline-count.js");
     std::fs::copy(crate::root().join("src").join("loader").join("threadline-count.js"), &count)
@@ -130,6 +145,10 @@ pub fn build_measured() -> Result<Vec<FileSizes>> {
 
     crate::header("dist: sizes");
     let mut files = vec![FileSizes::measure("loader", "", &loader)?, FileSizes::measure("css", "", &css)?];
+    for language in &languages {
+        files.push(FileSizes::measure("lang", "", &language.reader)?);
+        files.push(FileSizes::measure("lang-mod", "", &language.moderator)?);
+    }
     let count_gzip = FileSizes::measure("count", "", &count)?.gzip;
     println!("count script: {count_gzip} B gzip (budget {COUNT_GZIP_LIMIT})");
     if count_gzip > COUNT_GZIP_LIMIT {
@@ -191,20 +210,22 @@ pub fn dist_dir() -> PathBuf {
 }
 
 /// Writes `dist/threadline.js` from the template with the bundle table and stylesheet filled in.
-fn write_loader(dist: &Path, bundles: &str, css: &str) -> Result<PathBuf> {
+fn write_loader(dist: &Path, bundles: &str, css: &str, langs: &str) -> Result<PathBuf> {
     let template_path = crate::root().join("src").join("loader").join("threadline.js");
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("cannot read the loader template {}: {e}", template_path.display()))?;
-    let loader = fill_template(&template, bundles, css)?;
+    let loader = fill_template(&template, bundles, css, langs)?;
     let path = dist.join("threadline.js");
     std::fs::write(&path, loader)?;
     Ok(path)
 }
 
 /// Replaces the placeholders; each must occur in the template.
-fn fill_template(template: &str, bundles: &str, css: &str) -> Result<String> {
+fn fill_template(template: &str, bundles: &str, css: &str, langs: &str) -> Result<String> {
     let mut text = template.to_owned();
-    for (placeholder, value) in [(BUNDLES_PLACEHOLDER, bundles), (CSS_PLACEHOLDER, css)] {
+    for (placeholder, value) in
+        [(BUNDLES_PLACEHOLDER, bundles), (CSS_PLACEHOLDER, css), (LANGS_PLACEHOLDER, langs)]
+    {
         if !text.contains(placeholder) {
             return Err(format!("the loader template has no {placeholder}").into());
         }
@@ -239,14 +260,14 @@ mod tests {
 
     #[test]
     fn fills_every_placeholder() {
-        let template = "var B=__TL_BUNDLES__;c('__TL_CSS__');d('__TL_CSS__')";
-        let filled = fill_template(template, "{}", "t-2.css").unwrap();
-        assert_eq!(filled, "var B={};c('t-2.css');d('t-2.css')");
+        let template = "var B=__TL_BUNDLES__,L=__TL_LANGS__;c('__TL_CSS__');d('__TL_CSS__')";
+        let filled = fill_template(template, "{}", "t-2.css", "{\"en\":[]}").unwrap();
+        assert_eq!(filled, "var B={},L={\"en\":[]};c('t-2.css');d('t-2.css')");
     }
 
     #[test]
     fn missing_placeholder_is_an_error() {
-        assert!(fill_template("__TL_BUNDLES__", "{}", "c").is_err());
+        assert!(fill_template("__TL_BUNDLES__ __TL_LANGS__", "{}", "c", "{}").is_err());
     }
 
     #[test]
@@ -262,8 +283,11 @@ mod tests {
         // Issue 12: the custom-mapping bundle (219 136 B when it began) must not grow, and
         // should shrink; the dist stage holds every build to these ceilings.
         assert!(limit("custom").unwrap() < 219_136);
-        // Issue 13: the reader gets at most 10 KiB over its ceiling then, for everything.
-        assert!(limit("threadline").unwrap() <= 141_100 + 10_240);
+        // Issue 13: the reader gets at most 10 KiB over its ceiling then, for everything. Issue 14
+        // then moved the words into a file per language, which the reader's weight now counts
+        // (English, 1 966 B), and added 2 118 B of wasm for twelve languages: no more than that,
+        // with the usual 1 % above the build.
+        assert!(limit("threadline").unwrap() <= (141_100 + 10_240 + 1_966 + 2_118) * 101 / 100);
     }
 
     #[test]

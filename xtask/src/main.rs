@@ -17,9 +17,12 @@ mod hashed_names;
 mod js;
 #[cfg(test)]
 mod layout;
+mod messages;
 mod peers;
 mod sizes;
 mod test;
+#[cfg(test)]
+mod theming;
 mod tools;
 mod wasm_names;
 

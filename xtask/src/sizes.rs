@@ -7,7 +7,8 @@ use crate::Result;
 
 /// One shipped file and its sizes in bytes.
 pub struct FileSizes {
-    /// What the file is: `loader`, `wasm`, `js`, `css`.
+    /// What the file is: `loader`, `wasm`, `js`, `css`, `lang` (a language's reader messages),
+    /// `lang-mod` (its moderator messages).
     pub label: &'static str,
     /// The bundle a `wasm` or `js` file belongs to (`threadline`, `isso`, ...); empty for the
     /// files every bundle shares.
@@ -39,7 +40,8 @@ impl FileSizes {
 }
 
 /// What one bundle costs a page once the reader reaches the comments: its wasm and JS glue
-/// plus the shared stylesheet, brotli bytes. `None` when `files` has no such bundle.
+/// plus the shared stylesheet and one language's messages (English; the moderator's too for
+/// the moderator bundle), brotli bytes. `None` when `files` has no such bundle.
 pub fn bundle_brotli(files: &[FileSizes], bundle: &str) -> Option<usize> {
     bundle_total(files, bundle).map(|(_, _, brotli)| brotli)
 }
@@ -50,7 +52,11 @@ fn bundle_total(files: &[FileSizes], bundle: &str) -> Option<(usize, usize, usiz
     if own.is_empty() {
         return None;
     }
-    let parts = own.into_iter().chain(files.iter().filter(|f| f.label == "css"));
+    let english =
+        |label: &'static str| files.iter().filter(move |f| f.label == label && f.file.starts_with("en-"));
+    let moderator = (bundle == "moderator").then(|| english("lang-mod")).into_iter().flatten();
+    let shared = files.iter().filter(|f| f.label == "css").chain(english("lang")).chain(moderator);
+    let parts = own.into_iter().chain(shared);
     Some(parts.fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli)))
 }
 
@@ -73,7 +79,7 @@ pub fn report(files: &[FileSizes]) -> Result<PathBuf> {
         if let Some((raw, gzip, brotli)) = bundle_total(files, bundle) {
             row(
                 &format!("{bundle} total"),
-                "wasm + js + css",
+                "wasm + js + css + en",
                 raw.to_string(),
                 gzip.to_string(),
                 brotli.to_string(),

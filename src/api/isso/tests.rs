@@ -41,7 +41,7 @@ fn hidden_replies_are_followed_up() {
 fn modes_pending_and_deleted() {
     let v: Value = serde_json::json!({"id": 8, "parent": null, "mode": 4, "text": "<p>gone</p>", "author": null, "created": 1.0e9});
     let c = comment_from(&v, None).unwrap();
-    assert_eq!((c.status, c.text.as_str(), c.author.as_str()), (Status::Deleted, "", "Anonymous"));
+    assert_eq!((c.status, c.text.as_str(), c.author.as_str()), (Status::Deleted, "", ""));
     let v: Value = serde_json::json!({"id": 9, "mode": 2, "text": "<p>wait</p>"});
     assert_eq!(comment_from(&v, Some("1".into())).unwrap().status, Status::Pending);
     // With `[gravatar] enabled`, each comment names its picture.
@@ -60,7 +60,7 @@ fn the_posted_reply_and_errors() {
     assert_eq!(c.parent.as_deref(), Some("1"));
     let e = error_from(&response("isso", "error-short-text.html"));
     assert_eq!(e, Refusal::BrokeRules { min_text: 3 }.into());
-    assert!(e.reader_message_from("Isso").contains("at least 3 characters"));
+    assert!(e.english_from("Isso").contains("at least 3 characters"));
     let status = |status| error_from(&RawResponse { status, body: "<html>".into(), ..Default::default() });
     assert_eq!(status(403), Refusal::OriginNotAllowed.into());
     assert_eq!(status(404), Refusal::UnknownArticle.into());

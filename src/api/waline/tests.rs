@@ -28,7 +28,7 @@ fn pages_and_errors() {
     assert!(!p2.comments.is_empty());
     let e = parse_list(&response("waline", "error-missing-fields.json")).unwrap_err();
     assert_eq!(e.field(), Some("text"), "errmsg objects point at our form's fields");
-    assert_eq!(e.reader_message(), "comment can not be blank", "Waline's own words for what we do not know");
+    assert_eq!(e.english(), "comment can not be blank", "Waline's own words for what we do not know");
     let answer = |body: &str| {
         let r = RawResponse { status: 200, body: body.into(), ..Default::default() };
         unwrap(&r).unwrap_err()

@@ -44,9 +44,9 @@ fn pages_through_total_pages() {
 #[test]
 fn wordpress_errors_read_as_sentences() {
     let e = error_from(&response("wordpress", "error-login-required.json"));
-    assert_eq!(e.reader_message(), "This site only accepts comments from logged-in readers.");
+    assert_eq!(e.english(), "This site only accepts comments from logged-in readers.");
     let e = error_from(&response("wordpress", "error-duplicate.json"));
-    assert_eq!((e.field(), e.reader_message().contains("already")), (Some("text"), true));
+    assert_eq!((e.field(), e.english().contains("already")), (Some("text"), true));
     assert_eq!(
         parse_list(&response("wordpress", "error-login-required.json"), 1),
         Err(Refusal::LoginRequired.into())
@@ -68,14 +68,14 @@ fn wordpress_codes_become_reasons_and_unknown_ones_keep_its_words() {
     assert_eq!(answer(404, "rest_post_invalid_id", "Invalid post ID."), Refusal::UnknownArticle.into());
     let e = answer(400, "rest_comment_author_data_required", "x");
     assert_eq!(
-        (e.field(), e.reader_message().as_str()),
+        (e.field(), e.english().as_str()),
         (Some("email"), "This site asks for your name and an email address.")
     );
     let e = answer(400, "rest_comment_content_invalid", "x");
-    assert_eq!((e.field(), e.reader_message().as_str()), (Some("text"), "Please write a comment."));
+    assert_eq!((e.field(), e.english().as_str()), (Some("text"), "Please write a comment."));
     // Unknown codes: WordPress's own sentence, its HTML read as text.
     let e = answer(400, "rest_invalid_param", "Invalid parameter(s): <code>author_email</code>");
-    assert_eq!(e.reader_message(), "Invalid parameter(s): author_email");
+    assert_eq!(e.english(), "Invalid parameter(s): author_email");
     assert_eq!(answer(400, "rest_invalid_param", " "), ClientError::Status(400));
     assert_eq!(answer(500, "db_error", "Error establishing a database connection"), ClientError::Status(500));
 }
@@ -129,10 +129,10 @@ fn survives_hostile_answers() {
     let page = parse_list(&with_body(base.clone(), junk), 1).unwrap();
     assert_eq!(shape(&page.comments), ids(&[("9", Some("nope")), ("10", Some("10"))]));
     let odd = &page.comments[0];
-    assert_eq!((odd.website.as_deref(), odd.author.as_str(), odd.created_ms), (None, "Anonymous", None));
+    assert_eq!((odd.website.as_deref(), odd.author.as_str(), odd.created_ms), (None, "", None));
     for body in ["<html>Bad gateway</html>", "", "{\"comments\": []}", "42"] {
         let err = parse_list(&with_body(base.clone(), body), 1).unwrap_err();
-        assert!(err.reader_message_from("WordPress").contains("WordPress"), "{body}");
+        assert!(err.english_from("WordPress").contains("WordPress"), "{body}");
     }
     let server_error = RawResponse { status: 502, body: "<html>".into(), ..Default::default() };
     assert_eq!(parse_list(&server_error, 1), Err(ClientError::Status(502)));

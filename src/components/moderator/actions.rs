@@ -11,6 +11,7 @@ use crate::error::ClientError;
 use crate::i18n::moderation as words;
 use crate::model::Comment;
 use crate::state::desk::{tools, BanDraft, Tool};
+use crate::state::Action;
 use std::rc::Rc;
 use threadline_protocol::moderation::{Ban, ModeratorEdit};
 use yew::prelude::*;
@@ -22,29 +23,41 @@ pub struct ModActionsProps {
     pub comment: Rc<Comment>,
 }
 
-/// The button's words.
+/// The key of the button's words.
 pub fn label(verb: Verb) -> &'static str {
     match verb {
-        Verb::Approve => words::APPROVE,
-        Verb::Reject => words::REJECT,
-        Verb::Delete => words::DELETE,
-        Verb::Pin => words::PIN,
-        Verb::Unpin => words::UNPIN,
+        Verb::Approve => "mod.approve",
+        Verb::Reject => "mod.reject",
+        Verb::Delete => "mod.delete",
+        Verb::Pin => "mod.pin",
+        Verb::Unpin => "mod.unpin",
     }
 }
 
-/// A tool's words and its class (`tl-mod-approve`, `tl-mod-edit`, …).
+/// The key of what screen readers hear once `verb` is done.
+pub fn done_key(verb: Verb) -> &'static str {
+    match verb {
+        Verb::Approve => "mod.done_approved",
+        Verb::Reject => "mod.done_rejected",
+        Verb::Delete => "mod.done_deleted",
+        Verb::Pin => "mod.done_pinned",
+        Verb::Unpin => "mod.done_unpinned",
+    }
+}
+
+/// The key of a tool's words and its class (`tl-mod-approve`, `tl-mod-edit`, …).
 pub fn tool_face(tool: Tool) -> (&'static str, &'static str) {
     match tool {
         Tool::Act(verb) => (label(verb), verb.path()),
-        Tool::Edit => (words::EDIT, "edit"),
-        Tool::Ban => (words::BAN, "ban"),
+        Tool::Edit => ("mod.edit", "edit"),
+        Tool::Ban => ("mod.ban", "ban"),
     }
 }
 
 /// Renders nothing unless a moderator is signed in.
 #[function_component]
 pub fn ModActions(props: &ModActionsProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let ctx = use_context::<Rc<ThreadCtx>>();
     let busy = use_state(|| false);
     let error = use_state(|| None::<ClientError>);
@@ -64,9 +77,13 @@ pub fn ModActions(props: &ModActionsProps) -> Html {
         let (ctx, id, busy, error) = (ctx.clone(), c.id.clone(), busy.clone(), error.clone());
         Callback::from(move |(verb, reason): (Verb, Option<String>)| {
             busy.set(true);
-            let (busy, error) = (busy.clone(), error.clone());
+            let (busy, error, dispatch) = (busy.clone(), error.clone(), ctx.dispatch.clone());
             let done = Callback::from(move |e: Option<ClientError>| {
                 busy.set(false);
+                if e.is_none() {
+                    // Said by the thread, which outlives this comment's buttons.
+                    dispatch.emit(Action::Announce(done_key(verb)));
+                }
                 error.set(e);
             });
             moderate(&ctx, id.clone(), verb, reason, done);
@@ -81,7 +98,8 @@ pub fn ModActions(props: &ModActionsProps) -> Html {
             }
             Tool::Act(verb) => run.emit((verb, None)),
         });
-        let (text, class) = tool_face(tool);
+        let (key, class) = tool_face(tool);
+        let text = tr.t(key);
         let popup = (!matches!(tool, Tool::Act(v) if v != Verb::Reject)).then_some("dialog");
         html! {
             <button type="button" class={classes!("tl-mod-button", format!("tl-mod-{class}"))}
@@ -104,7 +122,7 @@ pub fn ModActions(props: &ModActionsProps) -> Html {
         }
     };
     let id = AttrValue::from(c.id.to_string());
-    let failed = (*dialog_error).as_ref().map(|e| AttrValue::from(e.reader_message()));
+    let failed = (*dialog_error).as_ref().map(|e| AttrValue::from(e.reader_message(&tr)));
     let dialog = match *open {
         Some(Tool::Act(_)) => {
             let (run, shut) = (run.clone(), close.clone());
@@ -118,7 +136,14 @@ pub fn ModActions(props: &ModActionsProps) -> Html {
             let (ctx, cid, working, settle) = (ctx.clone(), c.id.clone(), busy.clone(), settle.clone());
             let on_send = Callback::from(move |e: ModeratorEdit| {
                 working.set(true);
-                edit(&ctx, cid.clone(), e, Callback::from(settle.clone()));
+                let (settle, dispatch) = (settle.clone(), ctx.dispatch.clone());
+                let done = Callback::from(move |e: Option<ClientError>| {
+                    if e.is_none() {
+                        dispatch.emit(Action::Announce("mod.done_edited"));
+                    }
+                    settle(e);
+                });
+                edit(&ctx, cid.clone(), e, done);
             });
             html! {
                 <EditDialog id={id.clone()} text={AttrValue::from(c.text.clone())} busy={*busy} error={failed}
@@ -126,15 +151,16 @@ pub fn ModActions(props: &ModActionsProps) -> Html {
             }
         }
         Some(Tool::Ban) => {
-            let (ctx, cid, working, notice) = (ctx.clone(), c.id.clone(), busy.clone(), notice.clone());
+            let (ctx, cid, working, notice, tr) =
+                (ctx.clone(), c.id.clone(), busy.clone(), notice.clone(), tr.clone());
             let on_send = Callback::from(move |draft: BanDraft| {
                 let Some(api) = native(&ctx.backend) else { return };
                 let Some(request) = draft.request(api.site(), &cid) else { return };
                 working.set(true);
-                let (settle, notice) = (settle.clone(), notice.clone());
+                let (settle, notice, tr) = (settle.clone(), notice.clone(), tr.clone());
                 let done = Callback::from(move |answer: Result<Ban, ClientError>| match answer {
                     Ok(_) => {
-                        notice.set(Some(words::banned(draft.hours)));
+                        notice.set(Some(words::banned(&tr, draft.hours)));
                         settle(None);
                     }
                     Err(e) => settle(Some(e)),
@@ -146,10 +172,10 @@ pub fn ModActions(props: &ModActionsProps) -> Html {
         None => html! {},
     };
     html! {
-        <span class="tl-mod-actions" role="group" aria-label={words::ACTIONS} aria-busy={busy.to_string()}>
+        <span class="tl-mod-actions" role="group" aria-label={tr.t("mod.actions")} aria-busy={busy.to_string()}>
             { for buttons.into_iter().map(button) }
             if let Some(e) = &*error {
-                <span class="tl-form-error" role="alert">{ e.reader_message() }</span>
+                <span class="tl-form-error" role="alert">{ e.reader_message(&tr) }</span>
             }
             <span class="tl-mod-notice-inline" role="status">{ (*notice).clone().unwrap_or_default() }</span>
             { dialog }
@@ -163,9 +189,11 @@ mod tests {
 
     #[test]
     fn each_tool_has_its_words_and_class() {
-        assert_eq!(label(Verb::Approve), "Approve");
-        assert_eq!(tool_face(Tool::Act(Verb::Unpin)), ("Unpin", "unpin"));
-        assert_eq!(tool_face(Tool::Edit), ("Edit", "edit"));
-        assert_eq!(tool_face(Tool::Ban), ("Ban", "ban"));
+        let tr = crate::i18n::catalogue::english();
+        assert_eq!(tr.t(label(Verb::Approve)), "Approve");
+        let (key, class) = tool_face(Tool::Act(Verb::Unpin));
+        assert_eq!((tr.t(key).as_str(), class), ("Unpin", "unpin"));
+        assert_eq!(tool_face(Tool::Edit), ("mod.edit", "edit"));
+        assert_eq!(tool_face(Tool::Ban), ("mod.ban", "ban"));
     }
 }

@@ -23,28 +23,31 @@ pub struct BansProps {
 /// The site's live bans.
 #[function_component]
 pub fn BansView(props: &BansProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let s = &props.state;
     let (state, content) = match &s.phase {
-        Phase::Loading => ("loading", skeleton()),
-        Phase::Failed(e) => ("error", error_box(e.reader_message().into(), Some(props.reload.clone()))),
+        Phase::Loading => ("loading", skeleton(&tr)),
+        Phase::Failed(e) => {
+            ("error", error_box(&tr, e.reader_message(&tr).into(), Some(props.reload.clone())))
+        }
         Phase::Ready if s.items.is_empty() => {
-            ("ready", html! { <p class="tl-empty">{ words::BANS_EMPTY }</p> })
+            ("ready", html! { <p class="tl-empty">{ tr.t("mod.bans_empty") }</p> })
         }
         Phase::Ready => (
             "ready",
             html! {
                 <ul class="tl-bans-list">
-                    { for s.items.iter().map(|ban| row(ban, s, &props.unban)) }
+                    { for s.items.iter().map(|ban| row(&tr, ban, s, &props.unban)) }
                 </ul>
             },
         ),
     };
     html! {
-        <section class="tl-root tl-bans" data-state={state} aria-label={words::TAB_BANS}>
+        <section class="tl-root tl-bans" data-state={state} aria-label={tr.t("mod.tab_bans")}>
             <header class="tl-header">
-                <h2 class="tl-title">{ words::BANS_TITLE }</h2>
+                <h2 class="tl-title">{ tr.t("mod.bans_title") }</h2>
                 <button type="button" class="tl-link-button tl-bans-refresh"
-                    onclick={props.reload.reform(|_: MouseEvent| ())}>{ words::REFRESH }</button>
+                    onclick={props.reload.reform(|_: MouseEvent| ())}>{ tr.t("mod.refresh") }</button>
             </header>
             { content }
         </section>
@@ -60,23 +63,27 @@ pub fn short_date(rfc3339: &str) -> String {
     s
 }
 
-fn row(ban: &Ban, s: &BansState, unban: &Callback<i64>) -> Html {
+fn row(tr: &crate::i18n::Catalogue, ban: &Ban, s: &BansState, unban: &Callback<i64>) -> Html {
     let id = ban.id;
     let busy = s.busy == Some(id);
     let until = match &ban.expires_at {
-        Some(at) => format!("{} {}", words::UNTIL, short_date(at)),
-        None => words::FOREVER.to_string(),
+        Some(at) => {
+            let date = parse_rfc3339_ms(at).map_or_else(|| short_date(at), |ms| tr.date_time(ms));
+            tr.t_with("mod.until", &[("date", &date)])
+        }
+        None => tr.t("mod.forever"),
     };
-    let failed = s.failed.as_ref().filter(|(f, _)| *f == id).map(|(_, e)| e.reader_message());
-    let by = words::ban_by(ban.by);
-    let by = by.split(" (").next().unwrap_or(by);
+    let failed = s.failed.as_ref().filter(|(f, _)| *f == id).map(|(_, e)| e.reader_message(tr));
+    let by = words::ban_by(tr, ban.by);
+    // The short form: the words before the parenthesis that explains them.
+    let by = by.split([' ', '（']).take_while(|w| !w.starts_with('(')).collect::<Vec<_>>().join(" ");
     html! {
         <li class="tl-ban" data-id={id.to_string()}>
             <div class="tl-ban-what">
                 <span class="tl-badge tl-ban-by">{ by }</span>
                 <span class={classes!("tl-ban-until", ban.expires_at.is_none().then_some("tl-ban-forever"))}>{ until }</span>
                 if let Some(c) = ban.comment_id {
-                    <span class="tl-ban-from">{ words::FROM_COMMENT }{ format!(" #{c}") }</span>
+                    <span class="tl-ban-from">{ tr.t_with("mod.from_comment", &[("id", &format!("#{c}"))]) }</span>
                 }
             </div>
             if let Some(reason) = ban.reason.clone() {
@@ -84,7 +91,7 @@ fn row(ban: &Ban, s: &BansState, unban: &Callback<i64>) -> Html {
             }
             <div class="tl-actions">
                 <button type="button" class="tl-mod-button tl-mod-unban" disabled={busy}
-                    onclick={unban.reform(move |_: MouseEvent| id)}>{ if busy { words::WORKING } else { words::UNBAN } }</button>
+                    onclick={unban.reform(move |_: MouseEvent| id)}>{ if busy { tr.t("mod.working") } else { tr.t("mod.unban") } }</button>
                 if let Some(message) = failed {
                     <span class="tl-form-error" role="alert">{ message }</span>
                 }

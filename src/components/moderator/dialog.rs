@@ -38,6 +38,7 @@ pub struct ModDialogProps {
 /// A labelled modal dialog around a form, shown as soon as it is rendered.
 #[function_component]
 pub fn ModDialog(props: &ModDialogProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let dialog = use_node_ref();
     {
         let dialog = dialog.clone();
@@ -79,10 +80,10 @@ pub fn ModDialog(props: &ModDialogProps) -> Html {
                 <div class="tl-form-actions">
                     <button type="submit" class={classes!("tl-button", "tl-dialog-submit", props.danger.then_some("tl-dialog-danger"))}
                         aria-disabled={busy}>
-                        { if props.busy { AttrValue::Static(words::WORKING) } else { props.submit.clone() } }
+                        { if props.busy { AttrValue::from(tr.t("mod.working")) } else { props.submit.clone() } }
                     </button>
                     <button type="button" class="tl-dialog-cancel tl-link-button"
-                        onclick={props.on_cancel.reform(|_: MouseEvent| ())}>{ words::CANCEL }</button>
+                        onclick={props.on_cancel.reform(|_: MouseEvent| ())}>{ tr.t("mod.cancel") }</button>
                 </div>
             </form>
         </dialog>
@@ -121,6 +122,7 @@ pub struct ActProps<T: PartialEq> {
 /// Reject, with an optional reason for the audit log.
 #[function_component]
 pub fn RejectDialog(props: &ActProps<Option<String>>) -> Html {
+    let tr = crate::i18n::use_tr();
     let reason = use_state(String::new);
     let field = format!("tl-reject-{}-reason", props.id);
     let on_submit = {
@@ -132,10 +134,10 @@ pub fn RejectDialog(props: &ActProps<Option<String>>) -> Html {
         Callback::from(move |e: InputEvent| reason.set(value_of(&e)))
     };
     html! {
-        <ModDialog id={format!("tl-reject-{}", props.id)} title={words::REJECT_TITLE} submit={words::REJECT} danger=true
+        <ModDialog id={format!("tl-reject-{}", props.id)} title={tr.t("mod.reject_title")} submit={tr.t("mod.reject")} danger=true
             busy={props.busy} error={props.error.clone()} {on_submit} on_cancel={props.on_cancel.clone()}>
             <div class="tl-field">
-                <label for={field.clone()}>{ words::REJECT_REASON }</label>
+                <label for={field.clone()}>{ tr.t("mod.reject_reason") }</label>
                 <input id={field} type="text" name="reason" maxlength="200" autocomplete="off"
                     value={(*reason).clone()} {oninput} />
             </div>
@@ -146,6 +148,7 @@ pub fn RejectDialog(props: &ActProps<Option<String>>) -> Html {
 /// Edit the text, with an optional note; the text before goes to the audit log.
 #[function_component]
 pub fn EditDialog(props: &ActProps<ModeratorEdit>) -> Html {
+    let tr = crate::i18n::use_tr();
     let text = use_state(|| props.text.to_string());
     let note = use_state(String::new);
     let invalid = use_state(|| false);
@@ -170,15 +173,15 @@ pub fn EditDialog(props: &ActProps<ModeratorEdit>) -> Html {
         Callback::from(move |e: InputEvent| note.set(value_of(&e)))
     };
     html! {
-        <ModDialog id={format!("tl-edit-{}", props.id)} title={words::EDIT_TITLE} submit={words::SAVE}
+        <ModDialog id={format!("tl-edit-{}", props.id)} title={tr.t("mod.edit_title")} submit={tr.t("mod.save")}
             busy={props.busy} error={props.error.clone()} {on_submit} on_cancel={props.on_cancel.clone()}>
             <div class="tl-field">
-                <label for={text_id.clone()}>{ words::EDIT_TEXT }</label>
+                <label for={text_id.clone()}>{ tr.t("mod.edit_text") }</label>
                 <textarea id={text_id} name="text" rows="6" required=true aria-invalid={invalid.to_string()}
                     value={(*text).clone()} oninput={on_text} />
             </div>
             <div class="tl-field">
-                <label for={note_id.clone()}>{ words::EDIT_NOTE }</label>
+                <label for={note_id.clone()}>{ tr.t("mod.edit_note") }</label>
                 <input id={note_id} type="text" name="note" maxlength="200" autocomplete="off"
                     value={(*note).clone()} oninput={on_note} />
             </div>
@@ -189,6 +192,7 @@ pub fn EditDialog(props: &ActProps<ModeratorEdit>) -> Html {
 /// Ban the author: what to match, for how long, and why.
 #[function_component]
 pub fn BanDialog(props: &ActProps<BanDraft>) -> Html {
+    let tr = crate::i18n::use_tr();
     let draft = use_state(BanDraft::default);
     let reason_id = format!("tl-ban-{}-reason", props.id);
     let on_submit = {
@@ -201,7 +205,7 @@ pub fn BanDialog(props: &ActProps<BanDraft>) -> Html {
         html! {
             <label class="tl-report-reason">
                 <input type="radio" name="by" value={by_value(by)} checked={draft.by == by} {onchange} />
-                { words::ban_by(by) }
+                { words::ban_by(&tr, by) }
             </label>
         }
     });
@@ -211,7 +215,7 @@ pub fn BanDialog(props: &ActProps<BanDraft>) -> Html {
         html! {
             <label class="tl-mod-choice">
                 <input type="radio" name="hours" checked={draft.hours == hours} {onchange} />
-                { words::ban_length(hours) }
+                { words::ban_length(&tr, hours) }
             </label>
         }
     });
@@ -220,18 +224,18 @@ pub fn BanDialog(props: &ActProps<BanDraft>) -> Html {
         Callback::from(move |e: InputEvent| draft.set(BanDraft { reason: value_of(&e), ..(*draft).clone() }))
     };
     html! {
-        <ModDialog id={format!("tl-ban-{}", props.id)} title={words::BAN_TITLE} submit={words::BAN} danger=true
+        <ModDialog id={format!("tl-ban-{}", props.id)} title={tr.t("mod.ban_title")} submit={tr.t("mod.ban")} danger=true
             busy={props.busy} error={props.error.clone()} {on_submit} on_cancel={props.on_cancel.clone()}>
             <fieldset class="tl-report-reasons">
-                <legend>{ words::BAN_BY }</legend>
+                <legend>{ tr.t("mod.ban_by") }</legend>
                 { for by }
             </fieldset>
             <fieldset class="tl-report-reasons tl-mod-lengths">
-                <legend>{ words::BAN_FOR }</legend>
+                <legend>{ tr.t("mod.ban_for") }</legend>
                 { for lengths }
             </fieldset>
             <div class="tl-field">
-                <label for={reason_id.clone()}>{ words::BAN_REASON }</label>
+                <label for={reason_id.clone()}>{ tr.t("mod.ban_reason") }</label>
                 <input id={reason_id} type="text" name="reason" maxlength="200" autocomplete="off"
                     value={draft.reason.clone()} {oninput} />
             </div>

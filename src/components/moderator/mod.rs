@@ -48,11 +48,14 @@ pub struct ModeratorProps {
     pub page_size: u32,
     /// The site.
     pub site: AttrValue,
+    /// The reader's language.
+    pub tr: crate::i18n::Tr,
 }
 
 /// The widget in the moderator bundle.
 #[function_component]
 pub fn ModeratorApp(props: &ModeratorProps) -> Html {
+    let tr = props.tr.clone();
     let api = NativeApi::new(props.api.trim_end_matches('/').to_string()).with_site(props.site.as_str());
     let UseModerator { mode, sign_out } = use_moderator(api.clone());
     let backend = use_memo(mode.clone(), move |mode| {
@@ -64,16 +67,19 @@ pub fn ModeratorApp(props: &ModeratorProps) -> Html {
     });
     let thread = html! {
         <Thread api={props.api.clone()} thread={props.thread.clone()} max_depth={props.max_depth}
-            page_size={props.page_size} site={props.site.clone()} backend={Some((*backend).clone())} />
+            page_size={props.page_size} site={props.site.clone()} backend={Some((*backend).clone())} tr={tr.clone()} />
     };
-    match mode {
+    let view = match mode {
         Mode::Checking => html! {
-            <section class="tl-root" data-state="loading" aria-label={words::SIGNING_IN}>{ skeleton() }</section>
+            <section class="tl-root" data-state="loading" aria-label={tr.t("mod.signing_in")}
+                lang={tr.lang().to_string()} dir={tr.dir()}>{ skeleton(&tr) }</section>
         },
         Mode::Reader(failed) => html! {
             <>
                 if failed {
-                    <p class="tl-root tl-mod-notice" role="alert">{ words::SIGN_IN_FAILED }</p>
+                    <p class="tl-root tl-mod-notice" role="alert" lang={tr.lang().to_string()} dir={tr.dir()}>
+                        { tr.t("mod.sign_in_failed") }
+                    </p>
                 }
                 { thread }
             </>
@@ -82,7 +88,8 @@ pub fn ModeratorApp(props: &ModeratorProps) -> Html {
             <Desk name={AttrValue::from(session.name)} backend={(*backend).clone()} site={props.site.clone()}
                 thread={props.thread.clone()} {sign_out}>{ thread }</Desk>
         },
-    }
+    };
+    html! { <ContextProvider<crate::i18n::Tr> context={tr}>{ view }</ContextProvider<crate::i18n::Tr>> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -106,6 +113,7 @@ enum View {
 /// The moderator bar and the view its tabs choose.
 #[function_component]
 fn Desk(props: &DeskProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let view = use_state(|| View::Thread);
     let queue = use_queue(props.backend.clone(), props.site.clone());
     let bans = use_bans(props.backend.clone(), props.site.clone());
@@ -127,26 +135,27 @@ fn Desk(props: &DeskProps) -> Html {
             </button>
         }
     };
+    let moderating_as = tr.around("mod.moderating_as", "name");
     let q = &queue.state;
     let waiting = (q.phase == Phase::Ready).then_some(q.items.len());
     html! {
-        <div class="tl-root tl-mod">
-            <nav class="tl-modbar" aria-label={words::TOOLS}>
+        <div class="tl-root tl-mod" lang={tr.lang().to_string()} dir={tr.dir()}>
+            <nav class="tl-modbar" aria-label={tr.t("mod.tools")}>
                 <span class="tl-modbar-who">
-                    <span class="tl-modbar-label">{ words::MODERATING_AS }</span>{ " " }
-                    <strong>{ props.name.clone() }</strong>
+                    <span class="tl-modbar-label">{ moderating_as.0 }</span>
+                    <strong><bdi>{ props.name.clone() }</bdi></strong>{ moderating_as.1 }
                 </span>
-                <span class="tl-tabs" role="group" aria-label={words::VIEWS}>
-                    { tab(View::Thread, "thread", words::TAB_THREAD.to_string()) }
-                    { tab(View::Queue, "queue", words::queue_tab(waiting, q.next_cursor.is_some())) }
-                    { tab(View::Bans, "bans", words::TAB_BANS.to_string()) }
+                <span class="tl-tabs" role="group" aria-label={tr.t("mod.views")}>
+                    { tab(View::Thread, "thread", tr.t("mod.tab_thread")) }
+                    { tab(View::Queue, "queue", words::queue_tab(&tr, waiting, q.next_cursor.is_some())) }
+                    { tab(View::Bans, "bans", tr.t("mod.tab_bans")) }
                 </span>
                 <button type="button" class="tl-link-button tl-signout" onclick={props.sign_out.reform(|_: MouseEvent| ())}>
-                    { words::SIGN_OUT }
+                    { tr.t("mod.sign_out") }
                 </button>
             </nav>
             { match *view {
-                View::Thread => html! { <>{ lock_bar(&lock) }{ props.children.clone() }</> },
+                View::Thread => html! { <>{ lock_bar(&tr, &lock) }{ props.children.clone() }</> },
                 View::Queue => html! {
                     <queue::QueueView state={queue.state.clone()} reload={queue.reload.clone()} act={queue.act.clone()}
                         more={queue.more.clone()} />
@@ -161,25 +170,25 @@ fn Desk(props: &DeskProps) -> Html {
 
 /// The thread's lock, above it: its state and the button that turns it over (which retries
 /// after a failure, said beside it).
-fn lock_bar(lock: &UseLock) -> Html {
+fn lock_bar(tr: &crate::i18n::Catalogue, lock: &UseLock) -> Html {
     let locked = lock.locked.unwrap_or(false);
     let text = if lock.busy {
-        words::WORKING
+        tr.t("mod.working")
     } else if locked {
-        words::UNLOCK
+        tr.t("mod.unlock")
     } else {
-        words::LOCK
+        tr.t("mod.lock")
     };
     html! {
         <div class="tl-lockbar" data-locked={locked.to_string()}>
             <span class={classes!("tl-badge", if locked { "tl-locked" } else { "tl-open" })} role="status">
-                { if locked { words::LOCKED } else { words::OPEN } }
+                { if locked { tr.t("mod.locked") } else { tr.t("mod.open") } }
             </span>
             <button type="button" class={classes!("tl-mod-button", if locked { "tl-mod-unlock" } else { "tl-mod-lock" })}
                 aria-pressed={locked.to_string()} disabled={lock.busy || lock.locked.is_none()}
                 onclick={lock.toggle.reform(|_: MouseEvent| ())}>{ text }</button>
             if let Some(e) = &lock.error {
-                <span class="tl-form-error" role="alert">{ e.reader_message() }</span>
+                <span class="tl-form-error" role="alert">{ e.reader_message(tr) }</span>
             }
         </div>
     }

@@ -38,42 +38,45 @@ pub fn thread_href(thread: &str, id: CommentId) -> Option<String> {
 /// The entry's status, as the moderator reads it, and its style.
 pub fn status_label(status: CommentStatus) -> (&'static str, &'static str) {
     match status {
-        CommentStatus::Pending => (words::STATUS_HELD, "held"),
-        CommentStatus::Hidden => (words::STATUS_HIDDEN, "hidden"),
-        _ => (words::STATUS_REPORTED, "reported"),
+        CommentStatus::Pending => ("mod.status_held", "held"),
+        CommentStatus::Hidden => ("mod.status_hidden", "hidden"),
+        _ => ("mod.status_reported", "reported"),
     }
 }
 
 /// The site's queue.
 #[function_component]
 pub fn QueueView(props: &QueueProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let s = &props.state;
     // The entry whose Reject dialog is open.
     let rejecting = use_state(|| None::<CommentId>);
     let refresh = props.reload.reform(|_: MouseEvent| ());
     let (state, content) = match &s.phase {
-        Phase::Loading => ("loading", skeleton()),
-        Phase::Failed(e) => ("error", error_box(e.reader_message().into(), Some(props.reload.clone()))),
+        Phase::Loading => ("loading", skeleton(&tr)),
+        Phase::Failed(e) => {
+            ("error", error_box(&tr, e.reader_message(&tr).into(), Some(props.reload.clone())))
+        }
         Phase::Ready if s.items.is_empty() => {
-            ("ready", html! { <p class="tl-empty">{ words::QUEUE_EMPTY }</p> })
+            ("ready", html! { <p class="tl-empty">{ tr.t("mod.queue_empty") }</p> })
         }
         Phase::Ready => (
             "ready",
             html! {
                 <>
                     <ol class="tl-queue-list">
-                        { for s.items.iter().map(|item| entry(item, s, &props.act, &rejecting)) }
+                        { for s.items.iter().map(|item| entry(&tr, item, s, &props.act, &rejecting)) }
                     </ol>
-                    { more_button(s, &props.more) }
+                    { more_button(&tr, s, &props.more) }
                 </>
             },
         ),
     };
     html! {
-        <section class="tl-root tl-queue" data-state={state} aria-label={words::TAB_QUEUE}>
+        <section class="tl-root tl-queue" data-state={state} aria-label={tr.t("mod.tab_queue")}>
             <header class="tl-header">
-                <h2 class="tl-title">{ words::QUEUE_TITLE }</h2>
-                <button type="button" class="tl-link-button tl-queue-refresh" onclick={refresh}>{ words::REFRESH }</button>
+                <h2 class="tl-title">{ tr.t("mod.queue_title") }</h2>
+                <button type="button" class="tl-link-button tl-queue-refresh" onclick={refresh}>{ tr.t("mod.refresh") }</button>
             </header>
             { content }
             if let Some(id) = *rejecting {
@@ -84,12 +87,12 @@ pub fn QueueView(props: &QueueProps) -> Html {
 }
 
 /// "Load more" while the queue has a next page ("Could not load more. Retry" after a failure).
-fn more_button(s: &QueueState, more: &Callback<()>) -> Html {
+fn more_button(tr: &crate::i18n::Catalogue, s: &QueueState, more: &Callback<()>) -> Html {
     if s.next_cursor.is_none() {
         return html! {};
     }
-    let text = if s.more_failed.is_some() { words::LOAD_MORE_RETRY } else { words::LOAD_MORE };
-    let text = if s.loading_more { words::WORKING } else { text };
+    let text = if s.more_failed.is_some() { tr.t("mod.load_more_retry") } else { tr.t("mod.load_more") };
+    let text = if s.loading_more { tr.t("mod.working") } else { text };
     html! {
         <div class="tl-more">
             <button type="button" class="tl-button tl-button-quiet tl-queue-more" aria-busy={s.loading_more.to_string()}
@@ -118,6 +121,7 @@ fn reject_dialog(
 }
 
 fn entry(
+    tr: &crate::i18n::Catalogue,
     item: &QueueItem,
     s: &QueueState,
     act: &Callback<(CommentId, Verb, Option<String>)>,
@@ -126,6 +130,7 @@ fn entry(
     let c = &item.comment;
     let id = c.id;
     let (status, style) = status_label(c.status);
+    let status = tr.t(status);
     let busy = s.busy == Some(id);
     let button = |verb: Verb| {
         let (act, rejecting) = (act.clone(), rejecting.clone());
@@ -135,43 +140,44 @@ fn entry(
         });
         html! {
             <button type="button" class={classes!("tl-mod-button", format!("tl-mod-{}", verb.path()))}
-                disabled={busy} {onclick}>{ label(verb) }</button>
+                disabled={busy} {onclick}>{ tr.t(label(verb)) }</button>
         }
     };
     let when = parse_rfc3339_ms(&c.created_at).map(|ms| {
-        let ago = crate::i18n::ago::ago(js_sys::Date::now() as i64, ms).to_string();
-        html! { <time class="tl-time" datetime={c.created_at.clone()}>{ ago }</time> }
+        let ago = tr.ago(js_sys::Date::now() as i64, ms);
+        html! { <time class="tl-time" datetime={c.created_at.clone()} title={tr.date_time(ms)}>{ ago }</time> }
     });
     let place = match thread_href(&item.thread, id) {
         Some(href) => {
-            html! { <a class="tl-queue-thread" {href} title={words::OPEN_IN_THREAD}>{ item.thread.clone() }</a> }
+            html! { <a class="tl-queue-thread" {href} title={tr.t("mod.open_in_thread")}>{ item.thread.clone() }</a> }
         }
         None => html! { <span class="tl-queue-thread">{ item.thread.clone() }</span> },
     };
-    let failed = s.failed.as_ref().filter(|(f, _)| *f == id).map(|(_, e)| e.reader_message());
+    let failed = s.failed.as_ref().filter(|(f, _)| *f == id).map(|(_, e)| e.reader_message(tr));
+    let in_thread = tr.around("mod.in_thread", "thread");
     html! {
         <li class="tl-queue-item" data-id={id.to_string()} data-status={style}>
             <article class="tl-card">
                 <header class="tl-meta">
                     { identicon(&c.author) }
                     <span class="tl-byline">
-                        <span class="tl-author">{ c.author.clone() }</span>
+                        <bdi class="tl-author">{ c.author.clone() }</bdi>
                         <span class={classes!("tl-badge", format!("tl-status-{style}"))}>{ status }</span>
                         { when.unwrap_or_default() }
                     </span>
                 </header>
-                <p class="tl-queue-where">{ words::IN_THREAD }{ " " }{ place }</p>
+                <p class="tl-queue-where">{ in_thread.0 }{ place }{ in_thread.1 }</p>
                 { rich_body(&c.text, None, true) }
                 if let Some(reason) = item.reason.clone() {
-                    <p class="tl-queue-reason"><strong>{ words::WHY }</strong>{ " " }{ reason }</p>
+                    <p class="tl-queue-reason" dir="auto">{ tr.t_with("mod.why", &[("reason", &reason)]) }</p>
                 }
                 if !item.reports.is_empty() {
                     <div class="tl-queue-reports">
-                        <strong>{ words::report_count(item.reports.len()) }</strong>
+                        <strong>{ tr.count("mod.report_count", item.reports.len() as u64) }</strong>
                         <ul>
                             { for item.reports.iter().map(|r| html! {
                                 <li>
-                                    <span class="tl-badge">{ words::report_reason(r.reason) }</span>
+                                    <span class="tl-badge">{ words::report_reason(tr, r.reason) }</span>
                                     if let Some(note) = r.note.clone() { { " " }{ note } }
                                 </li>
                             }) }
@@ -179,7 +185,7 @@ fn entry(
                     </div>
                 }
                 <footer class="tl-actions">
-                    <span class="tl-mod-actions" role="group" aria-label={words::ACTIONS} aria-busy={busy.to_string()}>
+                    <span class="tl-mod-actions" role="group" aria-label={tr.t("mod.actions")} aria-busy={busy.to_string()}>
                         { for [Verb::Approve, Verb::Reject, Verb::Delete].into_iter().map(button) }
                     </span>
                     if let Some(message) = failed {

@@ -213,13 +213,13 @@ fn error_wrappers_inside_http_200_become_readable_refusals() {
     let err = flagged
         .check_answer(&response(200, r#"{"success":false,"error":"locked"}"#, &[]), false)
         .unwrap_err();
-    assert_eq!(err.reader_message(), "locked");
+    assert_eq!(err.english(), "locked");
     let err = flagged.check_answer(&response(200, r#"{"success":false}"#, &[]), false).unwrap_err();
     assert_eq!(err, Refusal::Unexplained.into(), "flagged as failed, with no words");
     // HTTP errors: a message is shown for 4xx; 5xx and unreadable bodies keep the status, and
     // 429 reads as too fast whatever the API says.
     let err = flagged.check_answer(&response(403, r#"{"message":"Log in first"}"#, &[]), false).unwrap_err();
-    assert_eq!(err.reader_message(), "Log in first");
+    assert_eq!(err.english(), "Log in first");
     for (status, body) in [(500, r#"{"message":"db down"}"#), (404, "<html>nope</html>")] {
         let err = flagged.check_answer(&response(status, body, &[]), false).unwrap_err();
         assert_eq!(err, ClientError::Status(status));

@@ -103,7 +103,7 @@ fn the_step_by_step_example_does_what_the_docs_say() {
         &env,
         &mut seen,
     );
-    assert_eq!(err.unwrap_err().reader_message(), "No such post");
+    assert_eq!(err.unwrap_err().english(), "No such post");
 }
 
 #[test]
@@ -155,7 +155,7 @@ fn remark42() {
     assert_eq!(m.read_count(&response(200, fixture!("remark42", "count.json"), &[])).unwrap(), 4);
     let err =
         m.read_created(&response(400, fixture!("remark42", "error.json"), &[]), &env, &reply(a1), &mut seen);
-    assert_eq!(err.unwrap_err().reader_message(), "can't save comment");
+    assert_eq!(err.unwrap_err().english(), "can't save comment");
 }
 
 #[test]
@@ -210,7 +210,7 @@ fn commento() {
         &reply(answer),
         &mut seen,
     );
-    assert_eq!(err.unwrap_err().reader_message(), "This thread is locked. You cannot add new comments.");
+    assert_eq!(err.unwrap_err().english(), "This thread is locked. You cannot add new comments.");
 }
 
 #[test]
@@ -302,7 +302,7 @@ fn cusdis() {
     );
     let err =
         m.read_created(&response(404, fixture!("cusdis", "error.json"), &[]), &env, &reply(r), &mut seen);
-    assert_eq!(err.unwrap_err().reader_message(), "Project not found");
+    assert_eq!(err.unwrap_err().english(), "Project not found");
 }
 
 /// The worked mappings of issue 12: continuations, a flat API, replies linked by number, a

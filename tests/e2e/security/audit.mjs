@@ -5,9 +5,9 @@
 /** Elements and attributes the widget may render; everything else is a finding. */
 export const WHITELIST = {
   elements: `section header footer h2 h3 form div label input textarea button p article span a time svg
-    path br strong em code pre blockquote ul ol li link`.split(/\s+/),
+    path br strong em code pre blockquote ul ol li link bdi`.split(/\s+/),
   attributes: `class id href rel target datetime title viewBox fill d focusable tabindex name type rows
-    placeholder value for autocomplete novalidate disabled role hidden`.split(/\s+/),
+    placeholder value for autocomplete novalidate disabled role hidden lang dir`.split(/\s+/),
 };
 
 /**
@@ -55,6 +55,9 @@ export function auditWidget(whitelist) {
       const shown = `${name}=${JSON.stringify(value.slice(0, 120))} on <${tag}>`;
       if (n.startsWith('on')) add(el, `event handler attribute ${shown}`);
       else if (n === 'style') add(el, `style attribute ${shown}`);
+      // The widget's own values only: a direction, and a language of its catalogues.
+      else if (n === 'dir' && !['ltr', 'rtl', 'auto'].includes(value)) add(el, `attribute ${shown}`);
+      else if (n === 'lang' && !/^[a-z]{2}$/.test(value)) add(el, `attribute ${shown}`);
       else if (!attributes.has(n) && !n.startsWith('aria-') && !n.startsWith('data-')) {
         add(el, `attribute ${shown}`);
       }

@@ -143,7 +143,7 @@ fn discourse_links_replies_by_number_and_posts_the_number() {
         &env,
         &mut seen,
     );
-    assert_eq!(err.unwrap_err().reader_message(), "Body is too similar to what you recently posted");
+    assert_eq!(err.unwrap_err().english(), "Body is too similar to what you recently posted");
 }
 
 #[test]
