@@ -119,12 +119,13 @@ fn ConfigError(props: &ConfigErrorProps) -> Html {
 
 /// The reader's catalogue, as the loader hands it over: `lang` (one of
 /// [`crate::i18n::catalogue::LANGUAGES`], chosen from `data-lang` or the page's `<html lang>`),
-/// `locale` (the page's own tag, for dates and numbers) and `messages` (the parsed file).
+/// `locale` (the page's own tag, for dates and numbers) and `messages` (the parsed file: an
+/// array in the keys' order).
 fn catalogue(options: &js_sys::Object, attrs: &[(String, String)]) -> Tr {
     let get = |k: &str| attrs.iter().find(|(name, _)| name == k).map(|(_, v)| v.as_str()).unwrap_or("");
     let messages = js_sys::Reflect::get(options, &JsValue::from_str("messages"))
         .ok()
-        .and_then(|m| m.dyn_into::<js_sys::Object>().ok());
+        .and_then(|m| m.dyn_into::<js_sys::Array>().ok());
     let lang = match get("lang") {
         "" => "en",
         lang => lang,

@@ -7,7 +7,7 @@ use threadline::components::avatar::identicon;
 use threadline::components::body::rich_body;
 use threadline::i18n::catalogue::Table;
 use threadline::i18n::{Catalogue, Tr};
-use threadline::{Thread, ThreadProps};
+use threadline::{k, Thread, ThreadProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -34,8 +34,8 @@ async fn wait_for<T>(what: &str, mut find: impl FnMut() -> Option<T>) -> T {
     }
 }
 
-/// A catalogue file as the loader hands it over: parsed by the browser.
-fn messages(lang: &str) -> js_sys::Object {
+/// A catalogue file, keyed, as it is written.
+fn keyed(lang: &str) -> js_sys::Object {
     let text = match lang {
         "ar" => include_str!("../src/i18n/messages/ar.json"),
         "de" => include_str!("../src/i18n/messages/de.json"),
@@ -43,6 +43,16 @@ fn messages(lang: &str) -> js_sys::Object {
         _ => include_str!("../src/i18n/messages/en.json"),
     };
     js_sys::JSON::parse(text).unwrap().unchecked_into()
+}
+
+/// A catalogue as the loader hands it over: the messages in the keys' order (`cargo xtask
+/// dist` ships them so).
+fn messages(lang: &str) -> js_sys::Array {
+    let object = keyed(lang);
+    threadline::i18n::keys::KEYS
+        .iter()
+        .map(|k| js_sys::Reflect::get(&object, &(*k).into()).unwrap())
+        .collect()
 }
 
 fn catalogue(lang: &str) -> Tr {
@@ -260,11 +270,11 @@ fn regex_captures_run_on_the_browsers_engine_like_the_native_one() {
 fn counts_and_times_follow_the_readers_language() {
     let ar = catalogue("ar");
     let forms: Vec<String> =
-        [0, 1, 2, 3, 11, 100].into_iter().map(|n| ar.count("comment_count", n)).collect();
+        [0, 1, 2, 3, 11, 100].into_iter().map(|n| ar.count(k!("comment_count"), n)).collect();
     let distinct: std::collections::BTreeSet<&String> = forms.iter().collect();
     assert_eq!(distinct.len(), 6, "Arabic has six plural forms: {forms:?}");
     let few = js_sys::Reflect::get(
-        &js_sys::Reflect::get(&messages("ar"), &"comment_count".into()).unwrap(),
+        &js_sys::Reflect::get(&keyed("ar"), &"comment_count".into()).unwrap(),
         &"few".into(),
     )
     .unwrap()
@@ -275,7 +285,11 @@ fn counts_and_times_follow_the_readers_language() {
     let ago = ar.ago(now, now - 5 * 60_000);
     assert!(ago.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) && !ago.contains("ago"), "{ago}");
     let ru = catalogue("ru");
-    assert_ne!(ru.count("reply_count", 2), ru.count("reply_count", 5), "Russian: few and many differ");
+    assert_ne!(
+        ru.count(k!("reply_count"), 2),
+        ru.count(k!("reply_count"), 5),
+        "Russian: few and many differ"
+    );
     let de = catalogue("de");
     // 24 December 2026, noon UTC.
     let date = de.date_time(1_798_113_600_000);

@@ -2,6 +2,7 @@
 //! as paragraphs. Every path builds [`Rich`] nodes, rendered here element by element; no string
 //! ever reaches the DOM as HTML.
 
+use crate::k;
 use crate::rich::{markdown, Rich, Tag};
 use yew::prelude::*;
 
@@ -82,10 +83,10 @@ pub fn comment_body(
     html! {
         <>
             <p class="tl-warning">
-                <strong>{ tr.t("warning") }</strong>{ " " }<span class="tl-warning-text" dir="auto">{ warning.clone() }</span>{ " " }
+                <strong>{ tr.t(k!("warning")) }</strong>{ " " }<span class="tl-warning-text" dir="auto">{ warning.clone() }</span>{ " " }
                 <button type="button" class="tl-warning-toggle tl-link-button" aria-expanded={super::bool_attr(**shown)}
                     aria-controls={id.clone()} onclick={toggle}>
-                    { if **shown { tr.t("hide_warned") } else { tr.t("show_warned") } }
+                    { if **shown { tr.t(k!("hide_warned")) } else { tr.t(k!("show_warned")) } }
                 </button>
             </p>
             <div {id} class="tl-warned" hidden={!**shown}>

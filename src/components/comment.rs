@@ -5,6 +5,7 @@ use super::avatar::Avatar;
 use super::reply_form::ReplyForm;
 use super::report::use_report_button;
 use crate::effects::ThreadCtx;
+use crate::k;
 use crate::model::time::format_rfc3339;
 use crate::model::tree::{flatten_descendants, starts_collapsed, Node, Shared};
 use crate::model::Status;
@@ -89,7 +90,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
     let talk = Conversation::default();
 
     // A backend may send no name: "Anonymous" in the reader's language.
-    let name = if c.author.is_empty() { tr.t("anonymous") } else { c.author.to_string() };
+    let name = if c.author.is_empty() { tr.t(k!("anonymous")) } else { c.author.to_string() };
     let author = match &c.website {
         Some(url) => html! {
             <a class="tl-author" href={url.clone()} rel="nofollow ugc noopener" target="_blank"><bdi>{ name.clone() }</bdi></a>
@@ -125,11 +126,11 @@ pub fn CommentView(props: &CommentProps) -> Html {
             }
         })
     };
-    let in_reply_to = tr.around("in_reply_to", "name");
+    let in_reply_to = tr.around(k!("in_reply_to"), "name");
     let toggle_label = if *collapsed {
-        tr.t_with("show_replies_to", &[("name", &name)])
+        tr.t_with(k!("show_replies_to"), &[("name", &name)])
     } else {
-        tr.t_with("hide_replies_to", &[("name", &name)])
+        tr.t_with(k!("hide_replies_to"), &[("name", &name)])
     };
     // The reader's new reply must be seen: a collapsed subtree opens for it.
     let posted = {
@@ -145,7 +146,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
     } else if *collapsed {
         html! {
             <button type="button" class="tl-collapsed-count" onclick={toggle_collapse.clone()}>
-                { tr.count("reply_count", props.node.descendants as u64 + left_out) }
+                { tr.count(k!("reply_count"), props.node.descendants as u64 + left_out) }
             </button>
         }
     } else if props.depth + 1 < max_depth {
@@ -189,16 +190,16 @@ pub fn CommentView(props: &CommentProps) -> Html {
                             { author }
                         }
                         if c.status == Status::Pending {
-                            <span class="tl-badge">{ tr.t("pending") }</span>
+                            <span class="tl-badge">{ tr.t(k!("pending")) }</span>
                         }
                         if c.pinned {
-                            <span class="tl-badge tl-pinned">{ tr.t("pinned") }</span>
+                            <span class="tl-badge tl-pinned">{ tr.t(k!("pinned")) }</span>
                         }
                         <a class="tl-permalink" href={format!("#comment-{}", c.id)} onclick={reveal}>
                             { time.unwrap_or_else(|| html! { <span class="tl-time">{ "#" }</span> }) }
                         </a>
                         if c.edited && !gone {
-                            <span class="tl-edited">{ tr.t("edited") }</span>
+                            <span class="tl-edited">{ tr.t(k!("edited")) }</span>
                         }
                     </span>
                 </header>
@@ -209,7 +210,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                 }
                 if gone {
                     <p class="tl-body tl-deleted">
-                        { if c.status == Status::Removed { tr.t("removed") } else { tr.t("deleted") } }
+                        { if c.status == Status::Removed { tr.t(k!("removed")) } else { tr.t(k!("deleted")) } }
                     </p>
                 } else if let Some(form) = talk.edit_form.clone() {
                     { form }
@@ -220,12 +221,12 @@ pub fn CommentView(props: &CommentProps) -> Html {
                     { talk.votes.clone() }
                     if can_reply {
                         <button type="button" class="tl-reply tl-link-button" aria-expanded={super::bool_attr(*replying)}
-                            onclick={toggle_reply} ref={reply_button}>{ tr.t("reply") }</button>
+                            onclick={toggle_reply} ref={reply_button}>{ tr.t(k!("reply")) }</button>
                     }
                     if has_replies {
                         <button type="button" class="tl-collapse tl-link-button" aria-expanded={super::bool_attr(!*collapsed)}
                             aria-label={toggle_label} onclick={toggle_collapse}>
-                            { if *collapsed { tr.t("show_replies") } else { tr.t("hide_replies") } }
+                            { if *collapsed { tr.t(k!("show_replies")) } else { tr.t(k!("hide_replies")) } }
                         </button>
                     }
                     if !gone {

@@ -4,6 +4,7 @@
 //! button says where it is. A hook of the comment's view, not a component (a component costs
 //! the bundle more).
 
+use crate::k;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -49,9 +50,9 @@ pub fn use_copy_link(id: &Rc<str>) -> Html {
         })
     };
     let label = match *copied {
-        Copied::Not => tr.t("copy_link"),
-        Copied::Yes => tr.t("link_copied"),
-        Copied::ToAddressBar => tr.t("link_in_address_bar"),
+        Copied::Not => tr.t(k!("copy_link")),
+        Copied::Yes => tr.t(k!("link_copied")),
+        Copied::ToAddressBar => tr.t(k!("link_in_address_bar")),
     };
     // Polite: a screen reader hears that the link was copied once the reader's click is done.
     html! { <button type="button" class="tl-copy-link tl-link-button" aria-live="polite" {onclick}>{ label }</button> }

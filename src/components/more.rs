@@ -8,6 +8,7 @@ use crate::effects::replies::can_fetch;
 use crate::effects::replies::fetch;
 use crate::effects::ThreadCtx;
 use crate::i18n::{self, Catalogue};
+use crate::k;
 use crate::model::more::{Continuation, Fetch};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,8 +35,8 @@ pub fn more_replies(tr: &Catalogue, ctx: &Rc<ThreadCtx>, more: &Continuation) ->
         Callback::from(move |_: MouseEvent| fetch(&ctx, more.clone()))
     };
     let (error, text) = match &more.fetch {
-        Fetch::Failed(e) => (Some(e.reader_message_from(tr, ctx.caps.name)), tr.t("retry")),
-        Fetch::Loading => (None, tr.t("loading_replies")),
+        Fetch::Failed(e) => (Some(e.reader_message_from(tr, ctx.caps.name)), tr.t(k!("retry"))),
+        Fetch::Loading => (None, tr.t(k!("loading_replies"))),
         Fetch::Idle => (None, label),
     };
     html! {

@@ -8,6 +8,7 @@ use super::comment::Conversation;
 use super::reply_form::ReplyForm;
 use crate::effects::{author, ThreadCtx};
 use crate::i18n::Tr;
+use crate::k;
 use crate::model::{Comment, Status};
 use crate::state::Action;
 use std::rc::Rc;
@@ -61,9 +62,9 @@ fn own_actions(
     if !**confirming {
         return html! {
             <>
-                <button type="button" class="tl-edit-own tl-link-button" onclick={set(editing, true)}>{ tr.t("edit") }</button>
+                <button type="button" class="tl-edit-own tl-link-button" onclick={set(editing, true)}>{ tr.t(k!("edit")) }</button>
                 <button type="button" class="tl-delete-own tl-link-button" onclick={set(confirming, true)}>
-                    { tr.t("delete") }
+                    { tr.t(k!("delete")) }
                 </button>
             </>
         };
@@ -83,10 +84,10 @@ fn own_actions(
         })
     };
     html! {
-        <span class="tl-confirm" role="group" aria-label={tr.t("delete_confirm")}>
-            <span>{ tr.t("delete_confirm") }</span>
-            <button type="button" class="tl-delete-confirm tl-link-button" onclick={delete}>{ tr.t("delete") }</button>
-            <button type="button" class="tl-link-button" onclick={set(confirming, false)}>{ tr.t("cancel") }</button>
+        <span class="tl-confirm" role="group" aria-label={tr.t(k!("delete_confirm"))}>
+            <span>{ tr.t(k!("delete_confirm")) }</span>
+            <button type="button" class="tl-delete-confirm tl-link-button" onclick={delete}>{ tr.t(k!("delete")) }</button>
+            <button type="button" class="tl-link-button" onclick={set(confirming, false)}>{ tr.t(k!("cancel")) }</button>
             if let Some(message) = &**failed {
                 <span class="tl-own-error" role="alert">{ message.clone() }</span>
             }

@@ -5,6 +5,7 @@ use crate::effects::post::{remember_identity, remember_text, remember_warning};
 #[cfg(not(feature = "foreign"))]
 use crate::effects::post::{restore_edit, save_edit};
 use crate::effects::{post, restore_form, PostRequest, ThreadCtx};
+use crate::k;
 use crate::state::draft::{edit_key, text_key, Identity};
 use crate::state::form::{Field, FormAction};
 use std::rc::Rc;
@@ -181,7 +182,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         let invalid = super::bool_attr(error.is_some());
         let control = if f == Field::Text {
             html! {
-                <textarea ref={field_ref(f)} id={id.clone()} name="text" rows="4" placeholder={tr.t("text_placeholder")} dir="auto"
+                <textarea ref={field_ref(f)} id={id.clone()} name="text" rows="4" placeholder={tr.t(k!("text_placeholder"))} dir="auto"
                     value={form.value(f).to_string()} oninput={on_input(f)}
                     aria-invalid={invalid} aria-describedby={described} />
             }
@@ -204,21 +205,21 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     };
     let editing = props.editing.is_some();
     let heading = match &props.replying_to {
-        _ if editing => html! { <p class="tl-form-title">{ tr.t("editing") }</p> },
+        _ if editing => html! { <p class="tl-form-title">{ tr.t(k!("editing")) }</p> },
         Some(name) => {
-            let (before, after) = tr.around("replying_to", "name");
+            let (before, after) = tr.around(k!("replying_to"), "name");
             html! { <p class="tl-form-title">{ before }<strong><bdi>{ name.clone() }</bdi></strong>{ after }</p> }
         }
-        None => html! { <h3 class="tl-form-title">{ tr.t("leave_a_comment") }</h3> },
+        None => html! { <h3 class="tl-form-title">{ tr.t(k!("leave_a_comment")) }</h3> },
     };
     // A backend with fewer levels than the reader used files the reply higher up: say so.
     let nesting_note = match (ctx.caps.nesting, &props.replying_to) {
         (Some(levels), Some(name)) if props.parent.is_some() && props.parent_depth + 1 >= levels => {
-            html! { <p class="tl-form-note">{ tr.t_with("shallow_nesting_note", &[("levels", &tr.number(levels as u64)), ("name", name)]) }</p> }
+            html! { <p class="tl-form-note">{ tr.t_with(k!("shallow_nesting_note"), &[("levels", &tr.number(levels as u64)), ("name", name)]) }</p> }
         }
         _ => html! {},
     };
-    let email_label = if ctx.caps.email_required { tr.t("email_required") } else { tr.t("email") };
+    let email_label = if ctx.caps.email_required { tr.t(k!("email_required")) } else { tr.t(k!("email")) };
     // Only a custom mapping can store no email (its post body has no `{email}`).
     #[cfg(feature = "custom")]
     let show_email = ctx.caps.email;
@@ -236,34 +237,34 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             { heading }
             { nesting_note }
             if *preview {
-                <div class="tl-preview-pane" aria-live="polite" aria-label={tr.t("preview")}>
+                <div class="tl-preview-pane" aria-live="polite" aria-label={tr.t(k!("preview"))}>
                     if form.draft.text.trim().is_empty() {
-                        <p class="tl-preview-empty">{ tr.t("preview_empty") }</p>
+                        <p class="tl-preview-empty">{ tr.t(k!("preview_empty")) }</p>
                     } else {
                         { rich_body(&form.draft.text, None, ctx.caps.markdown_input) }
                     }
                 </div>
             } else {
-                { field(Field::Text, tr.t("text"), "text", "off") }
+                { field(Field::Text, tr.t(k!("text")), "text", "off") }
             }
             if ctx.caps.warnings {
                 if form.shows_warning() {
-                    { field(Field::Warning, tr.t("warning_field"), "text", "off") }
+                    { field(Field::Warning, tr.t(k!("warning_field")), "text", "off") }
                 } else {
                     <button type="button" class="tl-add-warning tl-link-button" aria-expanded="false"
                         onclick={{ let form = form.clone(); move |_| form.dispatch(FormAction::OpenWarning) }}>
-                        { tr.t("add_warning") }
+                        { tr.t(k!("add_warning")) }
                     </button>
                 }
             }
             if !editing {
             <div class="tl-fields-row">
-                { field(Field::Author, tr.t("name"), "text", "name") }
+                { field(Field::Author, tr.t(k!("name")), "text", "name") }
                 if show_email {
                     { field(Field::Email, email_label, "email", "email") }
                 }
                 if ctx.caps.website {
-                    { field(Field::Website, tr.t("website"), "url", "url") }
+                    { field(Field::Website, tr.t(k!("website")), "url", "url") }
                 }
             </div>
             if ctx.caps.mail {
@@ -276,12 +277,12 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                             form.dispatch(FormAction::Notify(notify));
                         }
                     }} />
-                    { tr.t("notify") }
+                    { tr.t(k!("notify")) }
                 </label>
             }
             // A honeypot: hidden from people and from assistive technology; bots fill it in.
             <div class="tl-hp" aria-hidden="true">
-                <label for={format!("{prefix}-homepage")}>{ tr.t("honeypot_label") }</label>
+                <label for={format!("{prefix}-homepage")}>{ tr.t(k!("honeypot_label")) }</label>
                 <input id={format!("{prefix}-homepage")} name="homepage" type="text" tabindex="-1" autocomplete="off"
                     value={form.draft.homepage.clone()}
                     oninput={{ let form = form.clone(); move |e: InputEvent| {
@@ -295,27 +296,27 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 <p class="tl-form-error" role="alert">{ msg }</p>
             }
             if form.held {
-                <p class="tl-form-note tl-held" role="status">{ tr.t("held_for_review") }</p>
+                <p class="tl-form-note tl-held" role="status">{ tr.t(k!("held_for_review")) }</p>
             }
             if form.queued {
-                <p class="tl-form-note tl-queued" role="status">{ tr.t("queued_offline") }</p>
+                <p class="tl-form-note tl-queued" role="status">{ tr.t(k!("queued_offline")) }</p>
             }
             <div class="tl-form-actions">
                 <button type="button" class="tl-preview tl-link-button" aria-pressed={super::bool_attr(*preview)}
                     onclick={{ let preview = preview.clone(); move |_| preview.set(!*preview) }}>
-                    { if *preview { tr.t("edit") } else { tr.t("preview") } }
+                    { if *preview { tr.t(k!("edit")) } else { tr.t(k!("preview")) } }
                 </button>
                 <button type="submit" class="tl-submit tl-button" disabled={form.busy}>
                     { match (editing, form.busy) {
-                        (true, true) => tr.t("saving"),
-                        (true, false) => tr.t("save"),
-                        (false, true) => tr.t("posting"),
-                        (false, false) => tr.t("post"),
+                        (true, true) => tr.t(k!("saving")),
+                        (true, false) => tr.t(k!("save")),
+                        (false, true) => tr.t(k!("posting")),
+                        (false, false) => tr.t(k!("post")),
                     } }
                 </button>
                 if let Some(cancel) = props.on_cancel.clone() {
                     <button type="button" class="tl-cancel tl-link-button" onclick={move |_| cancel.emit(())}>
-                        { tr.t("cancel") }
+                        { tr.t(k!("cancel")) }
                     </button>
                 }
             </div>

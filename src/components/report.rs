@@ -5,6 +5,7 @@ use crate::effects::report::report;
 use crate::effects::ThreadCtx;
 use crate::error::{ClientError, Refusal};
 use crate::i18n::{self, Catalogue};
+use crate::k;
 use crate::state::report::{ReportAction, ReportState, Reported};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -41,7 +42,7 @@ pub fn use_report_button(id: &Rc<str>, ctx: Option<Rc<ThreadCtx>>) -> Html {
         move |_| state.dispatch(ReportAction::Open)
     };
     let status = match state.done {
-        Some(Reported::Now) => tr.t("report_thanks").into(),
+        Some(Reported::Now) => tr.t(k!("report_thanks")).into(),
         Some(Reported::Before) => ClientError::from(Refusal::AlreadyReported).reader_message(&tr).into(),
         None => AttrValue::default(),
     };
@@ -50,7 +51,7 @@ pub fn use_report_button(id: &Rc<str>, ctx: Option<Rc<ThreadCtx>>) -> Html {
             // Still focusable once done (aria-disabled, not disabled), so focus can come back to it.
             <button ref={button} type="button" class="tl-report tl-link-button" aria-haspopup="dialog"
                 aria-disabled={super::bool_attr(state.done.is_some())} onclick={open}>
-                { if state.done.is_some() { tr.t("reported") } else { tr.t("report") } }
+                { if state.done.is_some() { tr.t(k!("reported")) } else { tr.t(k!("report")) } }
             </button>
             <span class="tl-report-status" role="status">{ status }</span>
             if state.open {
@@ -98,7 +99,7 @@ fn report_dialog(
             <label class="tl-report-reason">
                 <input type="radio" name="reason" checked={state.reason == Some(reason)}
                     onchange={move |_| state.dispatch(ReportAction::Choose(reason))} />
-                { tr.t(label) }
+                { tr.t(*label) }
             </label>
         }
     });
@@ -114,13 +115,13 @@ fn report_dialog(
         <dialog ref={dialog} class="tl-dialog" role="dialog" aria-modal="true" aria-labelledby={title.clone()}
             oncancel={cancel} {onkeydown}>
             <form class="tl-report-form" novalidate=true {onsubmit} aria-busy={super::bool_attr(state.busy)}>
-                <h3 class="tl-dialog-title" id={title}>{ tr.t("report_title") }</h3>
+                <h3 class="tl-dialog-title" id={title}>{ tr.t(k!("report_title")) }</h3>
                 <fieldset class="tl-report-reasons">
-                    <legend>{ tr.t("report_why") }</legend>
+                    <legend>{ tr.t(k!("report_why")) }</legend>
                     { for reasons }
                 </fieldset>
                 <div class="tl-field">
-                    <label for={note.clone()}>{ tr.t("report_note") }</label>
+                    <label for={note.clone()}>{ tr.t(k!("report_note")) }</label>
                     <textarea id={note} name="note" rows="3" maxlength={NOTE_MAX_ATTR}
                         value={state.note.clone()} {oninput} />
                 </div>
@@ -129,10 +130,10 @@ fn report_dialog(
                 }
                 <div class="tl-form-actions">
                     <button type="submit" class="tl-button" aria-disabled={super::bool_attr(state.busy)}>
-                        { if state.busy { tr.t("report_sending") } else { tr.t("report_send") } }
+                        { if state.busy { tr.t(k!("report_sending")) } else { tr.t(k!("report_send")) } }
                     </button>
                     <button type="button" class="tl-dialog-cancel tl-link-button" onclick={close.reform(Event::from)}>
-                        { tr.t("cancel") }
+                        { tr.t(k!("cancel")) }
                     </button>
                 </div>
             </form>

@@ -11,6 +11,7 @@ use crate::api::Backend;
 use crate::effects::live::use_live;
 use crate::effects::{use_thread, ThreadCtx, ThreadSource};
 use crate::i18n::{Catalogue, Tr};
+use crate::k;
 use crate::state::{More, Phase, ThreadState};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -104,7 +105,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
                 lang={tr.lang().to_string()} dir={tr.dir()}>
                 <header class="tl-header">
                     <h2 class="tl-title" id="tl-title">
-                        { if state.phase == Phase::Ready { tr.count("comment_count", state.total) } else { tr.t("comments") } }
+                        { if state.phase == Phase::Ready { tr.count(k!("comment_count"), state.total) } else { tr.t(k!("comments")) } }
                     </h2>
                     { sort_menu(tr, ctx, &thread) }
                 </header>
@@ -120,10 +121,8 @@ pub fn Thread(props: &ThreadProps) -> Html {
 /// other one, so that the same words twice still change the region and are heard again.
 fn announcement(tr: &Catalogue, state: &ThreadState) -> String {
     let a = state.announce;
-    if a.key.is_empty() {
-        return String::new();
-    }
-    let mut text = if a.n > 0 { tr.count(a.key, a.n) } else { tr.t(a.key) };
+    let Some(key) = a.key else { return String::new() };
+    let mut text = if a.n > 0 { tr.count(key, a.n) } else { tr.t(key) };
     if a.seq % 2 == 1 {
         text.push('\u{200B}');
     }
@@ -152,7 +151,7 @@ fn incoming(tr: &Catalogue, state: &ThreadState, ctx: &ThreadCtx) -> Html {
                 if n > 0 {
                     <button type="button" class="tl-button tl-button-quiet tl-show-incoming"
                         onclick={move |_| dispatch.emit(crate::state::Action::ShowIncoming)}>
-                        { tr.count("new_comments", n as u64) }
+                        { tr.count(k!("new_comments"), n as u64) }
                     </button>
                 }
             </div>
@@ -175,7 +174,7 @@ fn ready_view(tr: &Catalogue, state: &ThreadState, ctx: &ThreadCtx, on_more: Cal
             <div class="tl-more-wrap">
                 { failed }
                 <button type="button" class="tl-more tl-button tl-button-quiet" disabled={busy} onclick={on_more}>
-                    { if busy { tr.t("loading") } else { tr.t("load_more") } }
+                    { if busy { tr.t(k!("loading")) } else { tr.t(k!("load_more")) } }
                 </button>
             </div>
         }

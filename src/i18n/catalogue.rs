@@ -1,16 +1,18 @@
 //! One language's messages, looked up by key.
 //!
 //! The messages are not compiled into the wasm: the loader fetches the one file the page's
-//! language needs (`src/i18n/messages/<lang>.json`, hashed in `dist/lang/`) beside the bundle
-//! and hands it to `mount` as a parsed object, so the wasm holds only the keys. Plural
-//! categories, numbers and dates come from the browser's `Intl` ([`super::intl`]), so no
-//! locale data ships either.
+//! language needs (`src/i18n/messages/<lang>.json`, shipped as an array in `dist/lang/`) beside
+//! the bundle and hands it to `mount` parsed; the code names each message by its [`Key`], an
+//! index. Plural categories, numbers and dates come from the browser's `Intl` ([`super::intl`]),
+//! so no locale data ships either.
 //!
 //! A message is a string, or an object of CLDR plural categories (`one`, `few`, …, always
-//! `other`). `{name}` in a message is a placeholder; a missing key shows as the key itself, so
-//! a gap in a catalogue is visible without breaking the widget.
+//! `other`). `{name}` in a message is a placeholder. A message the catalogue lacks is empty
+//! (natively: its key's name), which the loader never lets happen: it falls back to English, and
+//! without English it shows its own error.
 
 use super::intl::Intl;
+use super::keys::Key;
 use std::rc::Rc;
 
 /// The languages with a catalogue, as the loader names them (`src/loader/threadline.js` picks
@@ -73,29 +75,29 @@ impl Catalogue {
         }
     }
 
-    /// The message `key`, or the key itself when the catalogue lacks it.
-    pub fn t(&self, key: &str) -> String {
-        self.table.get(key, None).unwrap_or_else(|| key.to_string())
+    /// The message `key`.
+    pub fn t(&self, key: Key) -> String {
+        self.table.get(key, None).unwrap_or_else(|| missing(key))
     }
 
     /// The message `key` with its placeholders filled in.
-    pub fn t_with(&self, key: &str, args: &[(&str, &str)]) -> String {
+    pub fn t_with(&self, key: Key, args: &[(&str, &str)]) -> String {
         fill(&self.t(key), args)
     }
 
     /// The plural message `key` for the count `n`, `{n}` written in the language's digits.
-    pub fn count(&self, key: &str, n: u64) -> String {
+    pub fn count(&self, key: Key, n: u64) -> String {
         self.count_with(key, n, &[])
     }
 
     /// [`Self::count`] with more placeholders.
-    pub fn count_with(&self, key: &str, n: u64, args: &[(&str, &str)]) -> String {
+    pub fn count_with(&self, key: Key, n: u64, args: &[(&str, &str)]) -> String {
         let category = self.intl.plural(n);
         let text = self
             .table
             .get(key, Some(category))
             .or_else(|| self.table.get(key, Some("other")))
-            .unwrap_or_else(|| key.to_string());
+            .unwrap_or_else(|| missing(key));
         let number = self.intl.number(n);
         let mut all = vec![("n", number.as_str())];
         all.extend_from_slice(args);
@@ -104,7 +106,7 @@ impl Catalogue {
 
     /// The message `key` cut around its placeholder `{name}`: the text before and after it,
     /// so that a component can put the value in its own element (a `<bdi>` for a name).
-    pub fn around(&self, key: &str, name: &str) -> (String, String) {
+    pub fn around(&self, key: Key, name: &str) -> (String, String) {
         around(&self.t(key), name)
     }
 
@@ -123,6 +125,20 @@ impl Catalogue {
     /// An instant (epoch milliseconds) as a date and time: a comment's exact time.
     pub fn date_time(&self, ms: i64) -> String {
         self.intl.date_time(ms)
+    }
+}
+
+/// What a message the catalogue lacks shows: natively its key's name (tests can tell), in the
+/// browser nothing (the key names are not in the wasm).
+fn missing(key: Key) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        key.name().to_string()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = key;
+        String::new()
     }
 }
 
@@ -164,32 +180,31 @@ pub fn around(text: &str, name: &str) -> (String, String) {
     }
 }
 
-/// The messages themselves: in the browser the object the loader parsed, natively (tests,
-/// tools) a JSON map.
+/// The messages themselves, in [`super::keys::KEYS`]' order: in the browser the array the
+/// loader parsed, natively (tests, tools) read from a catalogue file.
 #[derive(Default)]
 pub struct Table {
     #[cfg(target_arch = "wasm32")]
-    object: Option<js_sys::Object>,
+    array: Option<js_sys::Array>,
     #[cfg(not(target_arch = "wasm32"))]
-    map: serde_json::Map<String, serde_json::Value>,
+    messages: Vec<serde_json::Value>,
 }
 
 impl Table {
     /// The message `key`: the string, or for a plural message the form for `category`.
-    fn get(&self, key: &str, category: Option<&str>) -> Option<String> {
+    fn get(&self, key: Key, category: Option<&str>) -> Option<String> {
         #[cfg(target_arch = "wasm32")]
         {
-            use wasm_bindgen::JsValue;
-            let value = js_sys::Reflect::get(self.object.as_ref()?, &JsValue::from_str(key)).ok()?;
+            let value = self.array.as_ref()?.get(u32::from(key.0));
             if let Some(text) = value.as_string() {
                 return Some(text);
             }
-            let form = js_sys::Reflect::get(&value, &JsValue::from_str(category?)).ok()?;
+            let form = js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str(category?)).ok()?;
             form.as_string()
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
-            match self.map.get(key)? {
+            match self.messages.get(usize::from(key.0))? {
                 serde_json::Value::String(text) => Some(text.clone()),
                 serde_json::Value::Object(forms) => forms.get(category?)?.as_str().map(str::to_string),
                 _ => None,
@@ -197,16 +212,18 @@ impl Table {
         }
     }
 
-    /// The loader's parsed catalogue.
+    /// The loader's parsed catalogue: an array in the keys' order.
     #[cfg(target_arch = "wasm32")]
-    pub fn from_js(object: js_sys::Object) -> Table {
-        Table { object: Some(object) }
+    pub fn from_js(array: js_sys::Array) -> Table {
+        Table { array: Some(array) }
     }
 
-    /// A catalogue file's text, natively.
+    /// A catalogue file's text (keyed, as in `src/i18n/messages/`), natively.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Table, serde_json::Error> {
-        Ok(Table { map: serde_json::from_str(text)? })
+        let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)?;
+        let messages = super::keys::KEYS.iter().map(|k| map.remove(*k).unwrap_or_default()).collect();
+        Ok(Table { messages })
     }
 }
 
@@ -215,9 +232,15 @@ impl Table {
 pub fn english() -> Catalogue {
     const TEXT: &str = include_str!("messages/en.json");
     #[cfg(target_arch = "wasm32")]
-    let table = Table::from_js(wasm_bindgen::JsCast::unchecked_into(
-        js_sys::JSON::parse(TEXT).expect("en.json parses"),
-    ));
+    let table = {
+        // As `cargo xtask dist` ships it: the messages in the keys' order.
+        let object = js_sys::JSON::parse(TEXT).expect("en.json parses");
+        let array: js_sys::Array = super::keys::KEYS
+            .iter()
+            .map(|k| js_sys::Reflect::get(&object, &wasm_bindgen::JsValue::from_str(k)).unwrap_or_default())
+            .collect();
+        Table::from_js(array)
+    };
     #[cfg(not(target_arch = "wasm32"))]
     let table = Table::from_json(TEXT).expect("en.json parses");
     Catalogue::new("en", "en", table)

@@ -3,8 +3,9 @@
 //! adapters, the transport and the protocol choose the reason, this file chooses the message, the catalogue the words.
 //! The matches are exhaustive, so a new reason does not compile until it has a sentence.
 
-use super::Catalogue;
+use super::{Catalogue, Key};
 use crate::error::{ClientError, Refusal};
+use crate::k;
 use threadline_protocol::ValidationError;
 
 /// Longest backend sentence shown; longer ones are cut, so that a broken or hostile backend
@@ -43,7 +44,7 @@ impl ClientError {
 pub fn sentence(tr: &Catalogue, error: &ClientError, backend: &str) -> String {
     // "…the comments server…" or "…the Isso comments server…": two messages, because
     // inflecting a name into a sentence is each language's own business.
-    let server = |plain: &str, named: &str, args: &[(&str, &str)]| {
+    let server = |plain: Key, named: Key, args: &[(&str, &str)]| {
         if backend.is_empty() {
             tr.t_with(plain, args)
         } else {
@@ -53,15 +54,17 @@ pub fn sentence(tr: &Catalogue, error: &ClientError, backend: &str) -> String {
         }
     };
     match error {
-        ClientError::Network(_) => server("error.network", "error.network_at", &[]),
-        ClientError::Status(status) if *status >= 500 => server("error.server", "error.server_at", &[]),
-        ClientError::Status(status) => {
-            server("error.status", "error.status_at", &[("status", &status.to_string())])
+        ClientError::Network(_) => server(k!("error.network"), k!("error.network_at"), &[]),
+        ClientError::Status(status) if *status >= 500 => {
+            server(k!("error.server"), k!("error.server_at"), &[])
         }
-        ClientError::Decode(_) => server("error.decode", "error.decode_at", &[]),
+        ClientError::Status(status) => {
+            server(k!("error.status"), k!("error.status_at"), &[("status", &status.to_string())])
+        }
+        ClientError::Decode(_) => server(k!("error.decode"), k!("error.decode_at"), &[]),
         ClientError::Invalid(rule) => invalid(tr, rule),
         ClientError::Refused(reason) => refusal(tr, reason, backend),
-        ClientError::Config(what) => tr.t_with("error.config", &[("what", what)]),
+        ClientError::Config(what) => tr.t_with(k!("error.config"), &[("what", what)]),
     }
 }
 
@@ -71,56 +74,58 @@ pub fn sentence(tr: &Catalogue, error: &ClientError, backend: &str) -> String {
 #[cfg_attr(not(feature = "foreign"), allow(unused_variables))]
 fn refusal(tr: &Catalogue, reason: &Refusal, backend: &str) -> String {
     let key = match reason {
-        Refusal::TooFast => "error.too_fast",
-        Refusal::TooManyNewThreads => "error.too_many_threads",
-        Refusal::Duplicate => "error.duplicate",
+        Refusal::TooFast => k!("error.too_fast"),
+        Refusal::TooManyNewThreads => k!("error.too_many_threads"),
+        Refusal::Duplicate => k!("error.duplicate"),
         #[cfg(feature = "wordpress")]
-        Refusal::Closed => "error.closed",
+        Refusal::Closed => k!("error.closed"),
         #[cfg(feature = "wordpress")]
-        Refusal::LoginRequired => "error.login_required",
+        Refusal::LoginRequired => k!("error.login_required"),
         #[cfg(feature = "wordpress")]
-        Refusal::NameAndEmailRequired => "error.name_and_email_required",
-        Refusal::ParentGone => "error.parent_gone",
-        Refusal::TooLarge => "error.too_large",
-        Refusal::ChallengeFailed => "error.challenge_failed",
-        Refusal::ChallengeUnsolved => "error.challenge_unsolved",
+        Refusal::NameAndEmailRequired => k!("error.name_and_email_required"),
+        Refusal::ParentGone => k!("error.parent_gone"),
+        Refusal::TooLarge => k!("error.too_large"),
+        Refusal::ChallengeFailed => k!("error.challenge_failed"),
+        Refusal::ChallengeUnsolved => k!("error.challenge_unsolved"),
         // A foreign backend's own words are all there is; Threadline's server sends a code,
         // which says enough in the reader's language.
         #[cfg(feature = "foreign")]
         Refusal::Rejected { message, .. } if !message.trim().is_empty() => return backend_text(message),
-        Refusal::Rejected { .. } => "error.rejected",
+        Refusal::Rejected { .. } => k!("error.rejected"),
         Refusal::Banned { until_ms: Some(ms) } => {
-            return tr.t_with("error.banned_until", &[("date", &tr.date_time(*ms))]);
+            return tr.t_with(k!("error.banned_until"), &[("date", &tr.date_time(*ms))]);
         }
-        Refusal::Banned { until_ms: None } => "error.banned",
-        Refusal::ThreadLocked => "error.thread_locked",
+        Refusal::Banned { until_ms: None } => k!("error.banned"),
+        Refusal::ThreadLocked => k!("error.thread_locked"),
         // The server's sentence names its rule, in English: an English reader gets it, the
         // others the widget's words.
         Refusal::InvalidField { message, .. } if tr.lang() == "en" && !message.trim().is_empty() => {
             return backend_text(message);
         }
-        Refusal::InvalidField { .. } => "error.invalid_field",
-        Refusal::NotYourComment => "error.not_your_comment",
-        Refusal::EditWindowClosed => "error.edit_window_closed",
-        Refusal::Forbidden => "error.forbidden",
-        Refusal::AlreadyReported => "error.already_reported",
+        Refusal::InvalidField { .. } => k!("error.invalid_field"),
+        Refusal::NotYourComment => k!("error.not_your_comment"),
+        Refusal::EditWindowClosed => k!("error.edit_window_closed"),
+        Refusal::Forbidden => k!("error.forbidden"),
+        Refusal::AlreadyReported => k!("error.already_reported"),
         #[cfg(feature = "moderator")]
-        Refusal::SignedOut => "mod.signed_out",
+        Refusal::SignedOut => k!("mod.signed_out"),
         #[cfg(feature = "moderator")]
-        Refusal::OtherSite => "mod.other_site",
+        Refusal::OtherSite => k!("mod.other_site"),
         #[cfg(any(feature = "wordpress", feature = "isso"))]
-        Refusal::UnknownArticle => return tr.t_with("error.unknown_article_at", &[("backend", backend)]),
+        Refusal::UnknownArticle => return tr.t_with(k!("error.unknown_article_at"), &[("backend", backend)]),
         #[cfg(feature = "wordpress")]
         Refusal::NoPostAt(slug) => {
-            return tr.t_with("error.no_post_at", &[("backend", backend), ("slug", slug)]);
+            return tr.t_with(k!("error.no_post_at"), &[("backend", backend), ("slug", slug)]);
         }
         #[cfg(feature = "isso")]
         Refusal::OriginNotAllowed => {
-            return tr.t_with("error.origin_not_allowed_at", &[("backend", backend)])
+            return tr.t_with(k!("error.origin_not_allowed_at"), &[("backend", backend)])
         }
         #[cfg(feature = "isso")]
         Refusal::BrokeRules { min_text } => {
-            return tr.count_with("error.broke_rules_at", *min_text as u64, &[("backend", backend)]);
+            // Two sentences: the refusal, then the length rule in the form's own words.
+            let refused = tr.t_with(k!("error.broke_rules_at"), &[("backend", backend)]);
+            return format!("{refused} {}", tr.count(k!("error.too_short"), *min_text as u64));
         }
         #[cfg(feature = "foreign")]
         Refusal::Unexplained => return server_unexplained(tr, backend),
@@ -133,27 +138,27 @@ fn refusal(tr: &Catalogue, reason: &Refusal, backend: &str) -> String {
 #[cfg(feature = "foreign")]
 fn server_unexplained(tr: &Catalogue, backend: &str) -> String {
     if backend.is_empty() {
-        tr.t("error.unexplained")
+        tr.t(k!("error.unexplained"))
     } else {
-        tr.t_with("error.unexplained_at", &[("backend", backend)])
+        tr.t_with(k!("error.unexplained_at"), &[("backend", backend)])
     }
 }
 
 /// A rule the reader's input broke. The message shows beside its field, so it need not name it.
 fn invalid(tr: &Catalogue, rule: &ValidationError) -> String {
     let key = match rule {
-        ValidationError::Required("author") => "error.required_author",
-        ValidationError::Required("text") => "error.required_text",
-        ValidationError::Required("email") => "error.required_email",
-        ValidationError::Required("reason") => "error.required_reason",
-        ValidationError::Required(_) => "error.required",
-        ValidationError::TooShort { min, .. } => return tr.count("error.too_short", *min as u64),
-        ValidationError::TooLong { max, .. } => return tr.count("error.too_long", *max as u64),
-        ValidationError::BadAuthor => "error.bad_author",
-        ValidationError::BadEmail => "error.bad_email",
-        ValidationError::BadWebsite => "error.bad_website",
-        ValidationError::BadWarning => "error.bad_warning",
-        ValidationError::BadThread => "error.bad_thread",
+        ValidationError::Required("author") => k!("error.required_author"),
+        ValidationError::Required("text") => k!("error.required_text"),
+        ValidationError::Required("email") => k!("error.required_email"),
+        ValidationError::Required("reason") => k!("error.required_reason"),
+        ValidationError::Required(_) => k!("error.required"),
+        ValidationError::TooShort { min, .. } => return tr.count(k!("error.too_short"), *min as u64),
+        ValidationError::TooLong { max, .. } => return tr.count(k!("error.too_long"), *max as u64),
+        ValidationError::BadAuthor => k!("error.bad_author"),
+        ValidationError::BadEmail => k!("error.bad_email"),
+        ValidationError::BadWebsite => k!("error.bad_website"),
+        ValidationError::BadWarning => k!("error.bad_warning"),
+        ValidationError::BadThread => k!("error.bad_thread"),
     };
     tr.t(key)
 }

@@ -53,14 +53,15 @@
     }
     return ['en', 'en'];
   }
-  // The messages of `lang` (and the moderator's for the moderator bundle), parsed; English
-  // when that file cannot be had; none at all (the widget then shows its keys) as a last resort.
+  // The messages of `lang` (and the moderator's for the moderator bundle, which continue the
+  // reader's array), parsed; English when that file cannot be had, else the load fails.
   function messages(lang, mod) {
     var key = lang + (mod ? '+' : '');
     return words[key] || (words[key] = Promise.all([''].concat(mod ? ['.mod'] : []).map(function (f) {
       return fetch(base + 'lang/' + lang + f + '-' + L[0] + '.json').then(function (r) { if (!r.ok) throw r.status; return r.json(); });
-    })).then(function (parts) { return Object.assign.apply(Object, [{}].concat(parts)); }).catch(function () {
-      return lang == 'en' ? {} : messages('en', mod);
+    })).then(function (parts) { return [].concat.apply([], parts); }).catch(function (e) {
+      if (lang == 'en') throw e;
+      return messages('en', mod);
     }));
   }
   function load(kind) {

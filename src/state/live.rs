@@ -5,6 +5,7 @@
 //! longer see leaves the page with its replies.
 
 use super::{changed, Phase, ThreadState};
+use crate::k;
 use crate::model::{Comment, Status};
 use std::rc::Rc;
 
@@ -32,7 +33,7 @@ pub fn apply(s: &mut ThreadState, event: LiveEvent) {
                 let published = kept.status == Status::Published;
                 if let Some(old) = changed(s, comment).filter(|old| old.own || old.my_vote != 0) {
                     if old.own && old.status == Status::Pending && published {
-                        s.say("approved", 0);
+                        s.say(k!("approved"), 0);
                     }
                     (kept.own, kept.my_vote) = (old.own, old.my_vote);
                     s.forest.replace(kept);
@@ -41,7 +42,7 @@ pub fn apply(s: &mut ThreadState, event: LiveEvent) {
                 *waiting = comment;
             } else if comment.status != Status::Deleted && comment.status != Status::Removed {
                 s.incoming.push(comment);
-                s.say("new_comments_arrived", s.incoming.len() as u64);
+                s.say(k!("new_comments_arrived"), s.incoming.len() as u64);
             }
         }
         LiveEvent::Gone(id) => {
@@ -88,7 +89,7 @@ mod tests {
         assert_eq!((s.forest.len(), s.incoming.len(), s.total), (1, 2, 1), "the page stays as it was");
         assert_eq!(
             (s.announce.key, s.announce.n),
-            ("new_comments_arrived", 2),
+            (Some(k!("new_comments_arrived")), 2),
             "screen readers hear of them"
         );
         let mut edited = c("1", None, "first, edited", 1);
@@ -113,13 +114,13 @@ mod tests {
         apply(&mut s, LiveEvent::Comment(c("5", Some("1"), "mine", 5)));
         let now = s.forest.get("5").unwrap();
         assert!(now.own && now.my_vote == 1);
-        assert_ne!(s.announce.key, "approved", "published from the start: nothing to approve");
+        assert_ne!(s.announce.key, Some(k!("approved")), "published from the start: nothing to approve");
         let mut held = c("7", Some("1"), "held", 7);
         (held.own, held.status) = (true, Status::Pending);
         s = reduce(s, Action::Posted(Ticket(1), held));
-        assert_eq!(s.announce.key, "held_for_review");
+        assert_eq!(s.announce.key, Some(k!("held_for_review")));
         apply(&mut s, LiveEvent::Comment(c("7", Some("1"), "held", 7)));
-        assert_eq!(s.announce.key, "approved", "the author hears that a moderator approved it");
+        assert_eq!(s.announce.key, Some(k!("approved")), "the author hears that a moderator approved it");
 
         apply(&mut s, LiveEvent::Comment(c("6", None, "waiting", 6)));
         apply(&mut s, LiveEvent::Gone("6".into()));

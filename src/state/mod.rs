@@ -23,6 +23,7 @@ pub mod report;
 
 use crate::api::{Capabilities, Page};
 use crate::error::ClientError;
+use crate::k;
 use crate::model::tree::Forest;
 use crate::model::Comment;
 use std::rc::Rc;
@@ -90,16 +91,16 @@ pub struct ThreadState {
 pub struct Announcement {
     /// How many announcements came before and with this one.
     pub seq: u32,
-    /// The message's key; empty before anything was said.
-    pub key: &'static str,
+    /// The message; `None` before anything was said.
+    pub key: Option<crate::i18n::Key>,
     /// The count, for a plural message (0 otherwise).
     pub n: u64,
 }
 
 impl ThreadState {
     /// Says `key` (with the count `n` for a plural message) in the live region.
-    pub fn say(&mut self, key: &'static str, n: u64) {
-        self.announce = Announcement { seq: self.announce.seq.wrapping_add(1), key, n };
+    pub fn say(&mut self, key: crate::i18n::Key, n: u64) {
+        self.announce = Announcement { seq: self.announce.seq.wrapping_add(1), key: Some(key), n };
     }
 }
 
@@ -143,7 +144,7 @@ pub enum Action {
     #[cfg(feature = "native")]
     ShowIncoming,
     /// Something to tell screen readers (a message key), e.g. a moderator's action done.
-    Announce(&'static str),
+    Announce(crate::i18n::Key),
 }
 
 impl Reducible for ThreadState {
@@ -199,9 +200,9 @@ pub fn reduce(mut s: ThreadState, action: Action) -> ThreadState {
                 let held = comment.status == crate::model::Status::Pending;
                 s.total += u64::from(!held);
                 if held {
-                    s.say("held_for_review", 0);
+                    s.say(k!("held_for_review"), 0);
                 } else {
-                    s.say("posted", 0);
+                    s.say(k!("posted"), 0);
                 }
                 comment.fresh = true;
                 s.forest.insert(comment);
@@ -315,14 +316,14 @@ mod tests {
         let s = reduce(s, Action::Posted(T1, comment("4", Some("3"))));
         assert_eq!(s.total, 4);
         assert!(s.forest.roots[1].replies[0].comment.fresh, "the reader's own comment takes focus");
-        assert_eq!(s.announce.key, "posted", "and screen readers hear that it is posted");
+        assert_eq!(s.announce.key, Some(k!("posted")), "and screen readers hear that it is posted");
         let again = reduce(s.clone(), Action::Posted(T1, comment("4", Some("3"))));
         assert_eq!(again.total, 4, "a duplicate answer is not counted twice");
         let held = Comment { status: crate::model::Status::Pending, ..comment("5", None) };
         let s = reduce(s, Action::Posted(T1, held));
         assert_eq!((s.total, s.forest.contains("5")), (4, true), "a held comment is shown, not counted");
-        let (before, s) = (s.announce.seq, reduce(s, Action::Announce("mod.done_pinned")));
-        assert_eq!((s.announce.seq, s.announce.key), (before + 1, "mod.done_pinned"));
+        let (before, s) = (s.announce.seq, reduce(s, Action::Announce(k!("mod.done_pinned"))));
+        assert_eq!((s.announce.seq, s.announce.key), (before + 1, Some(k!("mod.done_pinned"))));
     }
 
     #[test]

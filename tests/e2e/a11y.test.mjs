@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, formatViolations } from './axe.mjs';
-import { launchBrowser, startServer } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT, launchBrowser, startServer } from './harness.mjs';
 import { open, signInToken } from './moderator-kit.mjs';
 import { clickOwnReply, replyForm, showThread, topForm, waitForState } from './widget.mjs';
 
@@ -156,6 +158,10 @@ describe('right to left', () => {
 
   before(async () => {
     server = await startServer();
+    // Arabic and Hebrew among the demo's English comments: the thread is mixed.
+    for (const [author, text] of [['ليلى', 'شكرا على هذا المقال المفيد.'], ['נועה', 'תודה על הכתבה.']]) {
+      await post(server, THREAD, author, text);
+    }
   }, LIMIT);
 
   after(async () => {
@@ -163,21 +169,70 @@ describe('right to left', () => {
     await server?.dispose();
   });
 
-  test('on an Arabic page at 360 px the widget, with a reply form open, does not widen the page', LIMIT, async () => {
-    browser = await launchBrowser({ viewport: { width: 360, height: 800 } });
-    const { page, problems } = browser;
-    const html = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+  /** A right-to-left host page in `lang` showing `thread`. */
+  async function rtlPage(page, lang, thread, problems) {
+    const html = `<!doctype html><html lang="${lang}" dir="rtl"><head><meta charset="utf-8">
       <meta name="viewport" content="width=device-width"><title>مقال</title></head>
-      <body><main><h1>مقال</h1><div id="threadline"></div>
-      <script src="${server.url}/threadline.js" data-api="${server.api}" data-thread="/2026/11/alder-falls-riverfront" data-loading="eager" defer></script>
+      <body><main><h1>מאמר · مقال</h1><div id="threadline" data-thread="${thread}"></div>
+      <script src="${server.url}/threadline.js" data-api="${server.api}" data-loading="eager" defer></script>
       </main></body></html>`;
-    await page.route(`${server.url}/ar.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
-    await page.goto(`${server.url}/ar.html`);
+    const url = `${server.url}/rtl-${lang}-${encodeURIComponent(thread).replace(/%/g, '')}.html`;
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    await page.goto(url);
     await showThread(page, { problems });
-    const parent = await page.locator('article.tl-comment').first().getAttribute('data-id');
-    await clickOwnReply(page, parent);
-    await replyForm(page, parent).waitFor();
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: innerWidth }));
-    assert.equal(widths.scroll, widths.view, `the page scrolls sideways: ${JSON.stringify(widths)}`);
+  }
+
+  for (const lang of ['ar', 'he']) {
+    test(`${lang}: right to left at 360 px, with a reply form open, and nothing widens the page`, LIMIT, async () => {
+      browser ??= await launchBrowser({ viewport: { width: 360, height: 800 } });
+      const { page, problems } = browser;
+      await rtlPage(page, lang, THREAD, problems);
+      const parent = await page.locator('article.tl-comment').first().getAttribute('data-id');
+      await clickOwnReply(page, parent);
+      await replyForm(page, parent).waitFor();
+      const seen = await page.evaluate(() => {
+        const root = document.querySelector('#threadline').shadowRoot;
+        const direction = (el) => getComputedStyle(el).direction;
+        return {
+          scroll: document.documentElement.scrollWidth,
+          view: innerWidth,
+          widget: direction(root.querySelector('.tl-root')),
+          comments: [...new Set([...root.querySelectorAll('article.tl-comment')].map(direction))],
+          times: [...root.querySelectorAll('.tl-time')].map((t) => t.textContent),
+        };
+      });
+      assert.equal(seen.scroll, seen.view, `the page scrolls sideways: ${JSON.stringify(seen)}`);
+      assert.deepEqual([seen.widget, seen.comments], ['rtl', ['rtl']], 'the widget and every comment');
+      const script = lang === 'ar' ? /[\u0600-\u06FF]/ : /[\u0590-\u05FF]/;
+      assert.ok(seen.times.length > 0 && seen.times.every((t) => script.test(t) && !/ago/.test(t)), `localised times: ${seen.times}`);
+    });
+  }
+
+  test('Arabic\'s six plural forms, through the count line', LIMIT, async () => {
+    browser ??= await launchBrowser({ viewport: { width: 360, height: 800 } });
+    const { page, problems } = browser;
+    const forms = JSON.parse(await readFile(path.join(ROOT, 'src', 'i18n', 'messages', 'ar.json'), 'utf8')).comment_count;
+    const rules = new Intl.PluralRules('ar');
+    const digits = new Intl.NumberFormat('ar');
+    const seen = new Set();
+    for (const n of [0, 1, 2, 3, 11, 100]) {
+      const thread = `/plural/${n}`;
+      for (let i = 0; i < n; i++) await post(server, thread, 'قارئ', `تعليق رقم ${i + 1}`);
+      await rtlPage(page, 'ar', thread, problems);
+      const line = (await page.locator('#threadline h2.tl-title').textContent()).trim();
+      assert.equal(line, forms[rules.select(n)].replace('{n}', digits.format(n)), `${n} comments`);
+      seen.add(line.replace(/[\d\u0660-\u0669]+/g, ''));
+    }
+    assert.equal(seen.size, 6, `six different forms: ${[...seen].join(' | ')}`);
   });
 });
+
+/** Posts a comment straight to the API. */
+async function post(server, thread, author, text) {
+  const res = await fetch(`${server.api}/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ thread, author, text }),
+  });
+  assert.equal(res.status, 201, await res.text());
+}

@@ -114,3 +114,38 @@ for (const viewport of [
     }
   });
 }
+
+// The demo article's switcher: the comment section in another language and theme, as a visitor
+// chooses them above the comments (a GET form; the page applies the choice before the loader).
+test('the demo switcher: dark at 1280 px, then Hebrew', { timeout: 60_000 }, async () => {
+  const browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  try {
+    const { page, problems } = browser;
+    await page.goto(`${server.url}/`);
+    await showThread(page, { problems });
+    await page.selectOption('.demo-settings select[name="theme"]', 'dark');
+    await page.click('.demo-settings button[type="submit"]');
+    await page.waitForURL(/theme=dark/);
+    await showThread(page, { problems });
+    const dark = await page.evaluate(() => ({
+      page: getComputedStyle(document.body).backgroundColor,
+      theme: document.querySelector('#threadline').dataset.theme,
+      accent: getComputedStyle(document.querySelector('#threadline')).getPropertyValue('--tl-accent').trim(),
+    }));
+    assert.deepEqual(dark, { page: 'rgb(18, 19, 22)', theme: 'dark', accent: '#8ab4f8' });
+    await page.locator('article.tl-comment').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const shot = path.join(dir, 'comments-dark-1280.png');
+    await page.screenshot({ path: shot });
+    assert.equal((await pngSize(shot)).width, 1280);
+
+    await page.selectOption('.demo-settings select[name="lang"]', 'he');
+    await page.click('.demo-settings button[type="submit"]');
+    await page.waitForURL(/lang=he/);
+    await showThread(page, { problems });
+    const root = page.locator('#threadline .tl-root');
+    assert.deepEqual([await root.getAttribute('lang'), await root.getAttribute('dir')], ['he', 'rtl']);
+    assert.equal(await page.locator('.demo-settings select[name="theme"]').inputValue(), 'dark', 'the theme stays chosen');
+  } finally {
+    await browser.close();
+  }
+});

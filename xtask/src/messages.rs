@@ -24,7 +24,10 @@ pub struct LanguageFiles {
     pub hash: String,
 }
 
-/// Writes every catalogue of `src/i18n/messages/` into `dist/lang/`, minified and hashed.
+/// Writes every catalogue of `src/i18n/messages/` into `dist/lang/`: each as two JSON arrays in
+/// the English catalogue's key order (the widget's `k!("…")` is an index in that order, from the
+/// same file by `build.rs`), so no key ships. The moderator's keys come last in `en.json`, so its
+/// array simply continues the reader's.
 pub fn write(dist: &Path) -> Result<Vec<LanguageFiles>> {
     let source = crate::root().join("src").join("i18n").join("messages");
     let out = dist.join("lang");
@@ -35,11 +38,13 @@ pub fn write(dist: &Path) -> Result<Vec<LanguageFiles>> {
         .collect::<std::io::Result<_>>()?;
     names.retain(|p| p.extension().is_some_and(|e| e == "json"));
     names.sort();
+    let english = std::fs::read_to_string(source.join("en.json"))?;
+    let order = key_order(&english);
     let mut parts = Vec::new();
     for path in names {
         let lang = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&path)?;
-        let (reader, moderator) = split(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let (reader, moderator) = split(&text, &order).map_err(|e| format!("{}: {e}", path.display()))?;
         parts.push((lang, reader, moderator));
     }
     let all: String = parts.iter().flat_map(|(l, r, m)| [l.as_str(), r, m]).collect();
@@ -60,11 +65,36 @@ pub fn write(dist: &Path) -> Result<Vec<LanguageFiles>> {
     Ok(files)
 }
 
-/// A catalogue's text, minified, as the reader's messages and the moderator's.
-pub fn split(catalogue: &str) -> Result<(String, String)> {
-    let all: serde_json::Map<String, serde_json::Value> = serde_json::from_str(catalogue)?;
-    let (moderator, reader): (serde_json::Map<_, _>, serde_json::Map<_, _>) =
-        all.into_iter().partition(|(key, _)| key.starts_with("mod."));
+/// The English catalogue's keys in their order, read as `build.rs` reads them: the lines
+/// indented by exactly two spaces.
+pub fn key_order(english: &str) -> Vec<String> {
+    english
+        .lines()
+        .filter(|line| line.starts_with("  \"") && !line.starts_with("   "))
+        .filter_map(|line| line[3..].split_once('"').map(|(key, _)| key.to_string()))
+        .collect()
+}
+
+/// A catalogue's messages in `order`, minified: the reader's array and the moderator's (the
+/// keys starting `mod.`, which must all come after the reader's).
+pub fn split(catalogue: &str, order: &[String]) -> Result<(String, String)> {
+    let mut all: serde_json::Map<String, serde_json::Value> = serde_json::from_str(catalogue)?;
+    let (mut reader, mut moderator) = (Vec::new(), Vec::new());
+    for key in order {
+        let value = all.remove(key).ok_or_else(|| format!("no message for the key {key:?}"))?;
+        if key.starts_with("mod.") {
+            moderator.push(value);
+        } else if moderator.is_empty() {
+            reader.push(value);
+        } else {
+            return Err(
+                format!("{key:?} comes after the moderator's keys; move it above them in en.json").into()
+            );
+        }
+    }
+    if let Some(extra) = all.keys().next() {
+        return Err(format!("{extra:?} is not a key of en.json").into());
+    }
     Ok((serde_json::to_string(&reader)?, serde_json::to_string(&moderator)?))
 }
 
@@ -81,12 +111,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_moderators_words_go_to_their_own_file() {
-        let (reader, moderator) =
-            split(r#"{ "reply": "Reply", "mod.ban": "Ban", "n": {"one": "1", "other": "{n}"} }"#).unwrap();
-        assert_eq!(reader, r#"{"n":{"one":"1","other":"{n}"},"reply":"Reply"}"#);
-        assert_eq!(moderator, r#"{"mod.ban":"Ban"}"#);
-        assert!(split("{").is_err());
+    fn catalogues_ship_as_arrays_in_the_english_order_moderators_last() {
+        let english = "{\n  \"reply\": \"Reply\",\n  \"n\": {\n    \"one\": \"1\",\n    \"other\": \"{n}\"\n  },\n  \"mod.ban\": \"Ban\"\n}\n";
+        let order = key_order(english);
+        assert_eq!(order, ["reply", "n", "mod.ban"]);
+        let (reader, moderator) = split(
+            r#"{ "mod.ban": "Bannir", "n": {"one": "1", "other": "{n}"}, "reply": "Répondre" }"#,
+            &order,
+        )
+        .unwrap();
+        assert_eq!(reader, r#"["Répondre",{"one":"1","other":"{n}"}]"#);
+        assert_eq!(moderator, r#"["Bannir"]"#);
+        assert!(split(r#"{ "reply": "R", "n": "x" }"#, &order).unwrap_err().to_string().contains("mod.ban"));
+        assert!(split(r#"{ "reply": "R", "n": "x", "mod.ban": "B", "extra": "?" }"#, &order).is_err());
+        let late = ["mod.ban".to_string(), "reply".to_string()];
+        assert!(split(r#"{ "reply": "R", "mod.ban": "B" }"#, &late).is_err());
+        assert!(split("{", &order).is_err());
+    }
+
+    #[test]
+    fn the_real_english_catalogue_reads_the_same_as_a_json_parser_reads_it() {
+        let english = std::fs::read_to_string(crate::root().join("src/i18n/messages/en.json")).unwrap();
+        let mut order = key_order(&english);
+        let parsed: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&english).unwrap();
+        assert_eq!(order.len(), parsed.len());
+        order.sort();
+        assert_eq!(order, parsed.keys().cloned().collect::<Vec<_>>());
     }
 
     #[test]

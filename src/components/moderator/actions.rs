@@ -9,6 +9,8 @@ use crate::effects::moderation::{moderate, native};
 use crate::effects::ThreadCtx;
 use crate::error::ClientError;
 use crate::i18n::moderation as words;
+use crate::i18n::Key;
+use crate::k;
 use crate::model::Comment;
 use crate::state::desk::{tools, BanDraft, Tool};
 use crate::state::Action;
@@ -24,33 +26,33 @@ pub struct ModActionsProps {
 }
 
 /// The key of the button's words.
-pub fn label(verb: Verb) -> &'static str {
+pub fn label(verb: Verb) -> Key {
     match verb {
-        Verb::Approve => "mod.approve",
-        Verb::Reject => "mod.reject",
-        Verb::Delete => "mod.delete",
-        Verb::Pin => "mod.pin",
-        Verb::Unpin => "mod.unpin",
+        Verb::Approve => k!("mod.approve"),
+        Verb::Reject => k!("mod.reject"),
+        Verb::Delete => k!("mod.delete"),
+        Verb::Pin => k!("mod.pin"),
+        Verb::Unpin => k!("mod.unpin"),
     }
 }
 
 /// The key of what screen readers hear once `verb` is done.
-pub fn done_key(verb: Verb) -> &'static str {
+pub fn done_key(verb: Verb) -> Key {
     match verb {
-        Verb::Approve => "mod.done_approved",
-        Verb::Reject => "mod.done_rejected",
-        Verb::Delete => "mod.done_deleted",
-        Verb::Pin => "mod.done_pinned",
-        Verb::Unpin => "mod.done_unpinned",
+        Verb::Approve => k!("mod.done_approved"),
+        Verb::Reject => k!("mod.done_rejected"),
+        Verb::Delete => k!("mod.done_deleted"),
+        Verb::Pin => k!("mod.done_pinned"),
+        Verb::Unpin => k!("mod.done_unpinned"),
     }
 }
 
 /// The key of a tool's words and its class (`tl-mod-approve`, `tl-mod-edit`, …).
-pub fn tool_face(tool: Tool) -> (&'static str, &'static str) {
+pub fn tool_face(tool: Tool) -> (Key, &'static str) {
     match tool {
         Tool::Act(verb) => (label(verb), verb.path()),
-        Tool::Edit => ("mod.edit", "edit"),
-        Tool::Ban => ("mod.ban", "ban"),
+        Tool::Edit => (k!("mod.edit"), "edit"),
+        Tool::Ban => (k!("mod.ban"), "ban"),
     }
 }
 
@@ -139,7 +141,7 @@ pub fn ModActions(props: &ModActionsProps) -> Html {
                 let (settle, dispatch) = (settle.clone(), ctx.dispatch.clone());
                 let done = Callback::from(move |e: Option<ClientError>| {
                     if e.is_none() {
-                        dispatch.emit(Action::Announce("mod.done_edited"));
+                        dispatch.emit(Action::Announce(k!("mod.done_edited")));
                     }
                     settle(e);
                 });
@@ -172,7 +174,7 @@ pub fn ModActions(props: &ModActionsProps) -> Html {
         None => html! {},
     };
     html! {
-        <span class="tl-mod-actions" role="group" aria-label={tr.t("mod.actions")} aria-busy={busy.to_string()}>
+        <span class="tl-mod-actions" role="group" aria-label={tr.t(k!("mod.actions"))} aria-busy={busy.to_string()}>
             { for buttons.into_iter().map(button) }
             if let Some(e) = &*error {
                 <span class="tl-form-error" role="alert">{ e.reader_message(&tr) }</span>
@@ -193,7 +195,7 @@ mod tests {
         assert_eq!(tr.t(label(Verb::Approve)), "Approve");
         let (key, class) = tool_face(Tool::Act(Verb::Unpin));
         assert_eq!((tr.t(key).as_str(), class), ("Unpin", "unpin"));
-        assert_eq!(tool_face(Tool::Edit), ("mod.edit", "edit"));
-        assert_eq!(tool_face(Tool::Ban), ("mod.ban", "ban"));
+        assert_eq!(tool_face(Tool::Edit), (k!("mod.edit"), "edit"));
+        assert_eq!(tool_face(Tool::Ban), (k!("mod.ban"), "ban"));
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::components::states::{error_box, skeleton};
 use crate::i18n::moderation as words;
+use crate::k;
 use crate::model::time::parse_rfc3339_ms;
 use crate::state::desk::BansState;
 use crate::state::Phase;
@@ -31,7 +32,7 @@ pub fn BansView(props: &BansProps) -> Html {
             ("error", error_box(&tr, e.reader_message(&tr).into(), Some(props.reload.clone())))
         }
         Phase::Ready if s.items.is_empty() => {
-            ("ready", html! { <p class="tl-empty">{ tr.t("mod.bans_empty") }</p> })
+            ("ready", html! { <p class="tl-empty">{ tr.t(k!("mod.bans_empty")) }</p> })
         }
         Phase::Ready => (
             "ready",
@@ -43,11 +44,11 @@ pub fn BansView(props: &BansProps) -> Html {
         ),
     };
     html! {
-        <section class="tl-root tl-bans" data-state={state} aria-label={tr.t("mod.tab_bans")}>
+        <section class="tl-root tl-bans" data-state={state} aria-label={tr.t(k!("mod.tab_bans"))}>
             <header class="tl-header">
-                <h2 class="tl-title">{ tr.t("mod.bans_title") }</h2>
+                <h2 class="tl-title">{ tr.t(k!("mod.bans_title")) }</h2>
                 <button type="button" class="tl-link-button tl-bans-refresh"
-                    onclick={props.reload.reform(|_: MouseEvent| ())}>{ tr.t("mod.refresh") }</button>
+                    onclick={props.reload.reform(|_: MouseEvent| ())}>{ tr.t(k!("mod.refresh")) }</button>
             </header>
             { content }
         </section>
@@ -69,9 +70,9 @@ fn row(tr: &crate::i18n::Catalogue, ban: &Ban, s: &BansState, unban: &Callback<i
     let until = match &ban.expires_at {
         Some(at) => {
             let date = parse_rfc3339_ms(at).map_or_else(|| short_date(at), |ms| tr.date_time(ms));
-            tr.t_with("mod.until", &[("date", &date)])
+            tr.t_with(k!("mod.until"), &[("date", &date)])
         }
-        None => tr.t("mod.forever"),
+        None => tr.t(k!("mod.forever")),
     };
     let failed = s.failed.as_ref().filter(|(f, _)| *f == id).map(|(_, e)| e.reader_message(tr));
     let by = words::ban_by(tr, ban.by);
@@ -83,7 +84,7 @@ fn row(tr: &crate::i18n::Catalogue, ban: &Ban, s: &BansState, unban: &Callback<i
                 <span class="tl-badge tl-ban-by">{ by }</span>
                 <span class={classes!("tl-ban-until", ban.expires_at.is_none().then_some("tl-ban-forever"))}>{ until }</span>
                 if let Some(c) = ban.comment_id {
-                    <span class="tl-ban-from">{ tr.t_with("mod.from_comment", &[("id", &format!("#{c}"))]) }</span>
+                    <span class="tl-ban-from">{ tr.t_with(k!("mod.from_comment"), &[("id", &format!("#{c}"))]) }</span>
                 }
             </div>
             if let Some(reason) = ban.reason.clone() {
@@ -91,7 +92,7 @@ fn row(tr: &crate::i18n::Catalogue, ban: &Ban, s: &BansState, unban: &Callback<i
             }
             <div class="tl-actions">
                 <button type="button" class="tl-mod-button tl-mod-unban" disabled={busy}
-                    onclick={unban.reform(move |_: MouseEvent| id)}>{ if busy { tr.t("mod.working") } else { tr.t("mod.unban") } }</button>
+                    onclick={unban.reform(move |_: MouseEvent| id)}>{ if busy { tr.t(k!("mod.working")) } else { tr.t(k!("mod.unban")) } }</button>
                 if let Some(message) = failed {
                     <span class="tl-form-error" role="alert">{ message }</span>
                 }

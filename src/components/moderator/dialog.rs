@@ -3,6 +3,7 @@
 //! it), and the reject, edit and ban forms inside it.
 
 use crate::i18n::moderation as words;
+use crate::k;
 use crate::state::desk::{edit_request, optional, BanDraft, BAN_BY, EXPIRIES};
 use threadline_protocol::moderation::ModeratorEdit;
 use wasm_bindgen::JsCast;
@@ -80,10 +81,10 @@ pub fn ModDialog(props: &ModDialogProps) -> Html {
                 <div class="tl-form-actions">
                     <button type="submit" class={classes!("tl-button", "tl-dialog-submit", props.danger.then_some("tl-dialog-danger"))}
                         aria-disabled={busy}>
-                        { if props.busy { AttrValue::from(tr.t("mod.working")) } else { props.submit.clone() } }
+                        { if props.busy { AttrValue::from(tr.t(k!("mod.working"))) } else { props.submit.clone() } }
                     </button>
                     <button type="button" class="tl-dialog-cancel tl-link-button"
-                        onclick={props.on_cancel.reform(|_: MouseEvent| ())}>{ tr.t("mod.cancel") }</button>
+                        onclick={props.on_cancel.reform(|_: MouseEvent| ())}>{ tr.t(k!("mod.cancel")) }</button>
                 </div>
             </form>
         </dialog>
@@ -134,10 +135,10 @@ pub fn RejectDialog(props: &ActProps<Option<String>>) -> Html {
         Callback::from(move |e: InputEvent| reason.set(value_of(&e)))
     };
     html! {
-        <ModDialog id={format!("tl-reject-{}", props.id)} title={tr.t("mod.reject_title")} submit={tr.t("mod.reject")} danger=true
+        <ModDialog id={format!("tl-reject-{}", props.id)} title={tr.t(k!("mod.reject_title"))} submit={tr.t(k!("mod.reject"))} danger=true
             busy={props.busy} error={props.error.clone()} {on_submit} on_cancel={props.on_cancel.clone()}>
             <div class="tl-field">
-                <label for={field.clone()}>{ tr.t("mod.reject_reason") }</label>
+                <label for={field.clone()}>{ tr.t(k!("mod.reject_reason")) }</label>
                 <input id={field} type="text" name="reason" maxlength="200" autocomplete="off"
                     value={(*reason).clone()} {oninput} />
             </div>
@@ -173,15 +174,15 @@ pub fn EditDialog(props: &ActProps<ModeratorEdit>) -> Html {
         Callback::from(move |e: InputEvent| note.set(value_of(&e)))
     };
     html! {
-        <ModDialog id={format!("tl-edit-{}", props.id)} title={tr.t("mod.edit_title")} submit={tr.t("mod.save")}
+        <ModDialog id={format!("tl-edit-{}", props.id)} title={tr.t(k!("mod.edit_title"))} submit={tr.t(k!("mod.save"))}
             busy={props.busy} error={props.error.clone()} {on_submit} on_cancel={props.on_cancel.clone()}>
             <div class="tl-field">
-                <label for={text_id.clone()}>{ tr.t("mod.edit_text") }</label>
+                <label for={text_id.clone()}>{ tr.t(k!("mod.edit_text")) }</label>
                 <textarea id={text_id} name="text" rows="6" required=true aria-invalid={invalid.to_string()}
                     value={(*text).clone()} oninput={on_text} />
             </div>
             <div class="tl-field">
-                <label for={note_id.clone()}>{ tr.t("mod.edit_note") }</label>
+                <label for={note_id.clone()}>{ tr.t(k!("mod.edit_note")) }</label>
                 <input id={note_id} type="text" name="note" maxlength="200" autocomplete="off"
                     value={(*note).clone()} oninput={on_note} />
             </div>
@@ -224,18 +225,18 @@ pub fn BanDialog(props: &ActProps<BanDraft>) -> Html {
         Callback::from(move |e: InputEvent| draft.set(BanDraft { reason: value_of(&e), ..(*draft).clone() }))
     };
     html! {
-        <ModDialog id={format!("tl-ban-{}", props.id)} title={tr.t("mod.ban_title")} submit={tr.t("mod.ban")} danger=true
+        <ModDialog id={format!("tl-ban-{}", props.id)} title={tr.t(k!("mod.ban_title"))} submit={tr.t(k!("mod.ban"))} danger=true
             busy={props.busy} error={props.error.clone()} {on_submit} on_cancel={props.on_cancel.clone()}>
             <fieldset class="tl-report-reasons">
-                <legend>{ tr.t("mod.ban_by") }</legend>
+                <legend>{ tr.t(k!("mod.ban_by")) }</legend>
                 { for by }
             </fieldset>
             <fieldset class="tl-report-reasons tl-mod-lengths">
-                <legend>{ tr.t("mod.ban_for") }</legend>
+                <legend>{ tr.t(k!("mod.ban_for")) }</legend>
                 { for lengths }
             </fieldset>
             <div class="tl-field">
-                <label for={reason_id.clone()}>{ tr.t("mod.ban_reason") }</label>
+                <label for={reason_id.clone()}>{ tr.t(k!("mod.ban_reason")) }</label>
                 <input id={reason_id} type="text" name="reason" maxlength="200" autocomplete="off"
                     value={draft.reason.clone()} {oninput} />
             </div>

@@ -15,6 +15,7 @@ use crate::components::thread::Thread;
 use crate::effects::desk::{use_bans, use_lock, UseLock};
 use crate::effects::moderation::{use_moderator, use_queue, Mode, UseModerator};
 use crate::i18n::moderation as words;
+use crate::k;
 use crate::state::Phase;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -71,14 +72,14 @@ pub fn ModeratorApp(props: &ModeratorProps) -> Html {
     };
     let view = match mode {
         Mode::Checking => html! {
-            <section class="tl-root" data-state="loading" aria-label={tr.t("mod.signing_in")}
+            <section class="tl-root" data-state="loading" aria-label={tr.t(k!("mod.signing_in"))}
                 lang={tr.lang().to_string()} dir={tr.dir()}>{ skeleton(&tr) }</section>
         },
         Mode::Reader(failed) => html! {
             <>
                 if failed {
                     <p class="tl-root tl-mod-notice" role="alert" lang={tr.lang().to_string()} dir={tr.dir()}>
-                        { tr.t("mod.sign_in_failed") }
+                        { tr.t(k!("mod.sign_in_failed")) }
                     </p>
                 }
                 { thread }
@@ -135,23 +136,23 @@ fn Desk(props: &DeskProps) -> Html {
             </button>
         }
     };
-    let moderating_as = tr.around("mod.moderating_as", "name");
+    let moderating_as = tr.around(k!("mod.moderating_as"), "name");
     let q = &queue.state;
     let waiting = (q.phase == Phase::Ready).then_some(q.items.len());
     html! {
         <div class="tl-root tl-mod" lang={tr.lang().to_string()} dir={tr.dir()}>
-            <nav class="tl-modbar" aria-label={tr.t("mod.tools")}>
+            <nav class="tl-modbar" aria-label={tr.t(k!("mod.tools"))}>
                 <span class="tl-modbar-who">
                     <span class="tl-modbar-label">{ moderating_as.0 }</span>
                     <strong><bdi>{ props.name.clone() }</bdi></strong>{ moderating_as.1 }
                 </span>
-                <span class="tl-tabs" role="group" aria-label={tr.t("mod.views")}>
-                    { tab(View::Thread, "thread", tr.t("mod.tab_thread")) }
+                <span class="tl-tabs" role="group" aria-label={tr.t(k!("mod.views"))}>
+                    { tab(View::Thread, "thread", tr.t(k!("mod.tab_thread"))) }
                     { tab(View::Queue, "queue", words::queue_tab(&tr, waiting, q.next_cursor.is_some())) }
-                    { tab(View::Bans, "bans", tr.t("mod.tab_bans")) }
+                    { tab(View::Bans, "bans", tr.t(k!("mod.tab_bans"))) }
                 </span>
                 <button type="button" class="tl-link-button tl-signout" onclick={props.sign_out.reform(|_: MouseEvent| ())}>
-                    { tr.t("mod.sign_out") }
+                    { tr.t(k!("mod.sign_out")) }
                 </button>
             </nav>
             { match *view {
@@ -173,16 +174,16 @@ fn Desk(props: &DeskProps) -> Html {
 fn lock_bar(tr: &crate::i18n::Catalogue, lock: &UseLock) -> Html {
     let locked = lock.locked.unwrap_or(false);
     let text = if lock.busy {
-        tr.t("mod.working")
+        tr.t(k!("mod.working"))
     } else if locked {
-        tr.t("mod.unlock")
+        tr.t(k!("mod.unlock"))
     } else {
-        tr.t("mod.lock")
+        tr.t(k!("mod.lock"))
     };
     html! {
         <div class="tl-lockbar" data-locked={locked.to_string()}>
             <span class={classes!("tl-badge", if locked { "tl-locked" } else { "tl-open" })} role="status">
-                { if locked { tr.t("mod.locked") } else { tr.t("mod.open") } }
+                { if locked { tr.t(k!("mod.locked")) } else { tr.t(k!("mod.open")) } }
             </span>
             <button type="button" class={classes!("tl-mod-button", if locked { "tl-mod-unlock" } else { "tl-mod-lock" })}
                 aria-pressed={locked.to_string()} disabled={lock.busy || lock.locked.is_none()}

@@ -8,6 +8,7 @@ use crate::components::avatar::identicon;
 use crate::components::body::rich_body;
 use crate::components::states::{error_box, skeleton};
 use crate::i18n::moderation as words;
+use crate::k;
 use crate::model::time::parse_rfc3339_ms;
 use crate::state::moderation::QueueState;
 use crate::state::Phase;
@@ -36,11 +37,11 @@ pub fn thread_href(thread: &str, id: CommentId) -> Option<String> {
 }
 
 /// The entry's status, as the moderator reads it, and its style.
-pub fn status_label(status: CommentStatus) -> (&'static str, &'static str) {
+pub fn status_label(status: CommentStatus) -> (crate::i18n::Key, &'static str) {
     match status {
-        CommentStatus::Pending => ("mod.status_held", "held"),
-        CommentStatus::Hidden => ("mod.status_hidden", "hidden"),
-        _ => ("mod.status_reported", "reported"),
+        CommentStatus::Pending => (k!("mod.status_held"), "held"),
+        CommentStatus::Hidden => (k!("mod.status_hidden"), "hidden"),
+        _ => (k!("mod.status_reported"), "reported"),
     }
 }
 
@@ -58,7 +59,7 @@ pub fn QueueView(props: &QueueProps) -> Html {
             ("error", error_box(&tr, e.reader_message(&tr).into(), Some(props.reload.clone())))
         }
         Phase::Ready if s.items.is_empty() => {
-            ("ready", html! { <p class="tl-empty">{ tr.t("mod.queue_empty") }</p> })
+            ("ready", html! { <p class="tl-empty">{ tr.t(k!("mod.queue_empty")) }</p> })
         }
         Phase::Ready => (
             "ready",
@@ -73,10 +74,10 @@ pub fn QueueView(props: &QueueProps) -> Html {
         ),
     };
     html! {
-        <section class="tl-root tl-queue" data-state={state} aria-label={tr.t("mod.tab_queue")}>
+        <section class="tl-root tl-queue" data-state={state} aria-label={tr.t(k!("mod.tab_queue"))}>
             <header class="tl-header">
-                <h2 class="tl-title">{ tr.t("mod.queue_title") }</h2>
-                <button type="button" class="tl-link-button tl-queue-refresh" onclick={refresh}>{ tr.t("mod.refresh") }</button>
+                <h2 class="tl-title">{ tr.t(k!("mod.queue_title")) }</h2>
+                <button type="button" class="tl-link-button tl-queue-refresh" onclick={refresh}>{ tr.t(k!("mod.refresh")) }</button>
             </header>
             { content }
             if let Some(id) = *rejecting {
@@ -91,8 +92,9 @@ fn more_button(tr: &crate::i18n::Catalogue, s: &QueueState, more: &Callback<()>)
     if s.next_cursor.is_none() {
         return html! {};
     }
-    let text = if s.more_failed.is_some() { tr.t("mod.load_more_retry") } else { tr.t("mod.load_more") };
-    let text = if s.loading_more { tr.t("mod.working") } else { text };
+    let text =
+        if s.more_failed.is_some() { tr.t(k!("mod.load_more_retry")) } else { tr.t(k!("mod.load_more")) };
+    let text = if s.loading_more { tr.t(k!("mod.working")) } else { text };
     html! {
         <div class="tl-more">
             <button type="button" class="tl-button tl-button-quiet tl-queue-more" aria-busy={s.loading_more.to_string()}
@@ -149,12 +151,12 @@ fn entry(
     });
     let place = match thread_href(&item.thread, id) {
         Some(href) => {
-            html! { <a class="tl-queue-thread" {href} title={tr.t("mod.open_in_thread")}>{ item.thread.clone() }</a> }
+            html! { <a class="tl-queue-thread" {href} title={tr.t(k!("mod.open_in_thread"))}>{ item.thread.clone() }</a> }
         }
         None => html! { <span class="tl-queue-thread">{ item.thread.clone() }</span> },
     };
     let failed = s.failed.as_ref().filter(|(f, _)| *f == id).map(|(_, e)| e.reader_message(tr));
-    let in_thread = tr.around("mod.in_thread", "thread");
+    let in_thread = tr.around(k!("mod.in_thread"), "thread");
     html! {
         <li class="tl-queue-item" data-id={id.to_string()} data-status={style}>
             <article class="tl-card">
@@ -169,11 +171,11 @@ fn entry(
                 <p class="tl-queue-where">{ in_thread.0 }{ place }{ in_thread.1 }</p>
                 { rich_body(&c.text, None, true) }
                 if let Some(reason) = item.reason.clone() {
-                    <p class="tl-queue-reason" dir="auto">{ tr.t_with("mod.why", &[("reason", &reason)]) }</p>
+                    <p class="tl-queue-reason" dir="auto">{ tr.t_with(k!("mod.why"), &[("reason", &reason)]) }</p>
                 }
                 if !item.reports.is_empty() {
                     <div class="tl-queue-reports">
-                        <strong>{ tr.count("mod.report_count", item.reports.len() as u64) }</strong>
+                        <strong>{ tr.count(k!("mod.report_count"), item.reports.len() as u64) }</strong>
                         <ul>
                             { for item.reports.iter().map(|r| html! {
                                 <li>
@@ -185,7 +187,7 @@ fn entry(
                     </div>
                 }
                 <footer class="tl-actions">
-                    <span class="tl-mod-actions" role="group" aria-label={tr.t("mod.actions")} aria-busy={busy.to_string()}>
+                    <span class="tl-mod-actions" role="group" aria-label={tr.t(k!("mod.actions"))} aria-busy={busy.to_string()}>
                         { for [Verb::Approve, Verb::Reject, Verb::Delete].into_iter().map(button) }
                     </span>
                     if let Some(message) = failed {

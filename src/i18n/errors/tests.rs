@@ -253,8 +253,8 @@ fn rules_name_their_limit() {
     #[cfg(feature = "isso")]
     assert_eq!(
         ClientError::from(Refusal::BrokeRules { min_text: 3 }).english_from("Isso"),
-        "The Isso comments server refused this comment. Comments need at least 3 characters, and a valid email \
-         and website if given."
+        "The Isso comments server refused this comment. Check your email and website, if you gave them. Please \
+         write at least 3 characters."
     );
 }
 

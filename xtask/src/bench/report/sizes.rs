@@ -12,6 +12,7 @@ pub(super) fn section(md: &mut String, s: &Value) {
         let _ = writeln!(md, "{what}, in bytes. Sizes are the same from run to run, so each is measured once (no median or spread).\n");
     }
     files(md, s);
+    languages(md, &s["languages"]);
     before_thread(md, &s["bytes_before_thread"]);
     twiggy(md, &s["twiggy"]);
     owners(md, &s["twiggy_owners"]);
@@ -46,6 +47,30 @@ fn files(md: &mut String, s: &Value) {
         if sys["total"].is_object() {
             row(md, &sys["system"], &sys["version"], "total", &sys["total"]);
         }
+    }
+}
+
+/// What each language's messages cost (issue 14): a page fetches its own language's only.
+fn languages(md: &mut String, langs: &Value) {
+    if arr(langs).is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "\n**Messages per language**: a page fetches its own language's file beside the bundle (the widget's \
+         total above counts English); the moderator bundle fetches the moderator's words too.\n\n\
+         | language | reader: raw | gzip -9 | brotli | moderator: brotli |\n| --- | ---: | ---: | ---: | ---: |"
+    );
+    for l in arr(langs) {
+        let _ = writeln!(
+            md,
+            "| `{}` | {} | {} | {} | {} |",
+            text(&l["lang"]),
+            num(&l["reader"]["raw"]),
+            num(&l["reader"]["gzip"]),
+            num(&l["reader"]["brotli"]),
+            num(&l["moderator"]["brotli"])
+        );
     }
 }
 
