@@ -11,6 +11,7 @@ use axum::routing::{delete, get, patch, post};
 use axum::Router;
 use threadline_protocol::limits::BODY_MAX_BYTES;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
@@ -51,7 +52,10 @@ pub fn app(state: AppState) -> Router {
         .route("/mail/unsubscribe", get(mail::unsubscribe_page).post(mail::unsubscribe))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed);
-    let router = Router::new().nest("/api", api);
+    let router = Router::new()
+        .route("/healthz", get(health::health))
+        .route("/readyz", get(health::readyz))
+        .nest("/api", api);
     let router = match &state.dist {
         Some(dir) => router.fallback_service(ServeDir::new(dir)),
         None => router.fallback(not_found),
@@ -73,6 +77,9 @@ pub fn app(state: AppState) -> Router {
             X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
+        // gzip or brotli as the client asks, for answers over 32 bytes; never for the live
+        // stream (tower-http leaves `text/event-stream` alone) or images.
+        .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(
             TraceLayer::new_for_http()

@@ -55,8 +55,21 @@ struct Cli {
     /// stdout, after the "listening" line.
     #[arg(long)]
     demo_moderator: bool,
+    /// How the log lines on stderr look: `text` for people, `json` (one object per line, with
+    /// the request's span fields) for a log collector.
+    #[arg(long, env = "THREADLINE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    log_format: LogFormat,
     #[command(subcommand)]
     command: Option<Subcommand>,
+}
+
+/// The log's format (`--log-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LogFormat {
+    /// Lines for people, coloured on a terminal.
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 /// The subcommands: administration, run on `--db`, and the screen's report, which needs none.
@@ -84,11 +97,12 @@ async fn main() -> ExitCode {
     // queue is full, logging waits rather than drop lines. The guard flushes at exit.
     let (stderr, _flush_on_exit) =
         tracing_appender::non_blocking::NonBlockingBuilder::default().lossy(false).finish(std::io::stderr());
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
-        .with_writer(stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let log = tracing_subscriber::fmt().with_env_filter(filter).with_writer(stderr);
+    match cli.log_format {
+        LogFormat::Json => log.json().with_current_span(true).with_span_list(false).init(),
+        LogFormat::Text => log.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())).init(),
+    }
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -121,6 +121,17 @@ pub enum StoreError {
     WriterStopped,
 }
 
+/// What `GET /readyz` reports of the database.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Readiness {
+    /// Migrations applied to the database.
+    pub applied: usize,
+    /// Migrations compiled into this binary.
+    pub known: usize,
+    /// This binary's migrations the database lacks (their versions).
+    pub missing: Vec<i64>,
+}
+
 /// Handle to the comment database; clones share its connections, its writer task and its
 /// page cache.
 ///
@@ -161,6 +172,12 @@ impl Store {
     /// Waits for open connections to finish and closes them (checkpointing the WAL).
     pub async fn close(&self) {
         self.db.close().await;
+    }
+
+    /// Whether the database answers and every migration this binary knows is applied
+    /// (`GET /readyz`).
+    pub async fn readiness(&self) -> Result<Readiness, StoreError> {
+        self.db.readiness().await
     }
 
     /// The page cache (for tests and diagnostics).

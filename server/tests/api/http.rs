@@ -17,6 +17,92 @@ async fn health_answers_ok() {
     assert_eq!(json(resp).await, serde_json::json!({"status": "ok"}));
 }
 
+/// `/healthz` answers while the process is up; `/readyz` only while the database answers and
+/// carries every migration of this binary, and says which one is missing.
+#[tokio::test]
+async fn probes_say_alive_and_ready_and_what_is_missing() {
+    let db = TestDb::new();
+    let s = TestServer::start(&db.path, &[]).await;
+    let alive = s.http.get(s.url("/healthz")).send().await.unwrap();
+    assert_eq!(alive.status(), StatusCode::OK);
+    assert_eq!(json(alive).await, serde_json::json!({"status": "ok"}));
+    let ready = s.http.get(s.url("/readyz")).send().await.unwrap();
+    assert_eq!(ready.status(), StatusCode::OK);
+    let body = json(ready).await;
+    assert_eq!(body["status"], "ready");
+    let known = body["migrations"]["known"].as_u64().unwrap();
+    assert!(known > 0 && body["migrations"]["applied"] == known, "{body}");
+
+    // An older database: its newest migration is not applied.
+    let pool = sqlx::SqlitePool::connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(&db.path))
+        .await
+        .unwrap();
+    let newest: i64 =
+        sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations").fetch_one(&pool).await.unwrap();
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = ?").bind(newest).execute(&pool).await.unwrap();
+    pool.close().await;
+    let unready = s.http.get(s.url("/readyz")).send().await.unwrap();
+    assert_eq!(unready.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body = json(unready).await;
+    assert_eq!(
+        (body["status"].as_str(), body["migrations"]["missing"].clone()),
+        (Some("not ready"), serde_json::json!([newest]))
+    );
+    assert!(body["reason"].as_str().unwrap().contains(&newest.to_string()), "{body}");
+    // Alive all the same.
+    assert_eq!(s.http.get(s.url("/healthz")).send().await.unwrap().status(), StatusCode::OK);
+}
+
+/// Answers are compressed as the client asks (gzip or brotli); the live stream never is.
+#[tokio::test]
+async fn answers_are_compressed_when_asked_and_the_stream_is_not() {
+    let db = TestDb::new();
+    let s = TestServer::start(&db.path, &["--seed-demo"]).await;
+    let page = |encoding: &'static str| {
+        s.http
+            .get(s.url(&format!("/api/comments?thread={DEMO_THREAD}")))
+            .header("accept-encoding", encoding)
+            .send()
+    };
+    let plain = page("identity").await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain_len = plain.bytes().await.unwrap().len();
+    for encoding in ["gzip", "br"] {
+        let packed = page(encoding).await.unwrap();
+        assert_eq!(packed.headers()["content-encoding"], encoding);
+        let len = packed.bytes().await.unwrap().len();
+        assert!(len * 2 < plain_len, "{encoding}: {len} bytes against {plain_len}");
+    }
+    let stream = s
+        .http
+        .get(s.url(&format!("/api/comments/stream?thread={DEMO_THREAD}")))
+        .header("accept-encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), StatusCode::OK);
+    assert!(stream.headers().get("content-encoding").is_none(), "events go out as they happen");
+}
+
+/// `--log-format json`: every line on stderr is one JSON object with its level and message.
+#[tokio::test]
+async fn json_logs_are_one_object_per_line() {
+    let db = TestDb::new();
+    let s = TestServer::start_limited(&db.path, &["--log-format", "json"]).await;
+    // A forwarding header the server was not told to trust is logged as a warning.
+    let resp =
+        s.http.get(s.url("/api/health")).header("x-forwarded-for", "203.0.113.9").send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    s.wait_for_log(&["X-Forwarded-For"]).await;
+    let (status, log) = s.stop_with_log().await;
+    assert!(status.success());
+    assert!(!log.is_empty());
+    for line in &log {
+        let entry: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(entry["level"].is_string() && entry["fields"]["message"].is_string(), "{line}");
+    }
+}
+
 async fn preflight(s: &TestServer, origin: &str) -> reqwest::Response {
     s.http
         .request(Method::OPTIONS, s.url("/api/comments"))

@@ -15,6 +15,7 @@ pub(super) mod author;
 pub(super) mod changes;
 mod checkpoint;
 pub(super) mod feeds;
+mod health;
 pub(super) mod mail;
 pub(super) mod mail_queue;
 pub(super) mod moderation;
@@ -113,6 +114,11 @@ impl Db {
         let last_id = Arc::new(AtomicI64::new(read::max_id(&reads).await?));
         let writer = write::Writer::spawn(writes.clone(), cache, Arc::clone(&commits), Arc::clone(&last_id));
         Ok(Self { reads, writes, writer, commits, last_id })
+    }
+
+    /// Whether the database answers and carries every migration of this binary.
+    pub(super) async fn readiness(&self) -> Result<super::Readiness, StoreError> {
+        health::readiness(&self.reads).await
     }
 
     pub(super) async fn thread_page(
