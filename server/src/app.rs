@@ -27,6 +27,7 @@ use crate::AppState;
 /// Builds the application: the native API under `/api`, the static widget and demo page at
 /// `/` when `state.dist` is set, and JSON 404s everywhere else.
 pub fn app(state: AppState) -> Router {
+    crate::metrics::install();
     let api = Router::new()
         .route("/health", get(health::health))
         .route("/comments", get(comments::comments_list).post(comments::comments_create))
@@ -55,7 +56,10 @@ pub fn app(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(health::health))
         .route("/readyz", get(health::readyz))
-        .nest("/api", api);
+        .route("/metrics", get(crate::metrics::metrics))
+        .nest("/api", api)
+        // Routed requests only, so that each is counted under its route's pattern.
+        .route_layer(axum::middleware::from_fn(crate::metrics::track));
     let router = match &state.dist {
         Some(dir) => router.fallback_service(ServeDir::new(dir)),
         None => router.fallback(not_found),

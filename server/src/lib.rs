@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 pub mod hook;
 pub mod mail;
+pub mod metrics;
 pub mod routes;
 pub mod screen;
 pub mod screen_report;

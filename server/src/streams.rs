@@ -46,6 +46,11 @@ impl Streams {
         }
     }
 
+    /// How many streams are open, over every client (`GET /metrics`).
+    pub fn open_count(&self) -> usize {
+        self.open.lock().unwrap_or_else(|e| e.into_inner()).values().sum()
+    }
+
     /// A place for one more stream of `client`; 429 when it has `per_client` open.
     pub fn open(&self, client: String) -> Result<StreamSlot, ApiError> {
         let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());

@@ -121,6 +121,23 @@ pub enum StoreError {
     WriterStopped,
 }
 
+/// What `GET /metrics` reports of the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gauges {
+    /// Comments held for a moderator, on every site.
+    pub held: i64,
+    /// Emails waiting to be sent (or retried).
+    pub mail_waiting: i64,
+    /// Emails sent.
+    pub mail_sent: i64,
+    /// Emails given up on.
+    pub mail_failed: i64,
+    /// The reader pool's connections: open, and idle among them.
+    pub reads: (u64, u64),
+    /// The writer's pool: open, and idle among them.
+    pub writes: (u64, u64),
+}
+
 /// What `GET /readyz` reports of the database.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Readiness {
@@ -178,6 +195,11 @@ impl Store {
     /// (`GET /readyz`).
     pub async fn readiness(&self) -> Result<Readiness, StoreError> {
         self.db.readiness().await
+    }
+
+    /// Held comments, the mail queue and the connection pools (`GET /metrics`).
+    pub async fn gauges(&self) -> Result<Gauges, StoreError> {
+        self.db.gauges().await
     }
 
     /// The page cache (for tests and diagnostics).

@@ -103,6 +103,59 @@ async fn json_logs_are_one_object_per_line() {
     }
 }
 
+/// `GET /metrics`: requests and their latency per route pattern, open streams, held comments,
+/// the mail queue and the database pools, in Prometheus's text format.
+#[tokio::test]
+async fn metrics_count_requests_per_route_and_report_the_gauges() {
+    let db = TestDb::new();
+    let s = TestServer::start(&db.path, &["--seed-demo"]).await;
+    for _ in 0..3 {
+        let page = s.http.get(s.url(&format!("/api/comments?thread={DEMO_THREAD}"))).send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::OK);
+    }
+    let missing = s
+        .http
+        .post(s.url("/api/comments/999999/vote"))
+        .json(&serde_json::json!({"value": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert!(missing.status().is_client_error());
+    let stream =
+        s.http.get(s.url(&format!("/api/comments/stream?thread={DEMO_THREAD}"))).send().await.unwrap();
+    assert_eq!(stream.status(), StatusCode::OK);
+    let resp = s.http.get(s.url("/metrics")).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("text/plain; version=0.0.4"));
+    let text = resp.text().await.unwrap();
+    let value = |prefix: &str| -> f64 {
+        let line =
+            text.lines().find(|l| l.starts_with(prefix)).unwrap_or_else(|| panic!("no {prefix} in:\n{text}"));
+        line.rsplit(' ').next().unwrap().parse().unwrap()
+    };
+    assert_eq!(value(r#"http_requests_total{route="/api/comments",method="GET",status="200"}"#), 3.0);
+    assert!(text.contains(r#"route="/api/comments/{id}/vote""#), "the pattern, never the raw path");
+    assert!(!text.contains("999999"));
+    assert_eq!(value(r#"http_request_duration_seconds_count{route="/api/comments"}"#), 3.0);
+    assert!(text.contains(r#"http_request_duration_seconds_bucket{route="/api/comments",le="0.001"}"#));
+    assert_eq!(value("threadline_sse_streams_open"), 1.0);
+    let pool = sqlx::SqlitePool::connect_with(
+        sqlx::sqlite::SqliteConnectOptions::new().filename(&db.path).read_only(true),
+    )
+    .await
+    .unwrap();
+    let held: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE status = 'pending'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    assert!(held > 0, "the demo holds a comment");
+    assert_eq!(value("threadline_comments_held"), held as f64);
+    assert_eq!(value(r#"threadline_mail_queue{state="waiting"}"#), 0.0);
+    assert!(value(r#"threadline_db_connections{pool="reads",state="open"}"#) >= 1.0);
+    drop(stream);
+}
+
 async fn preflight(s: &TestServer, origin: &str) -> reqwest::Response {
     s.http
         .request(Method::OPTIONS, s.url("/api/comments"))

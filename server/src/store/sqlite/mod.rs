@@ -121,6 +121,11 @@ impl Db {
         health::readiness(&self.reads).await
     }
 
+    /// Held comments, the mail queue and the pools, for `GET /metrics`.
+    pub(super) async fn gauges(&self) -> Result<super::Gauges, StoreError> {
+        health::gauges(&self.reads, &self.writes).await
+    }
+
     pub(super) async fn thread_page(
         &self,
         site: &str,
