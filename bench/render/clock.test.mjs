@@ -56,7 +56,10 @@ test('the clock stops when the target is in the DOM, without waiting to settle',
   assert.equal(r.ok, true, r.error);
   assert.equal(r.count, 5);
   assert.equal(r.settled, false);
-  assert.ok(r.ms - r.first_ms >= 300, `stopped ${r.ms - r.first_ms} ms after the first comments, before the last came`);
+  // The last two come 300 ms after the first three; stopping early would read about 0 ms. A
+  // few ms of slack: the page's timers and the clock's reads are not on the same tick (299.4
+  // ms was seen on a busy machine).
+  assert.ok(r.ms - r.first_ms >= 290, `stopped ${r.ms - r.first_ms} ms after the first comments, before the last came`);
 });
 
 test('a count short of the target that holds stops the clock, dated at its last change', async () => {
