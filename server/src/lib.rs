@@ -12,6 +12,7 @@ pub mod cors;
 pub mod error;
 pub mod extract;
 pub mod hook;
+pub mod instance;
 pub mod mail;
 pub mod metrics;
 pub mod routes;

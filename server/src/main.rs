@@ -141,6 +141,11 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             return Err(format!("--dist {} is not a directory", dir.display()).into());
         }
     }
+    // Serving claims the file (administration does not): see `instance`. Held until exit.
+    let _instance = match cli.command {
+        Some(Subcommand::Admin(_)) => None,
+        _ => Some(threadline_server::instance::claim(&cli.db, cli.page_cache_mb > 0)?),
+    };
     let store = Store::open_with_cache(&cli.db, cli.page_cache_mb.saturating_mul(1 << 20))
         .await
         .map_err(|e| format!("cannot open {}: {e}", cli.db.display()))?;

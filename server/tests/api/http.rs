@@ -156,6 +156,39 @@ async fn metrics_count_requests_per_route_and_report_the_gauges() {
     drop(stream);
 }
 
+/// SQLite stays single-instance while the page cache is on: a second server on the same file
+/// is refused with a message that says what to do; cache-less instances may share one.
+#[tokio::test]
+async fn a_second_instance_on_a_cached_sqlite_file_is_refused() {
+    let db = TestDb::new();
+    let first = TestServer::start(&db.path, &[]).await;
+    let second = tokio::process::Command::new(env!("CARGO_BIN_EXE_threadline-server"))
+        .args(["--listen", "127.0.0.1:0", "--db"])
+        .arg(&db.path)
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .output();
+    let out = tokio::time::timeout(std::time::Duration::from_secs(20), second).await.unwrap().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && !String::from_utf8_lossy(&out.stdout).contains("listening"));
+    assert!(
+        stderr.contains("another threadline-server is serving") && stderr.contains("--page-cache-mb 0"),
+        "{stderr}"
+    );
+    assert!(first.stop().await.success());
+
+    let a = TestServer::start(&db.path, &["--page-cache-mb", "0"]).await;
+    let b = TestServer::start(&db.path, &["--page-cache-mb", "0"]).await;
+    let posted = b.post_ok(&crate::support::comment("/shared", "Written through the second.")).await;
+    let page = a.list("/shared", None, None).await;
+    assert_eq!(
+        page.comments.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [posted.id],
+        "cache-less instances share the file"
+    );
+    assert!(a.stop().await.success() && b.stop().await.success());
+}
+
 async fn preflight(s: &TestServer, origin: &str) -> reqwest::Response {
     s.http
         .request(Method::OPTIONS, s.url("/api/comments"))
