@@ -126,12 +126,6 @@ pub fn CommentView(props: &CommentProps) -> Html {
             }
         })
     };
-    let in_reply_to = tr.around(k!("in_reply_to"), "name");
-    let toggle_label = if *collapsed {
-        tr.t_with(k!("show_replies_to"), &[("name", &name)])
-    } else {
-        tr.t_with(k!("hide_replies_to"), &[("name", &name)])
-    };
     // The reader's new reply must be seen: a collapsed subtree opens for it.
     let posted = {
         let (replying, collapsed) = (replying.clone(), collapsed.clone());
@@ -204,9 +198,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                     </span>
                 </header>
                 if let Some(name) = props.answers.clone().or_else(|| c.in_reply_to.clone().map(AttrValue::from)) {
-                    <p class="tl-in-reply-to">
-                        { if tr.dir() == "rtl" { "↲ " } else { "↳ " } }{ in_reply_to.0.clone() }<bdi>{ name }</bdi>{ in_reply_to.1.clone() }
-                    </p>
+                    { in_reply_to(&tr, name) }
                 }
                 if gone {
                     <p class="tl-body tl-deleted">
@@ -225,7 +217,7 @@ pub fn CommentView(props: &CommentProps) -> Html {
                     }
                     if has_replies {
                         <button type="button" class="tl-collapse tl-link-button" aria-expanded={super::bool_attr(!*collapsed)}
-                            aria-label={toggle_label} onclick={toggle_collapse}>
+                            aria-label={toggle_label(&tr, *collapsed, &name)} onclick={toggle_collapse}>
                             { if *collapsed { tr.t(k!("show_replies")) } else { tr.t(k!("hide_replies")) } }
                         </button>
                     }
@@ -274,6 +266,20 @@ pub fn CommentView(props: &CommentProps) -> Html {
     return customised!([<Avatar name={c.author.clone()} url={remote.map(AttrValue::from)} />]);
     #[cfg(not(feature = "foreign"))]
     customised!([{ super::avatar::identicon(&c.author) }])
+}
+
+/// "↳ in reply to Ann", for a reply listed flat past the indentation cap; the name isolated in
+/// its own direction. Worded only for the comments that show it, not on every render.
+fn in_reply_to(tr: &crate::i18n::Catalogue, name: AttrValue) -> Html {
+    let (before, after) = tr.around(k!("in_reply_to"), "name");
+    let arrow = if tr.dir() == "rtl" { "↲ " } else { "↳ " };
+    html! { <p class="tl-in-reply-to">{ arrow }{ before }<bdi>{ name }</bdi>{ after }</p> }
+}
+
+/// The collapse toggle's accessible name, with whose replies it shows or hides.
+fn toggle_label(tr: &crate::i18n::Catalogue, collapsed: bool, name: &str) -> String {
+    let key = if collapsed { k!("show_replies_to") } else { k!("hide_replies_to") };
+    tr.t_with(key, &[("name", name)])
 }
 
 /// What a comment shows of the reader's conversation: the edit form (in place of the body,
